@@ -1,0 +1,93 @@
+package dev.atelier.events;
+
+import dev.atelier.events.inventory.StockCommitted;
+import dev.atelier.events.inventory.StockLevelChanged;
+import dev.atelier.events.inventory.StockRejected;
+import dev.atelier.events.inventory.StockReleased;
+import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.order.OrderCancelled;
+import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.payment.PaymentFailed;
+import dev.atelier.events.payment.PaymentRefunded;
+import dev.atelier.events.payment.PaymentSessionCreated;
+import dev.atelier.events.payment.PaymentSucceeded;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every released event version. A producer looks up how to publish a record; a consumer resolves the
+ * {@code eventType} and {@code eventVersion} headers back to a record class; the schema check walks all of them.
+ */
+public final class EventCatalog {
+
+    private static final List<Class<? extends DomainEvent>> CONTRACTS = List.of(
+            OrderPlaced.class,
+            PaymentRequested.class,
+            OrderConfirmed.class,
+            OrderCancelled.class,
+            StockReserved.class,
+            StockRejected.class,
+            StockReleased.class,
+            StockCommitted.class,
+            StockLevelChanged.class,
+            PaymentSessionCreated.class,
+            PaymentSucceeded.class,
+            PaymentFailed.class,
+            PaymentRefunded.class);
+
+    private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
+
+    private final Map<Class<?>, EventType> byClass = new LinkedHashMap<>();
+    private final Map<String, EventType> byNameAndVersion = new LinkedHashMap<>();
+
+    EventCatalog(Collection<Class<? extends DomainEvent>> contracts) {
+        for (Class<? extends DomainEvent> contract : contracts) {
+            EventType type = EventType.of(contract);
+            if (byNameAndVersion.putIfAbsent(type.qualifiedName(), type) != null) {
+                throw new IllegalStateException("two contracts claim " + type.qualifiedName());
+            }
+            byClass.put(contract, type);
+        }
+    }
+
+    /** The catalog of the platform's released contracts. */
+    public static EventCatalog standard() {
+        return STANDARD;
+    }
+
+    /** A catalog of the platform's contracts plus extra ones (tests, experiments). */
+    public static EventCatalog with(Collection<Class<? extends DomainEvent>> extra) {
+        var all = new java.util.ArrayList<Class<? extends DomainEvent>>(CONTRACTS);
+        extra.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return new EventCatalog(all);
+    }
+
+    public List<EventType> types() {
+        return List.copyOf(byClass.values());
+    }
+
+    public EventType typeOf(Class<? extends DomainEvent> javaType) {
+        EventType type = byClass.get(javaType);
+        if (type == null) {
+            throw new IllegalArgumentException(javaType.getName() + " is not a registered event contract");
+        }
+        return type;
+    }
+
+    public EventType typeOf(DomainEvent event) {
+        return typeOf(event.getClass());
+    }
+
+    public Optional<EventType> find(String name, int version) {
+        return Optional.ofNullable(byNameAndVersion.get(name + ".v" + version));
+    }
+
+    public List<EventType> onTopic(String topic) {
+        return byClass.values().stream().filter(t -> t.topic().equals(topic)).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.atelier.events.order;
+
+import dev.atelier.events.DomainEvent;
+import dev.atelier.events.EventContract;
+import dev.atelier.events.Topics;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The order is cancelled: inventory releases its stock and payment expires any open session. The reason is
+ * one of {@code OUT_OF_STOCK}, {@code PAYMENT_FAILED}, {@code PAYMENT_TIMEOUT}, {@code CUSTOMER}; it is a string
+ * so that a reason added later does not break consumers that do not know it yet.
+ */
+@EventContract(name = "OrderCancelled", version = 1, topic = Topics.ORDER_ORDER)
+public record OrderCancelled(UUID orderId, String orderNumber, String reason, Instant cancelledAt) implements DomainEvent {
+
+    @Override
+    public String aggregateId() {
+        return orderId.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.atelier.testing;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/** Points an {@link AtelierTest} context at the shared embedded infrastructure and a database of its own. */
+class AtelierTestContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        AtelierTest annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, AtelierTest.class);
+        return annotation == null ? null : new InfrastructureCustomizer(annotation.database());
+    }
+
+    private record InfrastructureCustomizer(String databasePrefix) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            SharedInfrastructure infrastructure = SharedInfrastructure.get();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("atelierTestInfrastructure",
+                    Map.of("spring.datasource.url", infrastructure.freshDatabase(databasePrefix),
+                            "spring.datasource.username", EmbeddedPostgresServer.USER,
+                            "spring.datasource.password", "",
+                            "spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers())));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.atelier.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A PostgreSQL server started from the zonky binaries, configured for Debezium (logical decoding and enough
+ * replication slots for every service and test context). Used by the tests and by the local launcher.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param port 0 for any free port
+     * @param dataDirectory where the cluster lives; {@code null} for a throw-away one
+     * @param clean whether to wipe the data directory first (throw-away ones are always wiped)
+     */
+    public static EmbeddedPostgresServer start(int port, @Nullable Path dataDirectory, boolean clean) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "64")
+                    .setServerConfig("max_wal_senders", "64")
+                    .setServerConfig("max_connections", "400")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
+                    .setRegisterShutdownHook(true);
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(clean);
+            }
+            return new EmbeddedPostgresServer(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public DataSource dataSource(String database) {
+        return postgres.getDatabase(USER, database);
+    }
+
+    /** Creates the database unless it exists; names are plain identifiers. */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

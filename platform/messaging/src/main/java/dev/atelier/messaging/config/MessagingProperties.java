@@ -1,0 +1,56 @@
+package dev.atelier.messaging.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code atelier.messaging.*}: the outbox relay and the inbox consumer of a service. */
+@ConfigurationProperties("atelier.messaging")
+public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox inbox) {
+
+    /**
+     * The relay.
+     *
+     * @param enabled whether this instance streams its outbox (switched off in tests that play a second writer)
+     * @param name relay and Debezium engine name; defaults to {@code spring.application.name}
+     * @param slotName replication slot; defaults to {@code atelier_<database>}, unique in a PostgreSQL cluster
+     * @param pollInterval how often the engine hands captured changes over; bounds latency at low load
+     * @param maxBatchSize most records handed over at once; bounds memory and a crash's resend
+     * @param offsetFlushInterval how often the position is saved; a crash resends at most this much
+     * @param sendTimeout how long Kafka may take to acknowledge a batch before the relay fails and restarts
+     * @param restartBackoff first wait before restarting a failed relay; doubles up to {@code maxRestartBackoff}
+     * @param debezium further Debezium connector properties, which win over the relay's own
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @Nullable String name,
+            @Nullable String slotName,
+            @DefaultValue("10ms") Duration pollInterval,
+            @DefaultValue("2048") int maxBatchSize,
+            @DefaultValue("1s") Duration offsetFlushInterval,
+            @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("1s") Duration restartBackoff,
+            @DefaultValue("30s") Duration maxRestartBackoff,
+            @DefaultValue Map<String, String> debezium) {
+    }
+
+    /**
+     * The inbox consumer.
+     *
+     * @param enabled whether the service consumes at all
+     * @param groupId consumer group; defaults to {@code spring.application.name}
+     * @param concurrency consumers in this instance (each takes some partitions)
+     * @param maxAttempts deliveries of a failing record before it is dead-lettered
+     */
+    public record Inbox(
+            @DefaultValue("true") boolean enabled,
+            @Nullable String groupId,
+            @DefaultValue("1") int concurrency,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("5s") Duration maxBackoff) {
+    }
+}

@@ -1,0 +1,368 @@
+package dev.atelier.messaging.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.atelier.messaging.inbox.InboxListener;
+import dev.atelier.messaging.it.TestEvents.Ping;
+import dev.atelier.messaging.it.TestEvents.Poison;
+import dev.atelier.messaging.it.TestEvents.Skipped;
+import dev.atelier.messaging.it.TestEvents.Unhandled;
+import dev.atelier.messaging.it.consumer.ConsumerApp;
+import dev.atelier.messaging.it.consumer.PingEffects;
+import dev.atelier.messaging.it.producer.PingWriter;
+import dev.atelier.messaging.it.producer.ProducerApp;
+import dev.atelier.messaging.relay.OutboxRelay;
+import dev.atelier.messaging.relay.RelayState;
+import dev.atelier.testing.EventProbe;
+import dev.atelier.testing.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The platform's delivery promise, end to end on the embedded PostgreSQL and Kafka: a producer application
+ * records events in its outbox, its Debezium relay publishes them, and a consumer application with its own
+ * database applies each exactly once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OutboxToInboxTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    private static String producerDatabase;
+    private static ConfigurableApplicationContext producer;
+    private static ConfigurableApplicationContext consumer;
+    private static PingWriter writer;
+    private static OutboxRelay relay;
+    private static JdbcTemplate producerDb;
+    private static JdbcTemplate consumerDb;
+    private static PingEffects effects;
+
+    @BeforeAll
+    static void startApplications() {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        infrastructure.kafka().createTopics(TestEvents.TOPIC, TestEvents.TOPIC + ".dlt");
+        producerDatabase = infrastructure.freshDatabase("producer");
+        producer = TestApps.start(ProducerApp.class,
+                TestApps.settings("producer", producerDatabase, "classpath:db/producer"));
+        consumer = TestApps.start(ConsumerApp.class,
+                TestApps.settings("consumer", infrastructure.freshDatabase("consumer"), "classpath:db/consumer"));
+        writer = producer.getBean(PingWriter.class);
+        relay = producer.getBean(OutboxRelay.class);
+        producerDb = producer.getBean(JdbcTemplate.class);
+        consumerDb = consumer.getBean(JdbcTemplate.class);
+        effects = consumer.getBean(PingEffects.class);
+        awaitStreaming();
+    }
+
+    @AfterAll
+    static void stopApplications() {
+        if (consumer != null) {
+            consumer.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    private static void awaitStreaming() {
+        await("the relay streams").atMost(DEADLINE).until(relay::isStreaming);
+    }
+
+    private static String newRun() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static Ping ping(String run, String key, long seq) {
+        return new Ping(UUID.randomUUID(), key, seq, run);
+    }
+
+    private static int effectsOf(UUID pingId) {
+        return consumerDb.queryForObject("SELECT count(*) FROM ping_effect WHERE ping_id = ?", Integer.class, pingId);
+    }
+
+    private static int effectsOfRun(String run) {
+        return consumerDb.queryForObject("SELECT count(*) FROM ping_effect WHERE run = ?", Integer.class, run);
+    }
+
+    private static int distinctEffectsOfRun(String run) {
+        return consumerDb.queryForObject("SELECT count(DISTINCT ping_id) FROM ping_effect WHERE run = ?", Integer.class, run);
+    }
+
+    /** Writes a ping and waits until it is applied: everything published before it on its key is processed. */
+    private static void awaitSentinel(String key) {
+        Ping sentinel = ping(newRun(), key, 0);
+        writer.write(List.of(sentinel));
+        await("sentinel applied").atMost(DEADLINE).until(() -> effectsOf(sentinel.id()) == 1);
+    }
+
+    private static double inboxCount(String outcome) {
+        var counter = consumer.getBean(MeterRegistry.class).find("atelier.inbox.events")
+                .tags("event", "Ping.v1", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    @Order(1)
+    void appliesACommittedEventExactlyOnce() {
+        Ping ping = ping(newRun(), "a", 1);
+        writer.write(List.of(ping));
+
+        await().atMost(DEADLINE).until(() -> effectsOf(ping.id()) == 1);
+        awaitSentinel("a");
+        assertThat(effectsOf(ping.id())).isEqualTo(1);
+        assertThat(consumerDb.queryForObject("SELECT count(*) FROM inbox WHERE event_type = 'Ping.v1'", Integer.class))
+                .isGreaterThanOrEqualTo(2);
+        await("captured rows are deleted from the outbox").atMost(DEADLINE)
+                .until(() -> producerDb.queryForObject("SELECT count(*) FROM outbox", Integer.class) == 0);
+    }
+
+    @Test
+    @Order(2)
+    void appliesOnceWhenTheConsumerFailsAfterItsEffect() {
+        Ping ping = ping(newRun(), "b", 1);
+        effects.failOnceAfterEffect(ping.id());
+        writer.write(List.of(ping));
+
+        await().atMost(DEADLINE).until(() -> effectsOf(ping.id()) == 1);
+        awaitSentinel("b");
+        assertThat(effectsOf(ping.id())).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void ignoresTheSameRecordDeliveredTwice() {
+        try (EventProbe probe = EventProbe.on(TestEvents.TOPIC)) {
+            Ping ping = ping(newRun(), "c", 1);
+            writer.write(List.of(ping));
+            await().atMost(DEADLINE).until(() -> effectsOf(ping.id()) == 1);
+            ConsumerRecord<String, String> published = probe.awaitRecords(1,
+                    r -> r.value().contains(ping.id().toString()), DEADLINE).getFirst();
+            double duplicatesBefore = inboxCount("duplicate");
+
+            try (var kafka = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    SharedInfrastructure.get().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                kafka.send(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
+                        published.headers()));
+                kafka.flush();
+            }
+
+            await("the redelivery is recognised").atMost(DEADLINE).until(() -> inboxCount("duplicate") > duplicatesBefore);
+            awaitSentinel("c");
+            assertThat(effectsOf(ping.id())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void publishesNothingForARolledBackTransaction() {
+        try (EventProbe probe = EventProbe.on(TestEvents.TOPIC)) {
+            Ping doomed = ping(newRun(), "d", 1);
+            assertThatThrownBy(() -> writer.writeThenFail(doomed)).isInstanceOf(IllegalStateException.class);
+
+            awaitSentinel("d");
+            assertThat(effectsOf(doomed.id())).isZero();
+            assertThat(probe.records()).noneMatch(r -> r.value().contains(doomed.id().toString()));
+            assertThat(producerDb.queryForObject("SELECT count(*) FROM sent", Integer.class)).isPositive();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void refusesToRecordOutsideATransaction() {
+        var outbox = producer.getBean(dev.atelier.messaging.outbox.Outbox.class);
+        assertThatThrownBy(() -> outbox.record(ping(newRun(), "e", 1)))
+                .hasMessageContaining("needs the business transaction");
+    }
+
+    @Test
+    @Order(6)
+    void deliversEverythingCommittedWhileTheRelayWasStoppedInOrderPerKey() {
+        String run = newRun();
+        relay.stop();
+        try {
+            List<String> keys = IntStream.range(0, 10).mapToObj(i -> "k" + i).toList();
+            for (int batch = 0; batch < 100; batch++) {
+                List<Ping> pings = new ArrayList<>();
+                for (String key : keys) {
+                    pings.add(ping(run, key, batch));
+                }
+                writer.write(pings);
+            }
+            assertThat(producerDb.queryForObject("SELECT count(*) FROM outbox", Integer.class)).isEqualTo(1000);
+        } finally {
+            relay.start();
+        }
+
+        await("all 1000 applied").atMost(DEADLINE).until(() -> effectsOfRun(run) >= 1000);
+        awaitSentinel("k0");
+        assertThat(effectsOfRun(run)).isEqualTo(1000);
+        assertThat(distinctEffectsOfRun(run)).isEqualTo(1000);
+        for (int k = 0; k < 10; k++) {
+            List<Long> seqs = consumerDb.queryForList(
+                    "SELECT seq FROM ping_effect WHERE run = ? AND ping_key = ? ORDER BY id", Long.class, run, "k" + k);
+            assertThat(seqs).as("key k%d in order", k).isSorted().hasSize(100);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void loosesNothingAndAppliesNothingTwiceWhenTheRelayIsKilledDuringABurst() throws Exception {
+        String run = newRun();
+        relay.stop();
+        Process child = startRelayInChildJvm();
+        try (EventProbe probe = EventProbe.on(TestEvents.TOPIC)) {
+            await("the child relay streams").atMost(Duration.ofSeconds(120)).until(() -> slotActive() && child.isAlive());
+
+            CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
+                for (int batch = 0; batch < 100; batch++) {
+                    List<Ping> pings = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        pings.add(ping(run, "burst" + (i % 20), batch * 50L + i));
+                    }
+                    writer.write(pings);
+                }
+            });
+            await("part of the burst is relayed").atMost(DEADLINE)
+                    .until(() -> probe.records().stream().filter(r -> r.value().contains(run)).count() >= 500);
+            child.destroyForcibly().waitFor();
+            long relayedBeforeKill = probe.records().stream().filter(r -> r.value().contains(run)).count();
+            burst.get();
+            assertThat(relayedBeforeKill).as("killed mid-burst").isLessThan(5000);
+        } finally {
+            child.destroyForcibly();
+            relay.start();
+        }
+
+        await("all 5000 applied").atMost(DEADLINE).until(() -> distinctEffectsOfRun(run) == 5000);
+        awaitSentinel("burst0");
+        assertThat(effectsOfRun(run)).as("no effect applied twice").isEqualTo(5000);
+        await("the outbox drains").atMost(DEADLINE)
+                .until(() -> producerDb.queryForObject("SELECT count(*) FROM outbox", Integer.class) == 0);
+    }
+
+    private static boolean slotActive() {
+        return Boolean.TRUE.equals(producerDb.query("SELECT active FROM pg_replication_slots WHERE slot_name = ?",
+                rs -> rs.next() && rs.getBoolean(1), relay.settings().slotName()));
+    }
+
+    private static Process startRelayInChildJvm() throws Exception {
+        Path log = Files.createTempFile("child-relay", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ProducerApp.class.getName()));
+        TestApps.settings("producer", producerDatabase, "classpath:db/producer")
+                .forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add("--spring.main.web-application-type=none");
+        command.add("--atelier.messaging.inbox.enabled=false");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    @Order(8)
+    void deadLettersAPoisonEventAfterTheConfiguredAttemptsAndGoesOn() {
+        try (EventProbe dlt = EventProbe.on(TestEvents.TOPIC + ".dlt")) {
+            Poison poison = new Poison(UUID.randomUUID(), "p");
+            Ping after = ping(newRun(), "p", 2);
+            writer.write(List.of(poison, after));
+
+            ConsumerRecord<String, String> dead = dlt.awaitRecords(1,
+                    r -> r.value().contains(poison.id().toString()), DEADLINE).getFirst();
+            assertThat(EventProbe.header(dead, "eventType")).isEqualTo("Poison");
+            assertThat(EventProbe.header(dead, "eventId")).isNotBlank();
+            assertThat(EventProbe.header(dead, InboxListener.ATTEMPTS_HEADER)).isEqualTo("3");
+            assertThat(EventProbe.header(dead, InboxListener.REASON_HEADER)).contains("can never be applied");
+            assertThat(EventProbe.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+            assertThat(EventProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(TestEvents.TOPIC);
+            assertThat(effects.poisonAttempts()).isEqualTo(3);
+            await("the next event is applied").atMost(DEADLINE).until(() -> effectsOf(after.id()) == 1);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void deadLettersAnEventWithoutHandlerAtOnceAndSkipsDeclaredIgnoredOnes() {
+        try (EventProbe dlt = EventProbe.on(TestEvents.TOPIC + ".dlt")) {
+            Unhandled unhandled = new Unhandled(UUID.randomUUID(), "u");
+            Skipped skipped = new Skipped(UUID.randomUUID(), "u");
+            writer.write(List.of(unhandled, skipped));
+
+            ConsumerRecord<String, String> dead = dlt.awaitRecords(1,
+                    r -> r.value().contains(unhandled.id().toString()), DEADLINE).getFirst();
+            assertThat(EventProbe.header(dead, InboxListener.ATTEMPTS_HEADER)).isEqualTo("1");
+            assertThat(EventProbe.header(dead, InboxListener.REASON_HEADER)).contains("no @EventHandler for Unhandled.v1");
+            awaitSentinel("u");
+            assertThat(dlt.records()).noneMatch(r -> r.value().contains(skipped.id().toString()));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void continuesTheProducersTraceInTheConsumer() {
+        Tracer tracer = producer.getBean(Tracer.class);
+        Ping ping = ping(newRun(), "t", 1);
+        Span span = tracer.nextSpan().name("checkout").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            writer.write(List.of(ping));
+        } finally {
+            span.end();
+        }
+
+        await().atMost(DEADLINE).until(() -> effectsOf(ping.id()) == 1);
+        String traceId = consumerDb.queryForObject("SELECT trace_id FROM ping_effect WHERE ping_id = ?", String.class,
+                ping.id());
+        assertThat(traceId).isEqualTo(span.context().traceId());
+    }
+
+    @Test
+    @Order(11)
+    void turnsReadinessDownWhileTheRelayCannotRun() {
+        Map<String, Object> settings = TestApps.settings("producer-twin", producerDatabase, "classpath:db/producer");
+        settings.put("atelier.messaging.relay.slot-name", relay.settings().slotName());
+        settings.put("atelier.messaging.inbox.enabled", "false");
+        try (ConfigurableApplicationContext twin = TestApps.start(ProducerApp.class, settings)) {
+            ApplicationAvailability availability = twin.getBean(ApplicationAvailability.class);
+            OutboxRelay twinRelay = twin.getBean(OutboxRelay.class);
+
+            await("the twin's relay fails: the slot is taken").atMost(DEADLINE)
+                    .until(() -> twinRelay.state() == RelayState.FAILED
+                            && availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
+
+            relay.stop();
+            await("the twin's relay recovers once the slot is free").atMost(DEADLINE)
+                    .until(() -> twinRelay.state() == RelayState.RUNNING
+                            && availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
+        } finally {
+            relay.start();
+        }
+        awaitStreaming();
+        awaitSentinel("r");
+    }
+}

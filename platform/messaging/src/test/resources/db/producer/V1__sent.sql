@@ -1,0 +1,4 @@
+CREATE TABLE sent (
+    id           bigserial PRIMARY KEY,
+    aggregate_id text NOT NULL
+);

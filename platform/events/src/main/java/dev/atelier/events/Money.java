@@ -1,5 +1,6 @@
 package dev.atelier.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Currency;
 import java.util.Objects;
@@ -42,6 +43,8 @@ public record Money(@JsonProperty("amount") long minor, Currency currency) {
         return new Money(Math.multiplyExact(minor, factor), currency);
     }
 
+    // not a wire field: Jackson would otherwise write it as "negative" beside amount and currency
+    @JsonIgnore
     public boolean isNegative() {
         return minor < 0;
     }

@@ -29,7 +29,17 @@ public final class EventJson {
         return MAPPER.writeValueAsString(event);
     }
 
+    /**
+     * Decodes an event and checks it carries every required field.
+     *
+     * @throws IllegalArgumentException when a field not marked {@code @Nullable} is missing
+     * @throws tools.jackson.core.JacksonException when the JSON does not fit the contract
+     */
     public static <T extends DomainEvent> T read(String json, Class<T> type) {
-        return MAPPER.readValue(json, type);
+        T event = MAPPER.readValue(json, type);
+        if (event instanceof Record record) {
+            RequiredFields.check(record);
+        }
+        return event;
     }
 }

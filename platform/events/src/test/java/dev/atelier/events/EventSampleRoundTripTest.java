@@ -141,6 +141,18 @@ class EventSampleRoundTripTest {
                 .isInstanceOf(DatabindException.class);
     }
 
+    @Test
+    void rejectsAMessageThatLacksARequiredObjectFieldNamingIt() {
+        ObjectNode placed = (ObjectNode) sampleOf(EventCatalog.standard().typeOf(OrderPlaced.class));
+        placed.remove("orderId");
+        ((ObjectNode) placed.get("lines").get(0)).remove("sku");
+
+        assertThatThrownBy(() -> EventJson.read(placed.toString(), OrderPlaced.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'orderId'")
+                .hasMessageContaining("'lines[0].sku'");
+    }
+
     // JSON field paths in the notation of EventSchema; the fixtures have no empty lists, so every path shows
     private static void collectPaths(JsonNode object, String prefix, EventSchema schema, Set<String> paths) {
         for (Map.Entry<String, JsonNode> field : object.properties()) {

@@ -113,7 +113,7 @@ public class MessagingAutoConfiguration {
         RelaySettings settings = RelaySettings.fromJdbcUrl(name, dataSource.determineUrl(),
                 dataSource.determineUsername(), dataSource.determinePassword(), relay.slotName(), relay.pollInterval(),
                 relay.maxBatchSize(), relay.offsetFlushInterval(), relay.sendTimeout(), relay.restartBackoff(),
-                relay.maxRestartBackoff(), relay.debezium());
+                relay.maxRestartBackoff(), relay.standbyPoll(), relay.debezium());
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -141,7 +141,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     static EventHandlerRegistry eventHandlerRegistry(ObjectProvider<EventCatalog> catalog) {
-        return new EventHandlerRegistry(catalog.getIfAvailable(EventCatalog::standard));
+        return new EventHandlerRegistry(() -> catalog.getIfAvailable(EventCatalog::standard));
     }
 
     @Bean

@@ -21,6 +21,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param offsetFlushInterval how often the position is saved; a crash resends at most this much
      * @param sendTimeout how long Kafka may take to acknowledge a batch before the relay fails and restarts
      * @param restartBackoff first wait before restarting a failed relay; doubles up to {@code maxRestartBackoff}
+     * @param standbyPoll how often a standby instance tries to take over the relay
      * @param debezium further Debezium connector properties, which win over the relay's own
      */
     public record Relay(
@@ -33,6 +34,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
             @DefaultValue("30s") Duration sendTimeout,
             @DefaultValue("1s") Duration restartBackoff,
             @DefaultValue("30s") Duration maxRestartBackoff,
+            @DefaultValue("5s") Duration standbyPoll,
             @DefaultValue Map<String, String> debezium) {
     }
 

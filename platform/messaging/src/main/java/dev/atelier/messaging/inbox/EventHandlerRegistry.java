@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
@@ -23,12 +25,23 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  */
 public class EventHandlerRegistry implements BeanPostProcessor {
 
-    private final EventCatalog catalog;
+    private final Supplier<EventCatalog> catalogSupplier;
     private final Map<EventType, List<Handler>> handlers = new LinkedHashMap<>();
     private final Set<EventType> ignored = new HashSet<>();
+    private volatile @Nullable EventCatalog catalog;
 
-    public EventHandlerRegistry(EventCatalog catalog) {
-        this.catalog = catalog;
+    /** The catalog is looked up on first use, so that this post-processor does not create it too early. */
+    public EventHandlerRegistry(Supplier<EventCatalog> catalog) {
+        this.catalogSupplier = catalog;
+    }
+
+    private EventCatalog catalog() {
+        EventCatalog resolved = catalog;
+        if (resolved == null) {
+            resolved = catalogSupplier.get();
+            catalog = resolved;
+        }
+        return resolved;
     }
 
     @Override
@@ -44,7 +57,7 @@ public class EventHandlerRegistry implements BeanPostProcessor {
         if (ignore != null) {
             for (Class<? extends DomainEvent> type : ignore.value()) {
                 synchronized (this) {
-                    ignored.add(catalog.typeOf(type));
+                    ignored.add(catalog().typeOf(type));
                 }
             }
         }
@@ -60,7 +73,7 @@ public class EventHandlerRegistry implements BeanPostProcessor {
             throw new IllegalStateException("@EventHandler " + beanName + "." + method.getName()
                     + " must take an event contract, optionally followed by EventMetadata");
         }
-        EventType type = catalog.typeOf((Class<? extends DomainEvent>) parameters[0]);
+        EventType type = catalog().typeOf((Class<? extends DomainEvent>) parameters[0]);
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         invocable.setAccessible(true);
         synchronized (this) {

@@ -11,6 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +52,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a record for its topic, and this class produces it with an idempotent producer, deletes the captured rows and
  * only then lets Debezium commit its offset. A crash anywhere may send a record twice, never lose one.
  *
- * <p>When the engine fails, readiness turns to REFUSING_TRAFFIC and the relay restarts with a growing back-off.
+ * <p>Only one instance of a service streams: the relay holds a PostgreSQL advisory lock named after its slot for
+ * as long as it runs, and the other instances wait in STANDBY and take over when the lock is free. When the
+ * engine fails, readiness turns to REFUSING_TRAFFIC and the relay restarts with a growing back-off.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -66,11 +73,14 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable ExecutorService engineThread;
     private volatile @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile @Nullable Producer<String, String> producer;
+    private volatile @Nullable Connection leadership;
     private volatile RelayState state = RelayState.STOPPED;
     private volatile boolean stopping;
     private volatile boolean refusedTraffic;
     private volatile @Nullable String lastError;
     private volatile int consecutiveFailures;
+    // bumped by stop(): a restart scheduled before it must not launch a second engine after a new start()
+    private volatile int generation;
 
     public OutboxRelay(RelaySettings settings, Supplier<Producer<String, String>> producerFactory, JdbcTemplate jdbc,
             ApplicationEventPublisher events, MeterRegistry meters) {
@@ -99,15 +109,34 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (state == RelayState.STARTING || state == RelayState.RUNNING) {
+        if (state != RelayState.STOPPED) {
             return;
         }
         stopping = false;
-        launch();
+        launch(generation);
     }
 
-    private synchronized void launch() {
-        if (stopping) {
+    private void scheduleLaunch(Duration delay) {
+        int scheduledIn = generation;
+        restarts.schedule(() -> launch(scheduledIn), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void launch(int scheduledIn) {
+        if (stopping || scheduledIn != generation || engine != null) {
+            return;
+        }
+        try {
+            if (!holdLeadership()) {
+                if (state != RelayState.STANDBY) {
+                    log.info("Outbox relay {} on standby: another instance streams slot {}", settings.name(),
+                            settings.slotName());
+                }
+                state = RelayState.STANDBY;
+                scheduleLaunch(settings.standbyPoll());
+                return;
+            }
+        } catch (SQLException e) {
+            fail("cannot reach the database to take the relay lock: " + e.getMessage(), e);
             return;
         }
         state = RelayState.STARTING;
@@ -130,6 +159,44 @@ public class OutboxRelay implements SmartLifecycle {
         thread.execute(created);
         log.info("Outbox relay {} starting (slot {}, database {})", settings.name(), settings.slotName(),
                 settings.database());
+    }
+
+    /** Takes (or confirms) the session-level advisory lock that makes this instance the one that streams. */
+    private boolean holdLeadership() throws SQLException {
+        Connection held = leadership;
+        if (held != null && held.isValid(2)) {
+            return true;
+        }
+        releaseLeadership();
+        Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        boolean acquired;
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            lock.setString(1, "atelier-outbox-relay:" + settings.slotName());
+            try (ResultSet result = lock.executeQuery()) {
+                acquired = result.next() && result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        if (acquired) {
+            leadership = connection;
+        } else {
+            connection.close();
+        }
+        return acquired;
+    }
+
+    private void releaseLeadership() {
+        Connection held = leadership;
+        leadership = null;
+        if (held != null) {
+            try {
+                held.close();
+            } catch (SQLException e) {
+                log.debug("Closing the relay lock connection failed", e);
+            }
+        }
     }
 
     Properties engineProperties() {
@@ -166,6 +233,7 @@ public class OutboxRelay implements SmartLifecycle {
         props.setProperty("transforms.outbox.table.op.invalid.behavior", "error");
         props.setProperty("errors.max.retries", "3");
         props.setProperty("errors.retry.delay.initial.ms", "300");
+        props.setProperty("retriable.restart.connector.wait.ms", "3000");
         props.putAll(settings.engineOverrides());
         return props;
     }
@@ -242,20 +310,29 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void onCompleted(boolean success, String message, @Nullable Throwable error) {
+    private synchronized void onCompleted(boolean success, String message, @Nullable Throwable error) {
         closeProducer();
+        engine = null;
+        ExecutorService thread = engineThread;
+        if (thread != null) {
+            thread.shutdown();
+        }
         if (stopping) {
             state = RelayState.STOPPED;
             return;
         }
+        fail(error == null ? message : message + ": " + error, error);
+    }
+
+    private void fail(String reason, @Nullable Throwable error) {
         state = RelayState.FAILED;
-        lastError = error == null ? message : message + ": " + error;
+        lastError = reason;
         int failures = ++consecutiveFailures;
         Duration backoff = backoff(failures);
         log.error("Outbox relay {} stopped unexpectedly ({}); readiness is DOWN, restarting in {}",
-                settings.name(), lastError, backoff, error);
+                settings.name(), reason, backoff, error);
         refuseTraffic();
-        restarts.schedule(this::launch, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleLaunch(backoff);
     }
 
     /** Turns readiness down while the relay is failed; also called when the application becomes ready. */
@@ -276,9 +353,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
         stopping = true;
-        DebeziumEngine<RecordChangeEvent<SourceRecord>> running = engine;
+        generation++;
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> running;
+        ExecutorService thread;
+        synchronized (this) {
+            // waits for a launch in progress; the engine is closed outside the lock, as its callback takes it too
+            running = engine;
+            thread = engineThread;
+        }
         if (running != null) {
             try {
                 running.close();
@@ -286,7 +370,6 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("Outbox relay {} did not close cleanly", settings.name(), e);
             }
         }
-        ExecutorService thread = engineThread;
         if (thread != null) {
             thread.shutdown();
             try {
@@ -298,6 +381,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         closeProducer();
+        releaseLeadership();
         engine = null;
         engineThread = null;
         state = RelayState.STOPPED;
@@ -314,7 +398,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return state == RelayState.STARTING || state == RelayState.RUNNING;
+        return state != RelayState.STOPPED;
     }
 
     /** After the inbox consumers (which stop first) and before the database goes. */

@@ -15,7 +15,7 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         RelayState state = relay.state();
-        Health.Builder builder = state == RelayState.RUNNING || state == RelayState.STARTING ? Health.up() : Health.down();
+        Health.Builder builder = state == RelayState.FAILED ? Health.down() : Health.up();
         builder.withDetail("state", state.name()).withDetail("slot", relay.settings().slotName());
         String error = relay.lastError();
         if (error != null) {

@@ -24,12 +24,13 @@ public record RelaySettings(
         Duration sendTimeout,
         Duration restartBackoff,
         Duration maxRestartBackoff,
+        Duration standbyPoll,
         Map<String, String> engineOverrides) {
 
     /** Parses {@code jdbc:postgresql://host:port/database?…}; the slot is named after the database, unique in the cluster. */
     public static RelaySettings fromJdbcUrl(String name, String jdbcUrl, String user, String password,
             String slotName, Duration pollInterval, int maxBatchSize, Duration offsetFlushInterval, Duration sendTimeout,
-            Duration restartBackoff, Duration maxRestartBackoff, Map<String, String> engineOverrides) {
+            Duration restartBackoff, Duration maxRestartBackoff, Duration standbyPoll, Map<String, String> engineOverrides) {
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("the outbox relay needs a PostgreSQL datasource, not " + jdbcUrl);
         }
@@ -53,6 +54,6 @@ public record RelaySettings(
         return new RelaySettings(name, jdbcUrl, uri.getHost() == null ? "localhost" : uri.getHost(),
                 uri.getPort() < 0 ? 5432 : uri.getPort(), database, schema, user, password == null ? "" : password, slot,
                 pollInterval, maxBatchSize, offsetFlushInterval, sendTimeout, restartBackoff, maxRestartBackoff,
-                Map.copyOf(engineOverrides));
+                standbyPoll, Map.copyOf(engineOverrides));
     }
 }

@@ -1,6 +1,9 @@
 package dev.atelier.messaging.relay;
 
-/** Where the relay is in its life; anything but RUNNING after start-up means events are not flowing. */
+/**
+ * Where the relay is in its life. STANDBY is healthy: another instance of the service holds the relay's lock
+ * and streams; this one takes over when that one goes. FAILED means events are not flowing.
+ */
 public enum RelayState {
-    STOPPED, STARTING, RUNNING, FAILED
+    STOPPED, STANDBY, STARTING, RUNNING, FAILED
 }

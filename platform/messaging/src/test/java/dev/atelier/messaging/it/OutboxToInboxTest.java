@@ -15,18 +15,22 @@ import dev.atelier.messaging.it.producer.PingWriter;
 import dev.atelier.messaging.it.producer.ProducerApp;
 import dev.atelier.messaging.relay.OutboxRelay;
 import dev.atelier.messaging.relay.RelayState;
+import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventProbe;
 import dev.atelier.testing.SharedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -41,6 +45,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.PGReplicationStream;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -343,26 +350,83 @@ class OutboxToInboxTest {
 
     @Test
     @Order(11)
-    void turnsReadinessDownWhileTheRelayCannotRun() {
-        Map<String, Object> settings = TestApps.settings("producer-twin", producerDatabase, "classpath:db/producer");
-        settings.put("atelier.messaging.relay.slot-name", relay.settings().slotName());
+    void turnsReadinessDownWhileTheRelayCannotStreamAndUpWhenItRecovers() throws Exception {
+        String database = SharedInfrastructure.get().freshDatabase("twin");
+        String slot = "taken_" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> settings = TestApps.settings("producer-twin", database, "classpath:db/producer");
+        settings.put("atelier.messaging.relay.slot-name", slot);
         settings.put("atelier.messaging.inbox.enabled", "false");
+        try (var admin = DriverManager.getConnection(database, EmbeddedPostgresServer.USER, "")) {
+            admin.createStatement().execute("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        }
+        SlotSquatter squatter = SlotSquatter.occupy(database, slot);
         try (ConfigurableApplicationContext twin = TestApps.start(ProducerApp.class, settings)) {
             ApplicationAvailability availability = twin.getBean(ApplicationAvailability.class);
             OutboxRelay twinRelay = twin.getBean(OutboxRelay.class);
 
-            await("the twin's relay fails: the slot is taken").atMost(DEADLINE)
+            await("the twin's relay fails: another client streams its slot").atMost(DEADLINE)
                     .until(() -> twinRelay.state() == RelayState.FAILED
                             && availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
 
-            relay.stop();
-            await("the twin's relay recovers once the slot is free").atMost(DEADLINE)
+            squatter.close();
+            await("the relay recovers once the slot is free").atMost(DEADLINE)
                     .until(() -> twinRelay.state() == RelayState.RUNNING
                             && availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
+            twinRelay.stop();
+        } finally {
+            squatter.close();
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aSecondInstanceWaitsOnStandbyAndTakesOverWhenTheFirstStops() {
+        Map<String, Object> settings = TestApps.settings("producer", producerDatabase, "classpath:db/producer");
+        settings.put("atelier.messaging.inbox.enabled", "false");
+        settings.put("atelier.messaging.relay.standby-poll", "200ms");
+        try (ConfigurableApplicationContext second = TestApps.start(ProducerApp.class, settings)) {
+            OutboxRelay secondRelay = second.getBean(OutboxRelay.class);
+            ApplicationAvailability availability = second.getBean(ApplicationAvailability.class);
+            await("the second instance is on standby").atMost(DEADLINE)
+                    .until(() -> secondRelay.state() == RelayState.STANDBY);
+            assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+
+            relay.stop();
+            await("the second instance takes over").atMost(DEADLINE).until(secondRelay::isStreaming);
+            Ping ping = ping(newRun(), "s", 1);
+            second.getBean(PingWriter.class).write(List.of(ping));
+            await("its events flow").atMost(DEADLINE).until(() -> effectsOf(ping.id()) == 1);
         } finally {
             relay.start();
         }
         awaitStreaming();
-        awaitSentinel("r");
+        awaitSentinel("s");
+    }
+
+    /** Holds a replication slot open the way another logical-decoding client would. */
+    private record SlotSquatter(Connection connection, PGReplicationStream stream) implements AutoCloseable {
+
+        static SlotSquatter occupy(String jdbcUrl, String slot) throws SQLException {
+            Properties props = new Properties();
+            PGProperty.USER.set(props, EmbeddedPostgresServer.USER);
+            PGProperty.PASSWORD.set(props, "");
+            PGProperty.ASSUME_MIN_SERVER_VERSION.set(props, "9.4");
+            PGProperty.REPLICATION.set(props, "database");
+            PGProperty.PREFER_QUERY_MODE.set(props, "simple");
+            Connection connection = DriverManager.getConnection(jdbcUrl, props);
+            PGReplicationStream stream = connection.unwrap(PGConnection.class).getReplicationAPI()
+                    .replicationStream().logical().withSlotName(slot)
+                    .withSlotOption("proto_version", 1).withSlotOption("publication_names", "atelier_outbox")
+                    .start();
+            return new SlotSquatter(connection, stream);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (!connection.isClosed()) {
+                stream.close();
+                connection.close();
+            }
+        }
     }
 }

@@ -30,6 +30,8 @@ final class TestApps {
         settings.put("atelier.messaging.relay.max-restart-backoff", "1s");
         settings.put("atelier.messaging.relay.debezium.slot.max.retries", "1");
         settings.put("atelier.messaging.relay.debezium.slot.retry.delay.ms", "200");
+        settings.put("atelier.messaging.relay.debezium.errors.max.retries", "1");
+        settings.put("atelier.messaging.relay.debezium.retriable.restart.connector.wait.ms", "200");
         return settings;
     }
 

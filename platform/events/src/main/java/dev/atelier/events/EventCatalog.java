@@ -1,5 +1,6 @@
 package dev.atelier.events;
 
+import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
@@ -35,6 +36,7 @@ public final class EventCatalog {
             StockReleased.class,
             StockCommitted.class,
             StockLevelChanged.class,
+            LowStockDetected.class,
             PaymentSessionCreated.class,
             PaymentSucceeded.class,
             PaymentFailed.class,

@@ -1,5 +1,6 @@
 package dev.atelier.events;
 
+import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -47,6 +48,7 @@ final class EventSamples {
             Map.entry(StockReleased.class, EventSamples::stockReleasedAfterCancellation),
             Map.entry(StockCommitted.class, EventSamples::stockCommittedAfterPayment),
             Map.entry(StockLevelChanged.class, EventSamples::mugStockLevelAfterReservation),
+            Map.entry(LowStockDetected.class, EventSamples::mugStockLowAfterReservation),
             Map.entry(PaymentSessionCreated.class, EventSamples::stripeSessionOpened),
             Map.entry(PaymentSucceeded.class, EventSamples::stripePaymentSucceeded),
             Map.entry(PaymentFailed.class, EventSamples::stripeCardDeclined),
@@ -91,6 +93,10 @@ final class EventSamples {
 
     static StockCommitted stockCommittedAfterPayment() {
         return new StockCommitted(ORDER_ID, twoStockLines());
+    }
+
+    static LowStockDetected mugStockLowAfterReservation() {
+        return new LowStockDetected("MUG-XMAS-001", 12, 4, 8, 10, 48);
     }
 
     static StockLevelChanged mugStockLevelAfterReservation() {

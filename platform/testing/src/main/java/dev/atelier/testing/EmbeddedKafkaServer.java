@@ -1,6 +1,7 @@
 package dev.atelier.testing;
 
 import java.util.Map;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -39,9 +40,14 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         return broker.getBrokersAsString();
     }
 
-    /** Creates topics now rather than on first use, e.g. so that a consumer can start at their beginning. */
+    /** Creates topics now rather than on first use, e.g. so that a consumer can start at their beginning; existing ones stay. */
     public void createTopics(String... topics) {
-        broker.addTopics(topics);
+        broker.addTopicsWithResults(topics).forEach((topic, failure) -> {
+            if (failure != null && !(failure.getCause() instanceof TopicExistsException)
+                    && !(failure instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create topic " + topic, failure);
+            }
+        });
     }
 
     @Override

@@ -147,9 +147,11 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "atelier.messaging.inbox", name = "enabled", matchIfMissing = true)
     InboxDispatcher inboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, DataSource dataSource,
-            PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meters) {
+            PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new InboxDispatcher(catalog, registry, new JdbcTemplate(dataSource),
-                new TransactionTemplate(transactionManager), meters.getIfAvailable(SimpleMeterRegistry::new));
+                new TransactionTemplate(transactionManager), meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     @Bean
@@ -172,6 +174,6 @@ public class MessagingAutoConfiguration {
                 new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new StringDeserializer()),
                 deadLetters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
                 new InboxListener.InboxSettings(groupId, inbox.concurrency(), inbox.maxAttempts(),
-                        inbox.initialBackoff(), inbox.multiplier(), inbox.maxBackoff()));
+                        inbox.initialBackoff(), inbox.multiplier(), inbox.maxBackoff(), inbox.batch()));
     }
 }

@@ -45,6 +45,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param groupId consumer group; defaults to {@code spring.application.name}
      * @param concurrency consumers in this instance (each takes some partitions)
      * @param maxAttempts deliveries of a failing record before it is dead-lettered
+     * @param batch apply each poll's records in one transaction (falls back to one by one when a record fails)
      */
     public record Inbox(
             @DefaultValue("true") boolean enabled,
@@ -53,6 +54,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
-            @DefaultValue("5s") Duration maxBackoff) {
+            @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("false") boolean batch) {
     }
 }

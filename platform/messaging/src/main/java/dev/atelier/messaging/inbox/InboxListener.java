@@ -18,6 +18,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -60,7 +61,7 @@ public class InboxListener implements SmartLifecycle {
 
     /** How the consumer retries and how many consumers run. */
     public record InboxSettings(String groupId, int concurrency, int maxAttempts, Duration initialBackoff,
-            double multiplier, Duration maxBackoff) {
+            double multiplier, Duration maxBackoff, boolean batch) {
     }
 
     @Override
@@ -75,10 +76,15 @@ public class InboxListener implements SmartLifecycle {
         }
         ContainerProperties properties = new ContainerProperties(topics.toArray(String[]::new));
         properties.setGroupId(settings.groupId());
-        properties.setMessageListener((MessageListener<String, String>) dispatcher::dispatch);
-        properties.setObservationEnabled(true);
-        properties.setObservationRegistry(observations);
-        properties.setDeliveryAttemptHeader(true);
+        if (settings.batch()) {
+            properties.setMessageListener((BatchMessageListener<String, String>) dispatcher::dispatchBatch);
+        } else {
+            properties.setMessageListener((MessageListener<String, String>) dispatcher::dispatch);
+            // the container's observation continues the producer's trace; batches do it per record themselves
+            properties.setObservationEnabled(true);
+            properties.setObservationRegistry(observations);
+            properties.setDeliveryAttemptHeader(true);
+        }
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
         ConcurrentMessageListenerContainer<String, String> created = new ConcurrentMessageListenerContainer<>(consumers, properties);
         created.setConcurrency(settings.concurrency());
@@ -94,11 +100,13 @@ public class InboxListener implements SmartLifecycle {
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         recoverer.addHeadersFunction((record, exception) -> {
             Headers extra = new RecordHeaders();
-            extra.add(ATTEMPTS_HEADER, String.valueOf(attemptsOf(record.headers())).getBytes(StandardCharsets.UTF_8));
+            int attempts = settings.batch() ? Math.max(1, dispatcher.failedAttempts(record)) : attemptsOf(record.headers());
+            dispatcher.forgetAttempts(record);
+            extra.add(ATTEMPTS_HEADER, String.valueOf(attempts).getBytes(StandardCharsets.UTF_8));
             Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
             extra.add(REASON_HEADER, String.valueOf(root.getMessage()).getBytes(StandardCharsets.UTF_8));
             log.error("Dead-lettering {}-{}@{} to {} after {} attempt(s): {}", record.topic(), record.partition(),
-                    record.offset(), Topics.deadLetterOf(record.topic()), attemptsOf(record.headers()), root.toString());
+                    record.offset(), Topics.deadLetterOf(record.topic()), attempts, root.toString());
             return extra;
         });
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, settings.maxAttempts() - 1));

@@ -1,0 +1,185 @@
+package dev.atelier.inventory.reservation;
+
+import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitted;
+import dev.atelier.events.inventory.StockLine;
+import dev.atelier.events.inventory.StockRejected;
+import dev.atelier.events.inventory.StockReleased;
+import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.order.OrderLine;
+import dev.atelier.inventory.bundle.Bundles;
+import dev.atelier.inventory.stock.LedgerKind;
+import dev.atelier.inventory.stock.StockChange;
+import dev.atelier.inventory.stock.StockFigures;
+import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.messaging.inbox.UndeliverableEventException;
+import dev.atelier.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The checkout's side of inventory: reserve every line of an order or none, commit a paid order's reservation,
+ * give back a cancelled or expired one. Each step is idempotent per order and runs in the caller's transaction
+ * (the inbox's, or the expiry job's).
+ */
+@Service
+class ReservationDesk {
+
+    static final String ACTOR = "checkout";
+    private static final Logger log = LoggerFactory.getLogger(ReservationDesk.class);
+
+    private final Reservations reservations;
+    private final StockItems stock;
+    private final Bundles bundles;
+    private final Outbox outbox;
+    private final ReservationProperties properties;
+    private final Clock clock;
+    private final Counter lostReservations;
+
+    ReservationDesk(Reservations reservations, StockItems stock, Bundles bundles, Outbox outbox,
+            ReservationProperties properties, MeterRegistry meters) {
+        this.reservations = reservations;
+        this.stock = stock;
+        this.bundles = bundles;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.lostReservations = Counter.builder("atelier.inventory.lost.reservations")
+                .description("Paid orders whose reservation had already been released: stock must be found by hand")
+                .register(meters);
+    }
+
+    /**
+     * Locks the SKUs in a fixed order, checks that every line fits, then takes them with one conditional
+     * UPDATE each. A second OrderPlaced for the same order finds its reservation and changes nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserve(UUID orderId, List<OrderLine> lines) {
+        Instant expiresAt = clock.instant().plus(properties.holdFor());
+        if (!reservations.open(orderId, expiresAt)) {
+            log.info("Order {} already has a reservation: nothing more reserved", orderId);
+            return;
+        }
+        SortedMap<String, Integer> wanted = bundles.expand(requested(orderId, lines));
+        Map<String, StockFigures> figures = stock.lock(wanted.keySet()).stream()
+                .collect(Collectors.toMap(StockFigures::sku, Function.identity()));
+        List<RejectedLine> shortLines = new ArrayList<>();
+        wanted.forEach((sku, quantity) -> {
+            StockFigures current = figures.get(sku);
+            long available = current == null ? 0 : current.available();
+            if (available < quantity) {
+                shortLines.add(new RejectedLine(sku, quantity, available));
+            }
+        });
+        if (!shortLines.isEmpty()) {
+            reservations.markEnded(orderId, ReservationStatus.REJECTED, "OUT_OF_STOCK");
+            outbox.record(new StockRejected(orderId, shortLines));
+            return;
+        }
+        List<StockLine> held = new ArrayList<>();
+        wanted.forEach((sku, quantity) -> {
+            stock.apply(new StockChange(sku, LedgerKind.RESERVE, 0, quantity, ACTOR, null, orderId.toString()))
+                    .orElseThrow(() -> new IllegalStateException("locked stock of " + sku + " changed under order "
+                            + orderId));
+            held.add(new StockLine(sku, quantity));
+        });
+        reservations.addLines(orderId, held);
+        outbox.record(new StockReserved(orderId, held, expiresAt));
+    }
+
+    private static Map<String, Integer> requested(UUID orderId, List<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            throw new UndeliverableEventException("order " + orderId + " has no lines");
+        }
+        Map<String, Integer> requested = new LinkedHashMap<>();
+        for (OrderLine line : lines) {
+            if (line.quantity() <= 0) {
+                throw new UndeliverableEventException("order " + orderId + " asks for " + line.quantity() + " of "
+                        + line.sku());
+            }
+            requested.merge(line.sku(), line.quantity(), Math::addExact);
+        }
+        return requested;
+    }
+
+    /** A paid order: the held units leave the shelf. Refused (and reported) when the stock was already given back. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void commit(UUID orderId) {
+        Optional<ReservationStatus> status = reservations.lock(orderId);
+        if (status.isEmpty()) {
+            lostReservations.increment();
+            throw new UndeliverableEventException("order " + orderId + " was confirmed but inventory never saw it "
+                    + "placed: no reservation to commit");
+        }
+        switch (status.get()) {
+            case COMMITTED -> log.info("Order {} is committed already", orderId);
+            case HELD -> {
+                List<StockLine> lines = reservations.lines(orderId);
+                for (StockLine line : lines) {
+                    stock.apply(new StockChange(line.sku(), LedgerKind.COMMIT, -line.quantity(), -line.quantity(), ACTOR,
+                                    null, orderId.toString()))
+                            .orElseThrow(() -> new IllegalStateException("reserved stock of " + line.sku()
+                                    + " for order " + orderId + " is gone"));
+                }
+                reservations.markEnded(orderId, ReservationStatus.COMMITTED, null);
+                outbox.record(new StockCommitted(orderId, lines));
+            }
+            case RELEASED, EXPIRED, REJECTED -> {
+                lostReservations.increment();
+                log.error("ALERT: order {} was confirmed (paid) but its reservation is {}: the stock was not held "
+                        + "for it; find stock by hand or refund", orderId, status.get());
+                throw new UndeliverableEventException("order " + orderId + " was confirmed but its reservation is "
+                        + status.get() + "; refusing to commit stock that was given back");
+            }
+        }
+    }
+
+    /** A cancelled order gives its stock back; nothing happens for an order that holds none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(UUID orderId, String cancelReason) {
+        Optional<ReservationStatus> status = reservations.lock(orderId);
+        if (status.isEmpty() || status.get() != ReservationStatus.HELD) {
+            log.info("Order {} cancelled ({}); its reservation is {}: nothing to release", orderId, cancelReason,
+                    status.map(Enum::name).orElse("unknown"));
+            return;
+        }
+        giveBack(orderId, LedgerKind.RELEASE, ReservationStatus.RELEASED, "CANCELLED", cancelReason);
+    }
+
+    /** Releases held reservations past their time; returns how many it released. */
+    @Transactional
+    public int expireDue(int limit) {
+        List<UUID> due = reservations.lockExpired(limit);
+        for (UUID orderId : due) {
+            giveBack(orderId, LedgerKind.EXPIRE, ReservationStatus.EXPIRED, "EXPIRED", "held past its expiry");
+        }
+        return due.size();
+    }
+
+    private void giveBack(UUID orderId, LedgerKind kind, ReservationStatus ended, String reason, String note) {
+        List<StockLine> lines = reservations.lines(orderId);
+        for (StockLine line : lines) {
+            stock.apply(new StockChange(line.sku(), kind, 0, -line.quantity(), ACTOR, note, orderId.toString()))
+                    .orElseThrow(() -> new IllegalStateException("reserved stock of " + line.sku() + " for order "
+                            + orderId + " is gone"));
+        }
+        reservations.markEnded(orderId, ended, reason);
+        outbox.record(new StockReleased(orderId, reason, lines));
+    }
+}

@@ -14,8 +14,6 @@ import dev.atelier.inventory.stock.StockFigures;
 import dev.atelier.inventory.stock.StockItems;
 import dev.atelier.messaging.inbox.UndeliverableEventException;
 import dev.atelier.messaging.outbox.Outbox;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The checkout's side of inventory: reserve every line of an order or none, commit a paid order's reservation,
  * give back a cancelled or expired one. Each step is idempotent per order and runs in the caller's transaction
- * (the inbox's, or the expiry job's).
+ * (the inbox's, or the expiry job's). A paid order whose stock was not held for it is refused to the dead-letter
+ * topic, where the back-office sees it ({@code atelier.inbox.dead.lettered{event=OrderConfirmed}} alerts).
  */
 @Service
 class ReservationDesk {
@@ -50,19 +49,15 @@ class ReservationDesk {
     private final Outbox outbox;
     private final ReservationProperties properties;
     private final Clock clock;
-    private final Counter lostReservations;
 
     ReservationDesk(Reservations reservations, StockItems stock, Bundles bundles, Outbox outbox,
-            ReservationProperties properties, MeterRegistry meters) {
+            ReservationProperties properties) {
         this.reservations = reservations;
         this.stock = stock;
         this.bundles = bundles;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = Clock.systemUTC();
-        this.lostReservations = Counter.builder("atelier.inventory.lost.reservations")
-                .description("Paid orders whose reservation had already been released: stock must be found by hand")
-                .register(meters);
     }
 
     /**
@@ -123,7 +118,7 @@ class ReservationDesk {
     public void commit(UUID orderId) {
         Optional<ReservationStatus> status = reservations.lock(orderId);
         if (status.isEmpty()) {
-            lostReservations.increment();
+            log.error("ALERT: order {} was confirmed (paid) but inventory never saw it placed", orderId);
             throw new UndeliverableEventException("order " + orderId + " was confirmed but inventory never saw it "
                     + "placed: no reservation to commit");
         }
@@ -141,7 +136,6 @@ class ReservationDesk {
                 outbox.record(new StockCommitted(orderId, lines));
             }
             case RELEASED, EXPIRED, REJECTED -> {
-                lostReservations.increment();
                 log.error("ALERT: order {} was confirmed (paid) but its reservation is {}: the stock was not held "
                         + "for it; find stock by hand or refund", orderId, status.get());
                 throw new UndeliverableEventException("order " + orderId + " was confirmed but its reservation is "

@@ -157,7 +157,8 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnBean(InboxDispatcher.class)
     InboxListener inboxListener(EventHandlerRegistry registry, InboxDispatcher dispatcher, KafkaProperties kafka,
-            MessagingProperties properties, ObjectProvider<ObservationRegistry> observations, Environment environment) {
+            MessagingProperties properties, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters, Environment environment) {
         MessagingProperties.Inbox inbox = properties.inbox();
         String groupId = inbox.groupId() != null ? inbox.groupId() : applicationName(environment);
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
@@ -173,6 +174,7 @@ public class MessagingAutoConfiguration {
         return new InboxListener(registry, dispatcher,
                 new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new StringDeserializer()),
                 deadLetters, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
                 new InboxListener.InboxSettings(groupId, inbox.concurrency(), inbox.maxAttempts(),
                         inbox.initialBackoff(), inbox.multiplier(), inbox.maxBackoff(), inbox.batch()));
     }

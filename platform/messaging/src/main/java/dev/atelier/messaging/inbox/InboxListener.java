@@ -1,6 +1,7 @@
 package dev.atelier.messaging.inbox;
 
 import dev.atelier.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -46,16 +47,19 @@ public class InboxListener implements SmartLifecycle {
     private final ConsumerFactory<String, String> consumers;
     private final KafkaOperations<String, String> deadLetters;
     private final ObservationRegistry observations;
+    private final MeterRegistry meters;
     private final InboxSettings settings;
     private volatile @Nullable ConcurrentMessageListenerContainer<String, String> container;
 
     public InboxListener(EventHandlerRegistry registry, InboxDispatcher dispatcher, ConsumerFactory<String, String> consumers,
-            KafkaOperations<String, String> deadLetters, ObservationRegistry observations, InboxSettings settings) {
+            KafkaOperations<String, String> deadLetters, ObservationRegistry observations, MeterRegistry meters,
+            InboxSettings settings) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.consumers = consumers;
         this.deadLetters = deadLetters;
         this.observations = observations;
+        this.meters = meters;
         this.settings = settings;
     }
 
@@ -107,6 +111,9 @@ public class InboxListener implements SmartLifecycle {
             extra.add(REASON_HEADER, String.valueOf(root.getMessage()).getBytes(StandardCharsets.UTF_8));
             log.error("Dead-lettering {}-{}@{} to {} after {} attempt(s): {}", record.topic(), record.partition(),
                     record.offset(), Topics.deadLetterOf(record.topic()), attempts, root.toString());
+            Header type = record.headers().lastHeader("eventType");
+            meters.counter("atelier.inbox.dead.lettered", "topic", record.topic(),
+                    "event", type == null ? "unknown" : new String(type.value(), StandardCharsets.UTF_8)).increment();
             return extra;
         });
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, settings.maxAttempts() - 1));

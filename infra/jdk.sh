@@ -1,37 +1,53 @@
-# Finds a JDK 21 or newer and prints its home: JAVA_HOME if it is new enough, else the newest under
-# /usr/lib/jvm, else the one on PATH. Sourced by ./atelier and .ci/run.
-atelier_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2; exit}'
+# Finding a JDK 21 or newer, shared by ./atelier and .ci/run (sourced, not run).
+
+# The major version of the JDK whose home is $1, or nothing.
+java_major() {
+  local home="$1" version=""
+  if [[ -r "$home/release" ]]; then
+    version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")"
+  fi
+  if [[ -z "$version" && -x "$home/bin/java" ]]; then
+    version="$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p')"
+  fi
+  echo "$version"
 }
 
-atelier_find_jdk() {
-  local candidate major best="" best_major=0
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-    major=$(atelier_java_major "$JAVA_HOME")
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
-      echo "$JAVA_HOME"
+is_jdk21() { # whether $1 is the home of a Java 21 or newer
+  local major
+  [[ -x "$1/bin/java" ]] || return 1
+  major="$(java_major "$1")"
+  [[ -n "$major" ]] && (( major >= 21 ))
+}
+
+# Prints JAVA_HOME if it is 21+, else the newest JDK under /usr/lib/jvm, else the java on PATH if it is 21+;
+# fails with a message when there is none.
+find_jdk() {
+  if [[ -n "${JAVA_HOME:-}" ]] && is_jdk21 "$JAVA_HOME"; then
+    echo "$JAVA_HOME"
+    return 0
+  fi
+  local home major best="" best_major=0
+  for home in /usr/lib/jvm/*; do
+    [[ -x "$home/bin/java" ]] || continue
+    major="$(java_major "$home")"
+    if [[ -n "$major" ]] && (( major > best_major )); then
+      best="$home"
+      best_major="$major"
+    fi
+  done
+  if (( best_major >= 21 )); then
+    echo "$best"
+    return 0
+  fi
+  if command -v java >/dev/null; then
+    home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    if is_jdk21 "$home"; then
+      echo "$home"
       return 0
     fi
   fi
-  for candidate in /usr/lib/jvm/*/; do
-    candidate=${candidate%/}
-    [ -x "$candidate/bin/javac" ] || continue
-    major=$(atelier_java_major "$candidate")
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
-      best=$candidate
-      best_major=$major
-    fi
-  done
-  if [ -z "$best" ] && command -v javac >/dev/null 2>&1; then
-    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
-    major=$(atelier_java_major "$candidate")
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
-      best=$candidate
-    fi
-  fi
-  if [ -z "$best" ]; then
-    echo "No JDK 21 or newer found: install one (e.g. Temurin 21+) or point JAVA_HOME at it." >&2
-    return 1
-  fi
-  echo "$best"
+  echo "no JDK 21 or newer found (looked at JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm and the java on PATH);" \
+    "install one or point JAVA_HOME at it" >&2
+  return 1
 }

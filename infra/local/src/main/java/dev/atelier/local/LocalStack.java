@@ -60,7 +60,6 @@ final class LocalStack implements AutoCloseable {
     private Home.@Nullable Lock lock;
     private @Nullable EmbeddedPostgresServer postgres;
     private @Nullable EmbeddedKafkaServer kafka;
-    private @Nullable PortForwarder kafkaForwarder;
     private @Nullable Instant infrastructureStartedAt;
     private @Nullable Instant kafkaReadyAt;
     private @Nullable Instant postgresReadyAt;
@@ -169,9 +168,7 @@ final class LocalStack implements AutoCloseable {
                 postgresReadyAt = Instant.now();
             }, starter);
             CompletableFuture<Void> messaging = CompletableFuture.runAsync(() -> {
-                EmbeddedKafkaServer broker = EmbeddedKafkaServer.start(settings.kafkaPort());
-                kafka = broker;
-                kafkaForwarder = forwardIfElsewhere(broker.bootstrapServers(), settings.kafkaPort());
+                kafka = EmbeddedKafkaServer.start(settings.kafkaPort());
                 kafkaReadyAt = Instant.now();
             }, starter);
             CompletableFuture.allOf(database, messaging).join();
@@ -184,24 +181,6 @@ final class LocalStack implements AutoCloseable {
                 + " (Kafka " + StatusTable.seconds(started, kafkaReadyAt) + ", PostgreSQL "
                 + StatusTable.seconds(started, postgresReadyAt) + ")");
         return true;
-    }
-
-    /**
-     * A forwarder from the Kafka port to the broker when the broker listens elsewhere, as the embedded one of
-     * atelier-testing does; none once it listens where asked.
-     */
-    private static @Nullable PortForwarder forwardIfElsewhere(String bootstrapServers, int port) {
-        String address = bootstrapServers.split(",")[0].strip();
-        int colon = address.lastIndexOf(':');
-        int actualPort = Integer.parseInt(address.substring(colon + 1));
-        if (actualPort == port) {
-            return null;
-        }
-        try {
-            return PortForwarder.start(port, new InetSocketAddress(address.substring(0, colon), actualPort));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on port " + port + " for Kafka", e);
-        }
     }
 
     /** One database per service, whether or not the service exists yet: one run from an IDE finds its own. */
@@ -375,13 +354,7 @@ final class LocalStack implements AutoCloseable {
         stopServices();
         EmbeddedKafkaServer broker = kafka;
         if (broker != null) {
-            step("Kafka stopped", () -> {
-                PortForwarder forwarder = kafkaForwarder;
-                if (forwarder != null) {
-                    forwarder.close();
-                }
-                broker.close();
-            });
+            step("Kafka stopped", broker::close);
         }
         EmbeddedPostgresServer database = postgres;
         if (database != null) {

@@ -1,7 +1,12 @@
 package dev.atelier.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -13,18 +18,17 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     public static final int DEFAULT_PARTITIONS = 4;
 
     private final EmbeddedKafkaKraftBroker broker;
+    private final @Nullable PortForwarder forwarder;
 
-    private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker) {
+    private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker, @Nullable PortForwarder forwarder) {
         this.broker = broker;
+        this.forwarder = forwarder;
     }
 
     /** Starts a broker; port 0 picks a free one. */
     public static EmbeddedKafkaServer start(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", String.valueOf(DEFAULT_PARTITIONS),
                 "offsets.topic.num.partitions", "4",
@@ -32,12 +36,25 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "log.retention.hours", "-1"));
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
-        return new EmbeddedKafkaServer(broker);
+        if (port <= 0) {
+            return new EmbeddedKafkaServer(broker, null);
+        }
+        // the KRaft test kit ignores kafkaPorts() and binds a port of its own: relay the asked-for port to it
+        String address = broker.getBrokersAsString().split(",")[0].strip();
+        int colon = address.lastIndexOf(':');
+        try {
+            return new EmbeddedKafkaServer(broker, PortForwarder.start(port,
+                    new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)))));
+        } catch (IOException e) {
+            broker.destroy();
+            throw new UncheckedIOException("cannot listen on port " + port + " for Kafka", e);
+        }
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return forwarder == null ? broker.getBrokersAsString() : "localhost:" + forwarder.port();
     }
 
     /** Creates topics now rather than on first use, e.g. so that a consumer can start at their beginning; existing ones stay. */
@@ -52,6 +69,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (forwarder != null) {
+            forwarder.close();
+        }
         broker.destroy();
     }
 }

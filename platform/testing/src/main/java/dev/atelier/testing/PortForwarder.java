@@ -1,4 +1,4 @@
-package dev.atelier.local;
+package dev.atelier.testing;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Accepts connections on a local port and relays them to another: how Kafka answers on its fixed local port
- * while the embedded broker of {@code atelier-testing} picks a port of its own (it ignores the one it is
- * given). Clients only bootstrap through it: the broker then advertises its own address, which they use.
+ * Accepts connections on a local port and relays them to another: how the embedded Kafka answers on a fixed
+ * port although the KRaft test kit picks its own (it ignores the one it is given). Clients only bootstrap
+ * through it: the broker then advertises its own address, which they use from there on.
  */
 final class PortForwarder implements AutoCloseable {
 
@@ -34,6 +34,10 @@ final class PortForwarder implements AutoCloseable {
         PortForwarder forwarder = new PortForwarder(server, target);
         Thread.ofPlatform().daemon().name("forward-" + port).start(forwarder::accept);
         return forwarder;
+    }
+
+    int port() {
+        return server.getLocalPort();
     }
 
     private void accept() {

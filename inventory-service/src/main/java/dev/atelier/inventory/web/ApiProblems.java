@@ -1,7 +1,5 @@
 package dev.atelier.inventory.web;
 
-import dev.atelier.inventory.stock.StockConflictException;
-import dev.atelier.inventory.stock.UnknownSkuException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,30 +19,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of this service's API as RFC 9457 problem+json with a stable {@code type}, a human {@code detail}
- * and, for validation, the offending fields.
+ * and, for validation, the offending fields. Features add advice for their own exceptions with {@link #problem}.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
     static final String TYPE_ROOT = "https://atelier.dev/problems/";
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_ROOT + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    @ExceptionHandler(UnknownSkuException.class)
-    ProblemDetail unknownSku(UnknownSkuException e) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-sku", "Unknown SKU", e.getMessage());
-        problem.setProperty("sku", e.sku());
-        return problem;
-    }
-
-    @ExceptionHandler(StockConflictException.class)
-    ProblemDetail conflict(StockConflictException e) {
-        return problem(HttpStatus.CONFLICT, "stock-conflict", "The stock does not allow this", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

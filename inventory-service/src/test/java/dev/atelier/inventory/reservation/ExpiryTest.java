@@ -11,6 +11,8 @@ import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.inventory.InventoryApplication;
 import dev.atelier.inventory.StockFixture;
 import dev.atelier.inventory.stock.StockAdministration;
+import dev.atelier.messaging.inbox.InboxListener;
+import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventProbe;
 import dev.atelier.testing.EventPublisher;
@@ -39,9 +41,16 @@ class ExpiryTest {
         settings.put("management.otlp.metrics.export.enabled", "false");
         settings.put("atelier.reservation.hold-for", "2s");
         settings.put("atelier.reservation.sweep-interval", "100ms");
+        // a group of its own that starts at the end of order.order: the other tests' orders are not its business
         settings.put("atelier.messaging.inbox.group-id", "inventory-expiry-test");
+        settings.put("spring.kafka.consumer.auto-offset-reset", "latest");
         settings.put("atelier.messaging.relay.standby-poll", "200ms");
         return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static int assigned(ConfigurableApplicationContext instance) {
+        var container = instance.getBean(InboxListener.class).container();
+        return container == null ? 0 : container.getAssignedPartitions().size();
     }
 
     @Test
@@ -53,6 +62,8 @@ class ExpiryTest {
                         .run(instanceArguments(database));
                 EventProbe answers = EventProbe.on(Topics.INVENTORY_RESERVATION);
                 EventPublisher publisher = EventPublisher.toSharedBroker()) {
+            await("both instances consume").atMost(DEADLINE).until(() -> assigned(first) + assigned(second)
+                    == EmbeddedKafkaServer.DEFAULT_PARTITIONS);
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             StockFixture stock = new StockFixture(first.getBean(StockAdministration.class), jdbc);
             String sku = stock.aSkuWith("EXPIRING", 4);

@@ -203,7 +203,8 @@ public class OutboxRelay implements SmartLifecycle {
         Properties props = new Properties();
         props.setProperty("name", settings.name());
         props.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        props.setProperty("topic.prefix", settings.name());
+        // names Debezium's MBeans too: the slot is unique per database, so two relays in one JVM never clash
+        props.setProperty("topic.prefix", settings.slotName());
         props.setProperty("database.hostname", settings.host());
         props.setProperty("database.port", String.valueOf(settings.port()));
         props.setProperty("database.user", settings.user());

@@ -51,3 +51,12 @@ find_jdk() {
     "install one or point JAVA_HOME at it" >&2
   return 1
 }
+
+# Maven's own dependencies still use sun.misc.Unsafe, which JDK 24+ warns about on every run; $1 is the JDK home.
+quiet_maven_on() {
+  local major
+  major="$(java_major "$1")"
+  if [[ -n "$major" ]] && (( major >= 24 )) && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}

@@ -72,6 +72,30 @@ class ReservationDesk {
             return;
         }
         SortedMap<String, Integer> wanted = bundles.expand(requested(orderId, lines));
+        List<RejectedLine> shortLines = wanted.size() == 1 ? reserveOne(orderId, wanted) : reserveAll(orderId, wanted);
+        if (!shortLines.isEmpty()) {
+            reservations.markEnded(orderId, ReservationStatus.REJECTED, "OUT_OF_STOCK");
+            outbox.record(new StockRejected(orderId, shortLines));
+            return;
+        }
+        List<StockLine> held = wanted.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();
+        reservations.addLines(orderId, held);
+        outbox.record(new StockReserved(orderId, held, expiresAt));
+    }
+
+    /** One SKU: its conditional UPDATE is the whole decision, nothing needs locking first. */
+    private List<RejectedLine> reserveOne(UUID orderId, SortedMap<String, Integer> wanted) {
+        String sku = wanted.firstKey();
+        int quantity = wanted.get(sku);
+        if (take(orderId, sku, quantity)) {
+            return List.of();
+        }
+        long available = stock.find(sku).map(StockFigures::available).orElse(0L);
+        return List.of(new RejectedLine(sku, quantity, available));
+    }
+
+    /** Several SKUs: lock them in SKU order, check every line, then take them all (or none). */
+    private List<RejectedLine> reserveAll(UUID orderId, SortedMap<String, Integer> wanted) {
         Map<String, StockFigures> figures = stock.lock(wanted.keySet()).stream()
                 .collect(Collectors.toMap(StockFigures::sku, Function.identity()));
         List<RejectedLine> shortLines = new ArrayList<>();
@@ -82,20 +106,19 @@ class ReservationDesk {
                 shortLines.add(new RejectedLine(sku, quantity, available));
             }
         });
-        if (!shortLines.isEmpty()) {
-            reservations.markEnded(orderId, ReservationStatus.REJECTED, "OUT_OF_STOCK");
-            outbox.record(new StockRejected(orderId, shortLines));
-            return;
+        if (shortLines.isEmpty()) {
+            wanted.forEach((sku, quantity) -> {
+                if (!take(orderId, sku, quantity)) {
+                    throw new IllegalStateException("locked stock of " + sku + " changed under order " + orderId);
+                }
+            });
         }
-        List<StockLine> held = new ArrayList<>();
-        wanted.forEach((sku, quantity) -> {
-            stock.apply(new StockChange(sku, LedgerKind.RESERVE, 0, quantity, ACTOR, null, orderId.toString()))
-                    .orElseThrow(() -> new IllegalStateException("locked stock of " + sku + " changed under order "
-                            + orderId));
-            held.add(new StockLine(sku, quantity));
-        });
-        reservations.addLines(orderId, held);
-        outbox.record(new StockReserved(orderId, held, expiresAt));
+        return shortLines;
+    }
+
+    private boolean take(UUID orderId, String sku, int quantity) {
+        return stock.apply(new StockChange(sku, LedgerKind.RESERVE, 0, quantity, ACTOR, null, orderId.toString()))
+                .isPresent();
     }
 
     private static Map<String, Integer> requested(UUID orderId, List<OrderLine> lines) {

@@ -41,12 +41,8 @@ class StockEvents {
         }
         Map<String, Span> spans = new LinkedHashMap<>();
         TransactionSynchronizationManager.bindResource(this, spans);
+        outbox.beforeWrite(() -> spans.values().forEach(this::publish));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                spans.values().forEach(StockEvents.this::publish);
-            }
-
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(StockEvents.this);

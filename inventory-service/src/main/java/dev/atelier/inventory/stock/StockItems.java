@@ -89,24 +89,29 @@ public class StockItems {
      * was written.
      */
     public Optional<StockFigures> apply(StockChange change) {
+        // the change and its ledger row in one statement: one round trip per SKU on the checkout's hot path
         List<StockFigures> updated = jdbc.query("""
-                UPDATE stock_item
-                   SET on_hand = on_hand + ?, reserved = reserved + ?, updated_at = now()
-                 WHERE sku = ? AND location = ?
-                   AND on_hand + ? >= 0
-                   AND reserved + ? >= 0
-                   AND (on_hand + ?) - (reserved + ?) >= 0
-                RETURNING *""", FIGURES,
+                WITH changed AS (
+                    UPDATE stock_item
+                       SET on_hand = on_hand + ?, reserved = reserved + ?, updated_at = now()
+                     WHERE sku = ? AND location = ?
+                       AND on_hand + ? >= 0
+                       AND reserved + ? >= 0
+                       AND (on_hand + ?) - (reserved + ?) >= 0
+                    RETURNING *
+                ), ledger AS (
+                    INSERT INTO stock_ledger (sku, location, kind, on_hand_delta, reserved_delta, actor, reason, reference)
+                    SELECT sku, location, ?, ?, ?, ?, ?, ? FROM changed
+                )
+                SELECT * FROM changed""", FIGURES,
                 change.onHandDelta(), change.reservedDelta(), change.sku(), LOCATION,
-                change.onHandDelta(), change.reservedDelta(), change.onHandDelta(), change.reservedDelta());
+                change.onHandDelta(), change.reservedDelta(), change.onHandDelta(), change.reservedDelta(),
+                change.kind().name(), change.onHandDelta(), change.reservedDelta(), change.actor(), change.reason(),
+                change.reference());
         if (updated.isEmpty()) {
             return Optional.empty();
         }
         StockFigures after = updated.getFirst();
-        jdbc.update("""
-                INSERT INTO stock_ledger (sku, location, kind, on_hand_delta, reserved_delta, actor, reason, reference)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", change.sku(), LOCATION, change.kind().name(), change.onHandDelta(),
-                change.reservedDelta(), change.actor(), change.reason(), change.reference());
         events.changed(after.withDeltas(-change.onHandDelta(), -change.reservedDelta()), after);
         return Optional.of(after);
     }

@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,14 +80,14 @@ public class InboxDispatcher {
         }
         List<Outcome> outcomes;
         try {
-            outcomes = transactions.execute(status -> records.stream().map(this::applyTraced).toList());
+            outcomes = transactions.execute(status -> applyAll(records));
         } catch (RuntimeException batchFailure) {
             log.debug("A batch of {} records failed ({}); applying them one by one", records.size(),
                     batchFailure.toString());
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<String, String> record = records.get(i);
                 try {
-                    transactions.execute(status -> applyTraced(record)).count(meters);
+                    transactions.execute(status -> apply(record)).count(meters);
                     failedAttempts.remove(positionOf(record));
                 } catch (RuntimeException e) {
                     failedAttempts.merge(positionOf(record), 1, Integer::sum);
@@ -108,17 +112,104 @@ public class InboxDispatcher {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
-    // in batch mode the container observes the batch, not the record: continue each record's trace here
-    private Outcome applyTraced(ConsumerRecord<String, String> record) {
+    /** What a record is, resolved before anything is written: undeliverable records fail here. */
+    private record Resolved(ConsumerRecord<String, String> record, EventMetadata metadata, EventType type,
+            List<EventHandlerRegistry.Handler> handlers, @Nullable DomainEvent event) {
+
+        boolean ignored() {
+            return event == null;
+        }
+    }
+
+    private Resolved resolve(ConsumerRecord<String, String> record) {
+        EventMetadata metadata = metadataOf(record);
+        EventType type = catalog.find(metadata.eventType(), metadata.eventVersion())
+                .orElseThrow(() -> new UndeliverableEventException("unknown event type " + metadata.eventType()
+                        + " v" + metadata.eventVersion() + " on " + record.topic()));
+        List<EventHandlerRegistry.Handler> handlers = registry.handlersFor(type);
+        if (handlers.isEmpty()) {
+            if (registry.isIgnored(type)) {
+                return new Resolved(record, metadata, type, handlers, null);
+            }
+            throw new UndeliverableEventException("no @EventHandler for " + type.qualifiedName()
+                    + " and it is not declared in @IgnoredEvents");
+        }
+        return new Resolved(record, metadata, type, handlers, parse(record, type));
+    }
+
+    /** Runs inside the caller's transaction: inbox row first, then the handlers, or nothing for a duplicate. */
+    private Outcome apply(ConsumerRecord<String, String> record) {
+        Resolved resolved = resolve(record);
+        if (resolved.ignored()) {
+            return new Outcome(resolved.type(), "ignored");
+        }
+        EventMetadata metadata = resolved.metadata();
+        int inserted = jdbc.update(INSERT, metadata.eventId(), resolved.type().qualifiedName(), record.topic(),
+                record.partition(), record.offset());
+        if (inserted == 0) {
+            log.debug("Skipped {} {}: already applied", resolved.type().qualifiedName(), metadata.eventId());
+            return new Outcome(resolved.type(), "duplicate");
+        }
+        invoke(resolved);
+        return new Outcome(resolved.type(), "applied");
+    }
+
+    /**
+     * A poll in one transaction: every inbox row in ONE statement, which returns the ids not seen before; only
+     * those are applied, in the order they came.
+     */
+    private List<Outcome> applyAll(List<ConsumerRecord<String, String>> records) {
+        List<Resolved> resolved = records.stream().map(this::resolve).toList();
+        List<Resolved> handled = resolved.stream().filter(r -> !r.ignored()).toList();
+        Set<UUID> fresh = handled.isEmpty() ? new HashSet<>() : insertInboxRows(handled);
+        List<Outcome> outcomes = new ArrayList<>(resolved.size());
+        for (Resolved each : resolved) {
+            if (each.ignored()) {
+                outcomes.add(new Outcome(each.type(), "ignored"));
+            } else if (fresh.remove(each.metadata().eventId())) {
+                invoke(each);
+                outcomes.add(new Outcome(each.type(), "applied"));
+            } else {
+                outcomes.add(new Outcome(each.type(), "duplicate"));
+            }
+        }
+        return outcomes;
+    }
+
+    private Set<UUID> insertInboxRows(List<Resolved> handled) {
+        Set<UUID> fresh = new HashSet<>();
+        jdbc.query(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO inbox (event_id, event_type, topic, partition_no, offset_no)
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::bigint[])
+                    ON CONFLICT (event_id) DO NOTHING
+                    RETURNING event_id""");
+            insert.setArray(1, connection.createArrayOf("uuid", handled.stream().map(r -> r.metadata().eventId()).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", handled.stream().map(r -> r.type().qualifiedName()).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", handled.stream().map(r -> r.record().topic()).toArray()));
+            insert.setArray(4, connection.createArrayOf("int4", handled.stream().map(r -> r.record().partition()).toArray()));
+            insert.setArray(5, connection.createArrayOf("int8", handled.stream().map(r -> r.record().offset()).toArray()));
+            return insert;
+        }, rs -> {
+            fresh.add(rs.getObject(1, UUID.class));
+        });
+        return fresh;
+    }
+
+    // in batch mode the container observes the batch, not the record: each record continues its own trace here
+    private void invoke(Resolved resolved) {
         Tracer tracer = this.tracer;
         Propagator propagator = this.propagator;
-        if (tracer == null || propagator == null || header(record, "traceparent") == null) {
-            return apply(record);
+        ConsumerRecord<String, String> record = resolved.record();
+        if (tracer == null || propagator == null || resolved.metadata().traceparent() == null
+                || tracer.currentSpan() != null) {
+            invokeHandlers(resolved);
+            return;
         }
         Span span = propagator.extract(record, (carrier, key) -> header(carrier, key))
-                .name("inbox " + header(record, "eventType")).kind(Span.Kind.CONSUMER).start();
+                .name("inbox " + resolved.type().name()).kind(Span.Kind.CONSUMER).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            return apply(record);
+            invokeHandlers(resolved);
         } catch (RuntimeException e) {
             span.error(e);
             throw e;
@@ -127,31 +218,10 @@ public class InboxDispatcher {
         }
     }
 
-    /** Runs inside the caller's transaction: inbox row first, then the handlers, or nothing for a duplicate. */
-    private Outcome apply(ConsumerRecord<String, String> record) {
-        EventMetadata metadata = metadataOf(record);
-        EventType type = catalog.find(metadata.eventType(), metadata.eventVersion())
-                .orElseThrow(() -> new UndeliverableEventException("unknown event type " + metadata.eventType()
-                        + " v" + metadata.eventVersion() + " on " + record.topic()));
-        List<EventHandlerRegistry.Handler> handlers = registry.handlersFor(type);
-        if (handlers.isEmpty()) {
-            if (registry.isIgnored(type)) {
-                return new Outcome(type, "ignored");
-            }
-            throw new UndeliverableEventException("no @EventHandler for " + type.qualifiedName()
-                    + " and it is not declared in @IgnoredEvents");
+    private void invokeHandlers(Resolved resolved) {
+        for (EventHandlerRegistry.Handler handler : resolved.handlers()) {
+            handler.invoke(Objects.requireNonNull(resolved.event()), resolved.metadata());
         }
-        DomainEvent event = parse(record, type);
-        int inserted = jdbc.update(INSERT, metadata.eventId(), type.qualifiedName(), record.topic(),
-                record.partition(), record.offset());
-        if (inserted == 0) {
-            log.debug("Skipped {} {}: already applied", type.qualifiedName(), metadata.eventId());
-            return new Outcome(type, "duplicate");
-        }
-        for (EventHandlerRegistry.Handler handler : handlers) {
-            handler.invoke(event, metadata);
-        }
-        return new Outcome(type, "applied");
     }
 
     private record Outcome(EventType type, String outcome) {

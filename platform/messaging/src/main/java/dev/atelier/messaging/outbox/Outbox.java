@@ -15,4 +15,11 @@ public interface Outbox {
      *     an event outside the business transaction could be published for a change that never happened
      */
     void record(DomainEvent event);
+
+    /**
+     * Runs {@code step} just before this transaction's events are written, once per call; the step may record
+     * more events. It is the place for events that sum up the whole transaction (one figure per item however
+     * often the item changed). Must be called inside the transaction.
+     */
+    void beforeWrite(Runnable step);
 }

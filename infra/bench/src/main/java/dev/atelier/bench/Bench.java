@@ -1,0 +1,23 @@
+package dev.atelier.bench;
+
+import java.util.Arrays;
+
+/** {@code ./atelier bench [relay|inventory] [--options]}: picks the benchmark; relay when none is named. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "relay";
+        String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (which) {
+            case "relay" -> RelayBenchmark.main(rest);
+            case "inventory" -> InventoryBenchmark.main(rest);
+            default -> {
+                System.err.println("unknown benchmark " + which + ": relay or inventory");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package dev.atelier.bench;
+
+import dev.atelier.events.EventJson;
+import dev.atelier.events.Money;
+import dev.atelier.events.Topics;
+import dev.atelier.events.order.OrderLine;
+import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.testing.EmbeddedKafkaServer;
+import dev.atelier.testing.EmbeddedPostgresServer;
+import dev.atelier.testing.EventPublisher;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Measures inventory-service's reservations: OrderPlaced events are published straight to Kafka, as fast as the
+ * producer goes, and every StockReserved/StockRejected is awaited. Runs the service's own jar as a separate JVM
+ * on embedded PostgreSQL (durable: fsync on) and Kafka, as in production.
+ *
+ * <pre>./atelier bench inventory [--orders N] [--skus N] [--hot-units N] [--concurrency N] [--jar PATH]</pre>
+ */
+public final class InventoryBenchmark {
+
+    private final Options options;
+    private final PrintStream out;
+
+    InventoryBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Settings of one run. */
+    record Options(int orders, int skus, int hotUnits, int concurrency, Path jar, List<String> scenarios,
+            boolean durable) {
+
+        static Options parse(String... args) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
+                }
+                values.put(args[i].substring(2), args[++i]);
+            }
+            return new Options(
+                    Integer.parseInt(values.getOrDefault("orders", "10000")),
+                    Integer.parseInt(values.getOrDefault("skus", "1000")),
+                    Integer.parseInt(values.getOrDefault("hot-units", "100")),
+                    Integer.parseInt(values.getOrDefault("concurrency", "2")),
+                    Path.of(values.getOrDefault("jar", "inventory-service/target/inventory-service.jar")),
+                    List.of(values.getOrDefault("scenarios", "spread,hot").split(",")),
+                    Boolean.parseBoolean(values.getOrDefault("durable", "true")));
+        }
+    }
+
+    /** What one scenario measured. */
+    record Result(String scenario, int orders, long reserved, long rejected, Duration wall, double ordersPerSecond,
+            double p50Millis, double p99Millis, double maxMillis) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new InventoryBenchmark(Options.parse(args), System.out).run();
+    }
+
+    List<Result> run() throws Exception {
+        if (!Files.isRegularFile(options.jar())) {
+            throw new IllegalArgumentException(options.jar() + " does not exist: build inventory-service first");
+        }
+        Path data = Files.createTempDirectory("atelier-bench-inventory");
+        out.printf("Starting embedded PostgreSQL (%s) and Kafka...%n", options.durable() ? "fsync on" : "fsync off");
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, options.durable() ? data.resolve("pg") : null, true);
+                EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0)) {
+            kafka.createTopics(Topics.ORDER_ORDER, Topics.INVENTORY_RESERVATION, Topics.INVENTORY_STOCK);
+            List<Result> results = new ArrayList<>();
+            for (String scenario : options.scenarios()) {
+                String database = "inventory_" + scenario.trim();
+                postgres.createDatabase(database);
+                try (Service service = Service.start(options, postgres.jdbcUrl(database), kafka.bootstrapServers(),
+                        data.resolve(scenario + ".log"))) {
+                    results.add(switch (scenario.trim()) {
+                        case "spread" -> spread(service, kafka);
+                        case "hot" -> hot(service, kafka);
+                        default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+                    });
+                }
+            }
+            print(results);
+            return results;
+        } finally {
+            try (var paths = Files.walk(data)) {
+                paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Result spread(Service service, EmbeddedKafkaServer kafka) throws Exception {
+        List<String> skus = new ArrayList<>();
+        int unitsEach = Math.max(10, 3 * options.orders() / options.skus());
+        out.printf("(a) seeding %d SKUs with %d units each%n", options.skus(), unitsEach);
+        for (int i = 0; i < options.skus(); i++) {
+            String sku = String.format("BENCH-%05d", i);
+            service.seed(sku, unitsEach);
+            skus.add(sku);
+        }
+        Random random = new Random(7);
+        List<OrderPlaced> orders = new ArrayList<>();
+        for (int i = 0; i < options.orders(); i++) {
+            orders.add(order(skus.get(random.nextInt(skus.size()))));
+        }
+        return measure("(a) " + options.orders() + " orders over " + options.skus() + " SKUs", orders, kafka);
+    }
+
+    private Result hot(Service service, EmbeddedKafkaServer kafka) throws Exception {
+        out.printf("(b) seeding one hot SKU with %d units%n", options.hotUnits());
+        service.seed("BENCH-HOT", options.hotUnits());
+        List<OrderPlaced> orders = new ArrayList<>();
+        for (int i = 0; i < options.orders(); i++) {
+            orders.add(order("BENCH-HOT"));
+        }
+        Result result = measure("(b) " + options.orders() + " orders on one SKU of " + options.hotUnits(), orders, kafka);
+        if (result.reserved() != options.hotUnits()) {
+            throw new IllegalStateException("the hot SKU reserved " + result.reserved() + " of " + options.hotUnits());
+        }
+        return result;
+    }
+
+    private static OrderPlaced order(String sku) {
+        UUID orderId = UUID.randomUUID();
+        return new OrderPlaced(orderId, "B-" + orderId.toString().substring(0, 8), "WEB", "bench@example.co.uk", null,
+                List.of(new OrderLine(UUID.randomUUID(), sku, 1, Money.gbp(1000), Map.of())), Money.gbp(1000),
+                Instant.now());
+    }
+
+    private Result measure(String name, List<OrderPlaced> orders, EmbeddedKafkaServer kafka) {
+        Map<UUID, Long> publishedAt = new ConcurrentHashMap<>();
+        try (KafkaConsumer<String, String> answers = consumer(kafka);
+                EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(),
+                        dev.atelier.events.EventCatalog.standard())) {
+            long start = System.nanoTime();
+            for (OrderPlaced order : orders) {
+                publishedAt.put(order.orderId(), System.nanoTime());
+                publisher.send(order, UUID.randomUUID());
+            }
+            publisher.flush();
+            out.printf("    published %d orders in %.2f s%n", orders.size(), (System.nanoTime() - start) / 1e9);
+            Map<UUID, Long> answeredAt = new HashMap<>();
+            long reserved = 0;
+            long rejected = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+            while (answeredAt.size() < orders.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": only " + answeredAt.size() + " answers in 600 s");
+                }
+                for (ConsumerRecord<String, String> record : answers.poll(Duration.ofMillis(50))) {
+                    Header type = record.headers().lastHeader("eventType");
+                    String eventType = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+                    if (!eventType.equals("StockReserved") && !eventType.equals("StockRejected")) {
+                        continue;
+                    }
+                    UUID orderId = UUID.fromString(EventJson.mapper().readTree(record.value()).get("orderId").asString());
+                    if (publishedAt.containsKey(orderId) && answeredAt.putIfAbsent(orderId, System.nanoTime()) == null) {
+                        if (eventType.equals("StockReserved")) {
+                            reserved++;
+                        } else {
+                            rejected++;
+                        }
+                    }
+                }
+            }
+            long end = answeredAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long[] latencies = answeredAt.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - publishedAt.get(e.getKey())).sorted().toArray();
+            Duration wall = Duration.ofNanos(end - start);
+            return new Result(name, orders.size(), reserved, rejected, wall, orders.size() / (wall.toNanos() / 1e9),
+                    percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0));
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(EmbeddedKafkaServer kafka) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INVENTORY_RESERVATION, Duration.ofSeconds(30))
+                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+        return sorted[index] / 1e6;
+    }
+
+    private void print(List<Result> results) {
+        out.println();
+        out.printf("Inventory reservation benchmark: inbox batch mode, concurrency %d, %d cores, PostgreSQL %s%n",
+                options.concurrency(), Runtime.getRuntime().availableProcessors(),
+                options.durable() ? "durable (fsync on)" : "fsync off");
+        out.printf("%-42s %8s %9s %9s %9s %10s %9s %9s %9s%n", "scenario", "orders", "reserved", "rejected", "wall s",
+                "orders/s", "p50 ms", "p99 ms", "max ms");
+        for (Result r : results) {
+            out.printf("%-42s %8d %9d %9d %9.2f %10.0f %9.0f %9.0f %9.0f%n", r.scenario(), r.orders(), r.reserved(),
+                    r.rejected(), r.wall().toMillis() / 1000.0, r.ordersPerSecond(), r.p50Millis(), r.p99Millis(),
+                    r.maxMillis());
+        }
+        out.println("latency = from publishing the OrderPlaced to receiving its answer; all orders are published at"
+                + " once, so it includes the time an order queues behind the others");
+    }
+
+    /** inventory-service running from its jar in a JVM of its own. */
+    private static final class Service implements AutoCloseable {
+
+        private final Process process;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+
+        private Service(Process process, int port) {
+            this.process = process;
+            this.base = "http://localhost:" + port;
+        }
+
+        static Service start(Options options, String jdbcUrl, String bootstrapServers, Path log) throws IOException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xmx768m", "-jar", options.jar().toString(),
+                    "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                    "--spring.datasource.password=",
+                    "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                    "--atelier.messaging.inbox.concurrency=" + options.concurrency(),
+                    "--logging.level.root=WARN")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Service service = new Service(process, port);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!service.ready()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("inventory-service did not start; its log:\n" + Files.readString(log));
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+            return service;
+        }
+
+        private boolean ready() {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        void seed(String sku, long units) throws IOException, InterruptedException {
+            post("/api/admin/inventory/skus", "{\"sku\":\"" + sku + "\"}");
+            post("/api/admin/inventory/skus/" + sku + "/receipts", "{\"quantity\":" + units + "}");
+        }
+
+        private void post(String path, String json) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

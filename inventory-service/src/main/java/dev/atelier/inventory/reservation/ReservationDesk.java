@@ -67,19 +67,18 @@ class ReservationDesk {
     @Transactional(propagation = Propagation.MANDATORY)
     public void reserve(UUID orderId, List<OrderLine> lines) {
         Instant expiresAt = clock.instant().plus(properties.holdFor());
-        if (!reservations.open(orderId, expiresAt)) {
+        SortedMap<String, Integer> wanted = bundles.expand(requested(orderId, lines));
+        List<StockLine> held = wanted.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();
+        if (!reservations.open(orderId, expiresAt, held)) {
             log.info("Order {} already has a reservation: nothing more reserved", orderId);
             return;
         }
-        SortedMap<String, Integer> wanted = bundles.expand(requested(orderId, lines));
         List<RejectedLine> shortLines = wanted.size() == 1 ? reserveOne(orderId, wanted) : reserveAll(orderId, wanted);
         if (!shortLines.isEmpty()) {
             reservations.markEnded(orderId, ReservationStatus.REJECTED, "OUT_OF_STOCK");
             outbox.record(new StockRejected(orderId, shortLines));
             return;
         }
-        List<StockLine> held = wanted.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();
-        reservations.addLines(orderId, held);
         outbox.record(new StockReserved(orderId, held, expiresAt));
     }
 

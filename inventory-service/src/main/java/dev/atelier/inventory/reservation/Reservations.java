@@ -20,19 +20,30 @@ class Reservations {
         this.jdbc = jdbc;
     }
 
-    /** Claims the order: true for the first OrderPlaced of an order, false for any later one. */
-    boolean open(UUID orderId, Instant expiresAt) {
-        return jdbc.update("INSERT INTO reservation (order_id, status, expires_at) VALUES (?, 'HELD', ?) "
-                + "ON CONFLICT (order_id) DO NOTHING", orderId, Timestamp.from(expiresAt)) == 1;
-    }
-
-    void addLines(UUID orderId, List<StockLine> lines) {
-        jdbc.batchUpdate("INSERT INTO reservation_line (order_id, sku, quantity) VALUES (?, ?, ?)", lines, lines.size(),
-                (statement, line) -> {
-                    statement.setObject(1, orderId);
-                    statement.setString(2, line.sku());
-                    statement.setInt(3, line.quantity());
-                });
+    /**
+     * Claims the order with the lines it wants, in one statement: true for the first OrderPlaced of an order,
+     * false (and nothing written) for any later one. The lines only hold stock while the status is HELD.
+     */
+    boolean open(UUID orderId, Instant expiresAt, List<StockLine> lines) {
+        Boolean opened = jdbc.query(connection -> {
+            var insert = connection.prepareStatement("""
+                    WITH opened AS (
+                        INSERT INTO reservation (order_id, status, expires_at) VALUES (?, 'HELD', ?)
+                        ON CONFLICT (order_id) DO NOTHING
+                        RETURNING order_id
+                    ), lines AS (
+                        INSERT INTO reservation_line (order_id, sku, quantity)
+                        SELECT opened.order_id, line.sku, line.quantity
+                          FROM opened, unnest(?::text[], ?::int[]) AS line (sku, quantity)
+                    )
+                    SELECT count(*) FROM opened""");
+            insert.setObject(1, orderId);
+            insert.setTimestamp(2, Timestamp.from(expiresAt));
+            insert.setArray(3, connection.createArrayOf("text", lines.stream().map(StockLine::sku).toArray()));
+            insert.setArray(4, connection.createArrayOf("int4", lines.stream().map(StockLine::quantity).toArray()));
+            return insert;
+        }, rs -> rs.next() && rs.getLong(1) == 1);
+        return Boolean.TRUE.equals(opened);
     }
 
     List<StockLine> lines(UUID orderId) {

@@ -101,6 +101,7 @@ public final class InventoryBenchmark {
                 postgres.createDatabase(database);
                 try (Service service = Service.start(options, postgres.jdbcUrl(database), kafka.bootstrapServers(),
                         data.resolve(scenario + ".log"))) {
+                    warmUp(service, kafka);
                     results.add(switch (scenario.trim()) {
                         case "spread" -> spread(service, kafka);
                         case "hot" -> hot(service, kafka);
@@ -115,6 +116,20 @@ public final class InventoryBenchmark {
                 paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The same code paths once before measuring, so that the figures are the JIT-compiled service's. */
+    private void warmUp(Service service, EmbeddedKafkaServer kafka) throws Exception {
+        int orders = Math.min(3000, options.orders());
+        service.seed("WARMUP-A", orders);
+        service.seed("WARMUP-B", orders / 3);
+        Random random = new Random(3);
+        List<OrderPlaced> warmUp = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            warmUp.add(order(random.nextBoolean() ? "WARMUP-A" : "WARMUP-B"));
+        }
+        Result result = measure("warm-up", warmUp, kafka);
+        out.printf("    warmed up with %d orders (%.0f orders/s)%n", orders, result.ordersPerSecond());
     }
 
     private Result spread(Service service, EmbeddedKafkaServer kafka) throws Exception {
@@ -166,7 +181,9 @@ public final class InventoryBenchmark {
                 publisher.send(order, UUID.randomUUID());
             }
             publisher.flush();
-            out.printf("    published %d orders in %.2f s%n", orders.size(), (System.nanoTime() - start) / 1e9);
+            if (!name.equals("warm-up")) {
+                out.printf("    published %d orders in %.2f s%n", orders.size(), (System.nanoTime() - start) / 1e9);
+            }
             Map<UUID, Long> answeredAt = new HashMap<>();
             long reserved = 0;
             long rejected = 0;
@@ -236,7 +253,8 @@ public final class InventoryBenchmark {
                     r.maxMillis());
         }
         out.println("latency = from publishing the OrderPlaced to receiving its answer; all orders are published at"
-                + " once, so it includes the time an order queues behind the others");
+                + " once, so it includes the time an order queues behind the others; each scenario runs on a fresh"
+                + " service, warmed up with 3,000 orders on other SKUs first");
     }
 
     /** inventory-service running from its jar in a JVM of its own. */

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Measures inventory-service's reservations: OrderPlaced events are published straight to Kafka, as fast as the
@@ -59,13 +55,7 @@ public final class InventoryBenchmark {
             boolean durable) {
 
         static Options parse(String... args) {
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
-                }
-                values.put(args[i].substring(2), args[++i]);
-            }
+            Map<String, String> values = BenchSupport.arguments(args);
             return new Options(
                     Integer.parseInt(values.getOrDefault("orders", "10000")),
                     Integer.parseInt(values.getOrDefault("skus", "1000")),
@@ -112,9 +102,7 @@ public final class InventoryBenchmark {
             print(results);
             return results;
         } finally {
-            try (var paths = Files.walk(data)) {
-                paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-            }
+            BenchSupport.deleteQuietly(data);
         }
     }
 
@@ -172,7 +160,8 @@ public final class InventoryBenchmark {
 
     private Result measure(String name, List<OrderPlaced> orders, EmbeddedKafkaServer kafka) {
         Map<UUID, Long> publishedAt = new ConcurrentHashMap<>();
-        try (KafkaConsumer<String, String> answers = consumer(kafka);
+        try (KafkaConsumer<String, String> answers = BenchSupport.consumerAtEnd(kafka.bootstrapServers(),
+                Topics.INVENTORY_RESERVATION);
                 EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(),
                         dev.atelier.events.EventCatalog.standard())) {
             long start = System.nanoTime();
@@ -213,32 +202,11 @@ public final class InventoryBenchmark {
                     .mapToLong(e -> e.getValue() - publishedAt.get(e.getKey())).sorted().toArray();
             Duration wall = Duration.ofNanos(end - start);
             return new Result(name, orders.size(), reserved, rejected, wall, orders.size() / (wall.toNanos() / 1e9),
-                    percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0));
+                    BenchSupport.percentileMillis(latencies, 0.5), BenchSupport.percentileMillis(latencies, 0.99),
+                    BenchSupport.percentileMillis(latencies, 1.0));
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(EmbeddedKafkaServer kafka) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INVENTORY_RESERVATION, Duration.ofSeconds(30))
-                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-        return sorted[index] / 1e6;
-    }
 
     private void print(List<Result> results) {
         out.println();

@@ -4,13 +4,11 @@ import dev.atelier.events.EventJson;
 import dev.atelier.messaging.relay.OutboxRelay;
 import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.EmbeddedPostgresServer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,13 +46,7 @@ public final class RelayBenchmark {
     record Options(int events, int rate, int writers, int batch, List<String> scenarios, boolean durable) {
 
         static Options parse(String... args) {
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
-                }
-                values.put(args[i].substring(2), args[++i]);
-            }
+            Map<String, String> values = BenchSupport.arguments(args);
             return new Options(
                     Integer.parseInt(values.getOrDefault("events", "10000")),
                     Integer.parseInt(values.getOrDefault("rate", "100")),
@@ -86,7 +75,7 @@ public final class RelayBenchmark {
             postgres.createDatabase("bench");
             kafka.createTopics(BenchEvent.TOPIC);
             try (ConfigurableApplicationContext app = startApp(postgres, kafka);
-                    KafkaConsumer<String, String> consumer = consumer(kafka)) {
+                    KafkaConsumer<String, String> consumer = BenchSupport.consumerAtEnd(kafka.bootstrapServers(), BenchEvent.TOPIC)) {
                 OutboxRelay relay = app.getBean(OutboxRelay.class);
                 BenchApp.Writer writer = app.getBean(BenchApp.Writer.class);
                 awaitStreaming(relay);
@@ -104,7 +93,7 @@ public final class RelayBenchmark {
                 return results;
             }
         } finally {
-            deleteQuietly(data);
+            BenchSupport.deleteQuietly(data);
         }
     }
 
@@ -121,21 +110,6 @@ public final class RelayBenchmark {
         settings.put("logging.level.root", "WARN");
         settings.put("spring.main.banner-mode", "off");
         return new SpringApplicationBuilder(BenchApp.class).web(WebApplicationType.NONE).properties(settings).run();
-    }
-
-    private static KafkaConsumer<String, String> consumer(EmbeddedKafkaServer kafka) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(BenchEvent.TOPIC, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
     }
 
     private static void awaitStreaming(OutboxRelay relay) throws InterruptedException {
@@ -224,14 +198,6 @@ public final class RelayBenchmark {
                 + " backlog latency counts the time the relay was stopped");
     }
 
-    private static void deleteQuietly(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is harmless
-        }
-    }
-
     /** One scenario's events: when each committed and when it was consumed. */
     private static final class Run {
 
@@ -295,15 +261,9 @@ public final class RelayBenchmark {
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             Duration wall = Duration.ofNanos(end - start);
             return new Result(name, expected, wall, expected / (wall.toNanos() / 1e9),
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), percentile(sorted, 1.0), duplicates);
+                    BenchSupport.percentileMillis(sorted, 0.50), BenchSupport.percentileMillis(sorted, 0.99),
+                    BenchSupport.percentileMillis(sorted, 1.0), duplicates);
         }
 
-        private static double percentile(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-            return sorted[index] / 1e6;
-        }
     }
 }

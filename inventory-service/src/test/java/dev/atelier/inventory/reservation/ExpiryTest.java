@@ -13,12 +13,10 @@ import dev.atelier.inventory.StockFixture;
 import dev.atelier.inventory.stock.StockAdministration;
 import dev.atelier.messaging.inbox.InboxListener;
 import dev.atelier.testing.EmbeddedKafkaServer;
-import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventProbe;
 import dev.atelier.testing.EventPublisher;
 import dev.atelier.testing.SharedInfrastructure;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,11 +30,7 @@ class ExpiryTest {
 
     /** Command-line arguments, which win over application.yaml (default properties would not). */
     private static String[] instanceArguments(String database) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("spring.datasource.url", database);
-        settings.put("spring.datasource.username", EmbeddedPostgresServer.USER);
-        settings.put("spring.datasource.password", "");
-        settings.put("spring.kafka.bootstrap-servers", SharedInfrastructure.get().kafka().bootstrapServers());
+        Map<String, Object> settings = SharedInfrastructure.get().springProperties(database);
         settings.put("server.port", "0");
         settings.put("management.otlp.metrics.export.enabled", "false");
         settings.put("atelier.reservation.hold-for", "2s");

@@ -1,7 +1,6 @@
 package dev.atelier.testing;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -27,10 +26,7 @@ class AtelierTestContextCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             SharedInfrastructure infrastructure = SharedInfrastructure.get();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("atelierTestInfrastructure",
-                    Map.of("spring.datasource.url", infrastructure.freshDatabase(databasePrefix),
-                            "spring.datasource.username", EmbeddedPostgresServer.USER,
-                            "spring.datasource.password", "",
-                            "spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers())));
+                    infrastructure.springProperties(infrastructure.freshDatabase(databasePrefix))));
         }
     }
 }

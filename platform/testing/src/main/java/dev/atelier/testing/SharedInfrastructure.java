@@ -1,5 +1,7 @@
 package dev.atelier.testing;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,6 +46,16 @@ public final class SharedInfrastructure {
 
     public EmbeddedKafkaServer kafka() {
         return kafka;
+    }
+
+    /** The Spring Boot properties that point an application at a database of this server and at this broker. */
+    public Map<String, Object> springProperties(String jdbcUrl) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl);
+        properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+        properties.put("spring.datasource.password", "");
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        return properties;
     }
 
     /** Creates a database no other context uses, named after {@code prefix}, and returns its JDBC URL. */

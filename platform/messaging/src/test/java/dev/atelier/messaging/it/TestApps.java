@@ -1,8 +1,6 @@
 package dev.atelier.messaging.it;
 
-import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.SharedInfrastructure;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,13 +13,9 @@ final class TestApps {
     }
 
     static Map<String, Object> settings(String name, String jdbcUrl, String migrations) {
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = SharedInfrastructure.get().springProperties(jdbcUrl);
         settings.put("spring.application.name", name);
-        settings.put("spring.datasource.url", jdbcUrl);
-        settings.put("spring.datasource.username", EmbeddedPostgresServer.USER);
-        settings.put("spring.datasource.password", "");
         settings.put("spring.flyway.locations", migrations);
-        settings.put("spring.kafka.bootstrap-servers", SharedInfrastructure.get().kafka().bootstrapServers());
         settings.put("management.tracing.sampling.probability", "1.0");
         settings.put("management.otlp.metrics.export.enabled", "false");
         settings.put("atelier.messaging.inbox.max-attempts", "3");

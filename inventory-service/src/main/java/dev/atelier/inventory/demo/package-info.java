@@ -1,0 +1,5 @@
+/** Demo stock for the local store. */
+@NullMarked
+package dev.atelier.inventory.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Contracts published by payment-service. */
+@NullMarked
+package dev.atelier.events.payment;
+
+import org.jspecify.annotations.NullMarked;

@@ -38,7 +38,10 @@ import org.apache.kafka.common.header.Header;
  * producer goes, and every StockReserved/StockRejected is awaited. Runs the service's own jar as a separate JVM
  * on embedded PostgreSQL (durable: fsync on) and Kafka, as in production.
  *
- * <pre>./atelier bench inventory [--orders N] [--skus N] [--hot-units N] [--concurrency N] [--jar PATH]</pre>
+ * <pre>./atelier bench inventory [--orders N] [--skus N] [--hot-units N] [--concurrency N] [--rate N] [--jar PATH]</pre>
+ *
+ * <p>{@code --rate 0} (the default) publishes every order at once and measures throughput; a rate below it
+ * measures the latency of one order on a service that keeps up.
  */
 public final class InventoryBenchmark {
 
@@ -51,7 +54,7 @@ public final class InventoryBenchmark {
     }
 
     /** Settings of one run. */
-    record Options(int orders, int skus, int hotUnits, int concurrency, Path jar, List<String> scenarios,
+    record Options(int orders, int skus, int hotUnits, int concurrency, int rate, Path jar, List<String> scenarios,
             boolean durable) {
 
         static Options parse(String... args) {
@@ -61,6 +64,7 @@ public final class InventoryBenchmark {
                     Integer.parseInt(values.getOrDefault("skus", "1000")),
                     Integer.parseInt(values.getOrDefault("hot-units", "100")),
                     Integer.parseInt(values.getOrDefault("concurrency", "2")),
+                    Integer.parseInt(values.getOrDefault("rate", "0")),
                     Path.of(values.getOrDefault("jar", "inventory-service/target/inventory-service.jar")),
                     List.of(values.getOrDefault("scenarios", "spread,hot").split(",")),
                     Boolean.parseBoolean(values.getOrDefault("durable", "true")));
@@ -116,7 +120,7 @@ public final class InventoryBenchmark {
         for (int i = 0; i < orders; i++) {
             warmUp.add(order(random.nextBoolean() ? "WARMUP-A" : "WARMUP-B"));
         }
-        Result result = measure("warm-up", warmUp, kafka);
+        Result result = measure("warm-up", warmUp, kafka, 0);
         out.printf("    warmed up with %d orders (%.0f orders/s)%n", orders, result.ordersPerSecond());
     }
 
@@ -134,7 +138,8 @@ public final class InventoryBenchmark {
         for (int i = 0; i < options.orders(); i++) {
             orders.add(order(skus.get(random.nextInt(skus.size()))));
         }
-        return measure("(a) " + options.orders() + " orders over " + options.skus() + " SKUs", orders, kafka);
+        return measure("(a) " + options.orders() + " orders over " + options.skus() + " SKUs" + paced(), orders, kafka,
+                options.rate());
     }
 
     private Result hot(Service service, EmbeddedKafkaServer kafka) throws Exception {
@@ -144,11 +149,16 @@ public final class InventoryBenchmark {
         for (int i = 0; i < options.orders(); i++) {
             orders.add(order("BENCH-HOT"));
         }
-        Result result = measure("(b) " + options.orders() + " orders on one SKU of " + options.hotUnits(), orders, kafka);
+        Result result = measure("(b) " + options.orders() + " orders on one SKU of " + options.hotUnits() + paced(),
+                orders, kafka, options.rate());
         if (result.reserved() != options.hotUnits()) {
             throw new IllegalStateException("the hot SKU reserved " + result.reserved() + " of " + options.hotUnits());
         }
         return result;
+    }
+
+    private String paced() {
+        return options.rate() > 0 ? " at " + options.rate() + "/s" : "";
     }
 
     private static OrderPlaced order(String sku) {
@@ -158,21 +168,32 @@ public final class InventoryBenchmark {
                 Instant.now());
     }
 
-    private Result measure(String name, List<OrderPlaced> orders, EmbeddedKafkaServer kafka) {
+    /** Publishes the orders (all at once, or {@code rate} a second) while it awaits every answer. */
+    private Result measure(String name, List<OrderPlaced> orders, EmbeddedKafkaServer kafka, int rate)
+            throws InterruptedException {
         Map<UUID, Long> publishedAt = new ConcurrentHashMap<>();
+        orders.forEach(order -> publishedAt.put(order.orderId(), Long.MAX_VALUE));
         try (KafkaConsumer<String, String> answers = BenchSupport.consumerAtEnd(kafka.bootstrapServers(),
                 Topics.INVENTORY_RESERVATION);
                 EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(),
                         dev.atelier.events.EventCatalog.standard())) {
             long start = System.nanoTime();
-            for (OrderPlaced order : orders) {
-                publishedAt.put(order.orderId(), System.nanoTime());
-                publisher.send(order, UUID.randomUUID());
-            }
-            publisher.flush();
-            if (!name.equals("warm-up")) {
-                out.printf("    published %d orders in %.2f s%n", orders.size(), (System.nanoTime() - start) / 1e9);
-            }
+            Thread publishing = Thread.ofPlatform().name("bench-publisher").start(() -> {
+                long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(1) / rate : 0;
+                long next = System.nanoTime();
+                for (OrderPlaced order : orders) {
+                    if (interval > 0) {
+                        LockSupport.parkNanos(next - System.nanoTime());
+                        next += interval;
+                    }
+                    publishedAt.put(order.orderId(), System.nanoTime());
+                    publisher.send(order, UUID.randomUUID());
+                }
+                publisher.flush();
+                if (!name.equals("warm-up")) {
+                    out.printf("    published %d orders in %.2f s%n", orders.size(), (System.nanoTime() - start) / 1e9);
+                }
+            });
             Map<UUID, Long> answeredAt = new HashMap<>();
             long reserved = 0;
             long rejected = 0;
@@ -197,9 +218,10 @@ public final class InventoryBenchmark {
                     }
                 }
             }
+            publishing.join();
             long end = answeredAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
             long[] latencies = answeredAt.entrySet().stream()
-                    .mapToLong(e -> e.getValue() - publishedAt.get(e.getKey())).sorted().toArray();
+                    .mapToLong(e -> Math.max(0, e.getValue() - publishedAt.get(e.getKey()))).sorted().toArray();
             Duration wall = Duration.ofNanos(end - start);
             return new Result(name, orders.size(), reserved, rejected, wall, orders.size() / (wall.toNanos() / 1e9),
                     BenchSupport.percentileMillis(latencies, 0.5), BenchSupport.percentileMillis(latencies, 0.99),

@@ -1,20 +1,17 @@
 package dev.atelier.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.atelier.testing.EmbeddedPostgresServer;
 
-/** Ports nobody listens on, so that a test never meets a real ./atelier up on the standard ports. */
+/**
+ * Ports nobody listens on, so that a test never meets a real ./atelier up on the standard ports; taken below the
+ * ephemeral range, as the broker's own sockets start while PostgreSQL is still starting on its port.
+ */
 final class TestPorts {
 
     private TestPorts() {
     }
 
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EmbeddedPostgresServer.freePort();
     }
 }

@@ -3,11 +3,15 @@ package dev.atelier.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +32,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Starts a server.
      *
-     * @param port 0 for any free port
+     * @param port 0 for any free port (taken below the kernel's ephemeral range, see {@link #freePort()})
      * @param dataDirectory where the cluster lives; {@code null} for a throw-away one
      * @param clean whether to wipe the data directory first (throw-away ones are always wiped)
      */
@@ -45,9 +49,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
                     .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
                     .setRegisterShutdownHook(true);
-            if (port > 0) {
-                builder.setPort(port);
-            }
+            builder.setPort(port > 0 ? port : freePort());
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(clean);
             }
@@ -55,6 +57,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+    }
+
+    /**
+     * A port nobody listens on, below the kernel's ephemeral range (32768 and up): a port picked there could be
+     * handed to some client's or broker's socket between the pick and PostgreSQL's bind, and the start would
+     * then wait on a stranger.
+     */
+    public static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20000, 32000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     public int port() {

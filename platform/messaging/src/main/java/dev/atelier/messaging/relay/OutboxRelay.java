@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,6 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Counter relayed;
+    private final Counter failures;
     private final Timer lag;
     private final AtomicLong lastLagMillis = new AtomicLong();
 
@@ -74,6 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile @Nullable Producer<String, String> producer;
     private volatile @Nullable Connection leadership;
+    private volatile @Nullable ScheduledFuture<?> watchdog;
     private volatile RelayState state = RelayState.STOPPED;
     private volatile boolean stopping;
     private volatile boolean refusedTraffic;
@@ -90,6 +93,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.events = events;
         this.relayed = Counter.builder("atelier.outbox.relayed")
                 .description("Outbox events the relay has published to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("atelier.outbox.relay.failures")
+                .description("Times the relay stopped unexpectedly (and restarted)")
                 .register(meters);
         this.lag = Timer.builder("atelier.outbox.relay.lag")
                 .description("Time from recording an outbox event to Kafka acknowledging it")
@@ -113,7 +119,35 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         stopping = false;
+        long every = settings.standbyPoll().toMillis();
+        watchdog = restarts.scheduleWithFixedDelay(this::watchLeadership, every, every, TimeUnit.MILLISECONDS);
         launch(generation);
+    }
+
+    /**
+     * The lock lives in a session of its own: if that session dies while the engine streams (a database failover,
+     * an idle connection cut), another replica may take the lock, so this one restarts to take it again or stand by.
+     */
+    private void watchLeadership() {
+        Connection held = leadership;
+        if (state != RelayState.RUNNING || stopping) {
+            return;
+        }
+        boolean valid;
+        try {
+            valid = held != null && held.isValid(2);
+        } catch (SQLException e) {
+            valid = false;
+        }
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> running = engine;
+        if (!valid && running != null) {
+            log.warn("Outbox relay {} lost its lock session; restarting to take the lock again", settings.name());
+            try {
+                running.close();
+            } catch (IOException e) {
+                log.warn("Outbox relay {} did not close cleanly", settings.name(), e);
+            }
+        }
     }
 
     private void scheduleLaunch(Duration delay) {
@@ -326,6 +360,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void fail(String reason, @Nullable Throwable error) {
+        failures.increment();
         state = RelayState.FAILED;
         lastError = reason;
         int failures = ++consecutiveFailures;
@@ -357,6 +392,10 @@ public class OutboxRelay implements SmartLifecycle {
     public void stop() {
         stopping = true;
         generation++;
+        ScheduledFuture<?> watching = watchdog;
+        if (watching != null) {
+            watching.cancel(false);
+        }
         DebeziumEngine<RecordChangeEvent<SourceRecord>> running;
         ExecutorService thread;
         synchronized (this) {

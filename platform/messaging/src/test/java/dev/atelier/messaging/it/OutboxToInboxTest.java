@@ -417,6 +417,27 @@ class OutboxToInboxTest {
         awaitSentinel("s");
     }
 
+    @Test
+    @Order(13)
+    void takesItsLockAgainWhenTheLockSessionDies() {
+        double failuresBefore = producer.getBean(MeterRegistry.class).counter("atelier.outbox.relay.failures").count();
+
+        Integer terminated = producerDb.queryForObject("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_locks
+                 WHERE locktype = 'advisory' AND granted
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""", Integer.class);
+
+        assertThat(terminated).isEqualTo(1);
+        await("the relay notices and restarts").atMost(DEADLINE)
+                .until(() -> producer.getBean(MeterRegistry.class).counter("atelier.outbox.relay.failures").count()
+                        > failuresBefore);
+        awaitStreaming();
+        assertThat(producerDb.queryForObject("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", Integer.class))
+                .isEqualTo(1);
+        awaitSentinel("l");
+    }
+
     /** Holds a replication slot open the way another logical-decoding client would. */
     private record SlotSquatter(Connection connection, PGReplicationStream stream) implements AutoCloseable {
 

@@ -88,8 +88,4 @@ public final class EventCatalog {
     public Optional<EventType> find(String name, int version) {
         return Optional.ofNullable(byNameAndVersion.get(name + ".v" + version));
     }
-
-    public List<EventType> onTopic(String topic) {
-        return byClass.values().stream().filter(t -> t.topic().equals(topic)).toList();
-    }
 }

@@ -1,5 +1,10 @@
 package dev.atelier.events;
 
+import dev.atelier.events.catalog.BundleDefined;
+import dev.atelier.events.catalog.PriceChanged;
+import dev.atelier.events.catalog.ProductPublished;
+import dev.atelier.events.catalog.ProductRetired;
+import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -40,7 +45,12 @@ public final class EventCatalog {
             PaymentSessionCreated.class,
             PaymentSucceeded.class,
             PaymentFailed.class,
-            PaymentRefunded.class);
+            PaymentRefunded.class,
+            ProductPublished.class,
+            ProductUpdated.class,
+            ProductRetired.class,
+            PriceChanged.class,
+            BundleDefined.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

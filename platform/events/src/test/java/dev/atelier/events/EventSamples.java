@@ -1,5 +1,12 @@
 package dev.atelier.events;
 
+import dev.atelier.events.catalog.BundleComponent;
+import dev.atelier.events.catalog.BundleDefined;
+import dev.atelier.events.catalog.PriceChanged;
+import dev.atelier.events.catalog.ProductPublished;
+import dev.atelier.events.catalog.ProductRetired;
+import dev.atelier.events.catalog.ProductUpdated;
+import dev.atelier.events.catalog.SellableVariant;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
@@ -52,7 +59,12 @@ final class EventSamples {
             Map.entry(PaymentSessionCreated.class, EventSamples::stripeSessionOpened),
             Map.entry(PaymentSucceeded.class, EventSamples::stripePaymentSucceeded),
             Map.entry(PaymentFailed.class, EventSamples::stripeCardDeclined),
-            Map.entry(PaymentRefunded.class, EventSamples::oneMugRefundedAsDamaged));
+            Map.entry(PaymentRefunded.class, EventSamples::oneMugRefundedAsDamaged),
+            Map.entry(ProductPublished.class, EventSamples::christmasMugPublished),
+            Map.entry(ProductUpdated.class, EventSamples::christmasMugGainsALargeSize),
+            Map.entry(ProductRetired.class, EventSamples::christmasMugRetiredInJanuary),
+            Map.entry(PriceChanged.class, EventSamples::christmasMugReducedForTheSale),
+            Map.entry(BundleDefined.class, EventSamples::writersGiftSetDefined));
 
     private EventSamples() {
     }
@@ -119,6 +131,42 @@ final class EventSamples {
     static PaymentRefunded oneMugRefundedAsDamaged() {
         return new PaymentRefunded(ORDER_ID, PAYMENT_ID, Money.gbp(1299), "arrived damaged",
                 Instant.parse("2025-12-06T14:02:11Z"));
+    }
+
+    static final UUID MUG_PRODUCT_ID = UUID.fromString("6a0e2f4c-8b1d-4e3a-9c57-d2f8b1a6e093");
+    static final UUID GIFT_SET_PRODUCT_ID = UUID.fromString("b3d9c1e7-2f4a-4b8d-a6e0-5c7f9d2b1a84");
+
+    static ProductPublished christmasMugPublished() {
+        return new ProductPublished(MUG_PRODUCT_ID, "personalised-christmas-mug", "Personalised Christmas Mug",
+                List.of(christmasMug()), Instant.parse("2025-10-01T08:00:00Z"));
+    }
+
+    static ProductUpdated christmasMugGainsALargeSize() {
+        return new ProductUpdated(MUG_PRODUCT_ID, "personalised-christmas-mug", "Personalised Christmas Mug",
+                List.of(christmasMug(), new SellableVariant("MUG-XMAS-002", Money.gbp(1599), 520,
+                        Map.of("size", "15oz", "colour", "white"), null, false)),
+                Instant.parse("2025-10-14T10:30:00Z"));
+    }
+
+    static ProductRetired christmasMugRetiredInJanuary() {
+        return new ProductRetired(MUG_PRODUCT_ID, "personalised-christmas-mug", List.of("MUG-XMAS-001", "MUG-XMAS-002"),
+                Instant.parse("2026-01-08T09:00:00Z"));
+    }
+
+    static PriceChanged christmasMugReducedForTheSale() {
+        return new PriceChanged(MUG_PRODUCT_ID, "MUG-XMAS-001", Money.gbp(1299), Money.gbp(999),
+                Instant.parse("2025-12-26T00:00:00Z"));
+    }
+
+    static BundleDefined writersGiftSetDefined() {
+        return new BundleDefined(GIFT_SET_PRODUCT_ID, "GIFTSET-WRITER", List.of(
+                new BundleComponent("NOTEBOOK-A5-LEATHER", 1), new BundleComponent("PEN-BRASS-001", 1)),
+                Instant.parse("2025-10-01T08:05:00Z"));
+    }
+
+    private static SellableVariant christmasMug() {
+        return new SellableVariant("MUG-XMAS-001", Money.gbp(1299), 410, Map.of("size", "11oz", "colour", "white"),
+                null, false);
     }
 
     private static List<OrderLine> twoLines() {

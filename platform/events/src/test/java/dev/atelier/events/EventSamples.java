@@ -138,14 +138,17 @@ final class EventSamples {
 
     static ProductPublished christmasMugPublished() {
         return new ProductPublished(MUG_PRODUCT_ID, "personalised-christmas-mug", "Personalised Christmas Mug",
-                List.of(christmasMug()), Instant.parse("2025-10-01T08:00:00Z"));
+                List.of(christmasMug()), Instant.parse("2025-10-01T08:00:00Z"),
+                "/media/products/personalised-christmas-mug/primary.png", "STANDARD",
+                List.of("mugs", "gifts"), true);
     }
 
     static ProductUpdated christmasMugGainsALargeSize() {
         return new ProductUpdated(MUG_PRODUCT_ID, "personalised-christmas-mug", "Personalised Christmas Mug",
                 List.of(christmasMug(), new SellableVariant("MUG-XMAS-002", Money.gbp(1599), 520,
                         Map.of("size", "15oz", "colour", "white"), null, false)),
-                Instant.parse("2025-10-14T10:30:00Z"));
+                Instant.parse("2025-10-14T10:30:00Z"), "/media/products/personalised-christmas-mug/primary.png",
+                "STANDARD", List.of("mugs", "gifts"), true);
     }
 
     static ProductRetired christmasMugRetiredInJanuary() {

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,14 +30,7 @@ class CheckoutThroughTheGatewayTest {
 
     @BeforeAll
     static void startTheStore() throws Exception {
-        store = RunningStore.start();
-    }
-
-    @AfterAll
-    static void stopTheStore() throws Exception {
-        if (store != null) {
-            store.close();
-        }
+        store = RunningStore.shared();
     }
 
     @Test

@@ -29,6 +29,27 @@ final class RunningStore implements AutoCloseable {
         this.launcher = launcher;
     }
 
+    private static RunningStore shared;
+
+    /**
+     * The one store of this test JVM, started by the first test class that asks and stopped when the JVM ends:
+     * starting the whole store takes minutes, so every end-to-end test shares it.
+     */
+    static synchronized RunningStore shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start();
+            RunningStore store = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    store.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return shared;
+    }
+
     static RunningStore start() throws IOException, InterruptedException {
         Path repository = repositoryRoot();
         Path home = Files.createTempDirectory("atelier-e2e");

@@ -31,7 +31,7 @@ CREATE TABLE email (
 );
 CREATE INDEX email_due ON email (next_attempt_at) WHERE status = 'QUEUED';
 CREATE INDEX email_claimed ON email (claimed_until) WHERE status = 'SENDING';
-CREATE INDEX email_by_recipient ON email (recipient, id);
+CREATE INDEX email_by_recipient ON email (lower(recipient), id);
 CREATE INDEX email_by_order ON email (order_id) WHERE order_id IS NOT NULL;
 
 -- Addresses that must not receive marketing mail (one-click unsubscribe); transactional mail is not affected.

@@ -84,6 +84,7 @@ class UnsubscribeTest {
 
         assertThat(unsubscribed.status()).isEqualTo(200);
         assertThat(unsubscribed.text()).contains("will get no more marketing e-mails");
+        assertThat(unsubscribed.contentType()).isEqualToIgnoringCase("text/html;charset=UTF-8");
         UUID stepTwo = publisher.publish(anAbandonedCartAtStep(cartId, 2, shopper));
         await().atMost(DEADLINE).until(() -> log.handled(stepTwo));
         assertThat(log.to(shopper)).extracting(r -> r.get("template") + ":" + r.get("status"))

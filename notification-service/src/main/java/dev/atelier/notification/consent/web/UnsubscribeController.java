@@ -19,36 +19,43 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class UnsubscribeController {
 
+    private static final String HTML = "text/html;charset=UTF-8";
+
     private final Unsubscribing unsubscribing;
 
     UnsubscribeController(Unsubscribing unsubscribing) {
         this.unsubscribing = unsubscribing;
     }
 
-    @GetMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/unsubscribe")
     ResponseEntity<String> page(@RequestParam String token) {
         Optional<String> address = unsubscribing.addressOf(token);
         if (address.isEmpty()) {
             return invalid();
         }
-        return ResponseEntity.ok(page("Unsubscribe", "<p>Stop marketing e-mails (reminders, offers, baskets you left) to <strong>"
+        return ok(page("Unsubscribe", "<p>Stop marketing e-mails (reminders, offers, baskets you left) to <strong>"
                 + HtmlUtils.htmlEscape(address.get()) + "</strong>? E-mails about your orders will still arrive.</p>"
                 + "<form method=\"post\" action=\"/unsubscribe?token=" + HtmlUtils.htmlEscape(token) + "\">"
                 + "<button type=\"submit\" name=\"List-Unsubscribe\" value=\"One-Click\">Unsubscribe</button></form>"));
     }
 
-    @PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
+    @PostMapping("/unsubscribe")
     ResponseEntity<String> unsubscribe(@RequestParam String token) {
         Optional<String> address = unsubscribing.unsubscribe(token, "one-click unsubscribe");
         if (address.isEmpty()) {
             return invalid();
         }
-        return ResponseEntity.ok(page("Unsubscribed", "<p><strong>" + HtmlUtils.htmlEscape(address.get())
+        return ok(page("Unsubscribed", "<p><strong>" + HtmlUtils.htmlEscape(address.get())
                 + "</strong> will get no more marketing e-mails from us. E-mails about your orders will still arrive.</p>"));
     }
 
+    // whatever the client accepts (a mail provider's one-click POST may ask for anything): the answer is a page
+    private static ResponseEntity<String> ok(String page) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HTML)).body(page);
+    }
+
     private static ResponseEntity<String> invalid() {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.parseMediaType(HTML))
                 .body(page("Link not valid", "<p>This unsubscribe link is not valid. Please use the link from the "
                         + "most recent e-mail, or reply to it and we will unsubscribe you.</p>"));
     }

@@ -28,6 +28,8 @@ import org.springframework.web.util.HtmlUtils;
 @ConditionalOnBooleanProperty("atelier.dev-inbox.enabled")
 class DevInboxController {
 
+    private static final String HTML = "text/html;charset=UTF-8";
+
     private static final int SHOWN = 200;
 
     private final EmailLog emails;
@@ -42,7 +44,7 @@ class DevInboxController {
         return sent().stream().map(InboxItem::of).toList();
     }
 
-    @GetMapping(path = "/dev/inbox", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = "/dev/inbox", produces = HTML)
     String inbox() {
         String rows = sent().stream().map(e -> "<tr><td>" + esc(String.valueOf(e.sentAt())) + "</td><td>"
                         + esc(e.recipient()) + "</td><td><a href=\"/dev/inbox/" + e.id() + "\">" + esc(e.subject())
@@ -53,7 +55,7 @@ class DevInboxController {
                 + "</thead><tbody>" + rows + "</tbody></table>");
     }
 
-    @GetMapping(path = "/dev/inbox/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = "/dev/inbox/{id}", produces = HTML)
     String email(@PathVariable UUID id) {
         EmailEntry entry = emails.find(id).orElseThrow(() -> unknown(id));
         EmailContent content = emails.content(id).orElseThrow(() -> unknown(id));
@@ -74,7 +76,7 @@ class DevInboxController {
     @GetMapping(path = "/dev/inbox/{id}/html")
     ResponseEntity<String> html(@PathVariable UUID id) {
         EmailContent content = emails.content(id).orElseThrow(() -> unknown(id));
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(HTML))
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
                 .body(content.html());
     }

@@ -10,6 +10,7 @@ import dev.atelier.notification.template.MailTemplates;
 import dev.atelier.notification.template.RenderedMail;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ public class Dispatcher {
 
     /** Whether an e-mail of this template about this order is already in the log. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean alreadySentAbout(String template, java.util.UUID orderId) {
+    public boolean alreadySentAbout(String template, UUID orderId) {
         return queue.alreadyLoggedForOrder(template, orderId);
     }
 

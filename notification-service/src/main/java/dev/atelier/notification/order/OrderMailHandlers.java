@@ -16,6 +16,7 @@ import dev.atelier.notification.email.Category;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +68,7 @@ class OrderMailHandlers {
     @EventHandler
     void on(OrderShipped shipped, EventMetadata metadata) {
         Optional<OrderSnapshot> order = views.find(shipped.orderId());
-        Set<java.util.UUID> inParcel = Set.copyOf(shipped.lineIds());
+        Set<UUID> inParcel = Set.copyOf(shipped.lineIds());
         List<OrderLine> lines = order.map(o -> o.lines().stream().filter(l -> inParcel.contains(l.lineId())).toList())
                 .orElse(List.of());
         dispatcher.send(OrderMails.shipped(shipped.orderNumber(), shipped.carrier(), shipped.trackingNumber(),

@@ -1,6 +1,7 @@
 package dev.atelier.notification.template;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -37,7 +38,7 @@ public class MailTemplates {
         variables.put("subject", mail.subject());
         variables.put("preheader", mail.preheader());
         variables.put("unsubscribeUrl", mail.unsubscribeUrl());
-        Context context = new Context(java.util.Locale.UK, variables);
+        Context context = new Context(Locale.UK, variables);
         return new RenderedMail(mail.subject(), html.process(mail.template(), context),
                 text.process(mail.template(), context).strip() + "\n");
     }

@@ -16,7 +16,9 @@ import dev.atelier.notification.NotificationTest;
 import dev.atelier.notification.email.Suppressions;
 import dev.atelier.testing.EventPublisher;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,8 +129,8 @@ class UnsubscribeTest {
     void aForgedOrTamperedTokenUnsubscribesNobody() {
         String shopper = aNewAddress("hannah");
         String token = links.tokenFor(shopper);
-        String otherAddress = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("victim@example.co.uk".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String otherAddress = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("victim@example.co.uk".getBytes(StandardCharsets.UTF_8));
         String tampered = otherAddress + token.substring(token.indexOf('.'));
 
         assertThat(http.postForm("/unsubscribe?token=" + tampered, "List-Unsubscribe=One-Click").status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import dev.atelier.notification.Http;
 import dev.atelier.notification.NotificationTest;
 import dev.atelier.testing.EventPublisher;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,7 @@ class DevInboxTest {
 
         JsonNode item = await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport
                 .stream(http.get("/dev/inbox.json").body().spliterator(), false)
-                .filter(i -> i.get("to").asString().equals(shopper)).findFirst(), java.util.Optional::isPresent).get();
+                .filter(i -> i.get("to").asString().equals(shopper)).findFirst(), Optional::isPresent).get();
 
         assertThat(item.get("subject").asString()).isEqualTo("Your order " + placed.orderNumber() + " is confirmed");
         assertThat(item.get("template").asString()).isEqualTo("order-confirmation");

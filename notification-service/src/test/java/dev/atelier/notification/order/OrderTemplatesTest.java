@@ -5,9 +5,12 @@ import static dev.atelier.notification.template.TestTemplates.renderAndSave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.events.Money;
+import dev.atelier.events.order.OrderLine;
 import dev.atelier.notification.Orders;
+import dev.atelier.notification.template.Mail;
 import dev.atelier.notification.template.MailLine;
 import dev.atelier.notification.template.RenderedMail;
+import dev.atelier.notification.template.TestTemplates;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ class OrderTemplatesTest {
     void shopperTextIsEscapedInHtml() {
         var placed = Orders.aPlacedOrderWithAPersonalisedMug("sophie@example.co.uk");
         var line = placed.lines().getFirst();
-        var hostile = new dev.atelier.events.order.OrderLine(line.lineId(), line.sku(), 1, line.unitPrice(),
+        var hostile = new OrderLine(line.lineId(), line.sku(), 1, line.unitPrice(),
                 Map.of("name", "<script>alert(1)</script>"), line.name(), null, null, Map.of("name", "Name"), null);
         var order = new OrderSnapshot(placed.orderId(), placed.orderNumber(), placed.customerEmail(), null,
                 List.of(hostile), placed.total(), null, null, null);
@@ -128,7 +131,7 @@ class OrderTemplatesTest {
                 "Post them to: Atelier Ltd, 1 Workshop Lane");
     }
 
-    private static RenderedMail render(dev.atelier.notification.template.Mail mail) {
-        return dev.atelier.notification.template.TestTemplates.templates().render(mail);
+    private static RenderedMail render(Mail mail) {
+        return TestTemplates.templates().render(mail);
     }
 }

@@ -14,6 +14,7 @@ import dev.atelier.web.FieldProblem;
 import dev.atelier.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -93,6 +94,6 @@ class EmailAdminController {
     }
 
     /** One e-mail with what it says. */
-    record EmailDetail(EmailView email, java.util.Map<String, String> headers, String text, String html) {
+    record EmailDetail(EmailView email, Map<String, String> headers, String text, String html) {
     }
 }

@@ -253,7 +253,7 @@ public final class NotificationBenchmark {
                     "--logging.level.root=WARN")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (!service.ready()) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     process.destroyForcibly();

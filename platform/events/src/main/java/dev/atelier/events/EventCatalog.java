@@ -15,6 +15,8 @@ import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.notification.EmailFailed;
+import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
@@ -62,7 +64,9 @@ public final class EventCatalog {
             CouponRedeemed.class,
             CouponRejected.class,
             CouponReleased.class,
-            CartAbandoned.class);
+            CartAbandoned.class,
+            EmailSent.class,
+            EmailFailed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

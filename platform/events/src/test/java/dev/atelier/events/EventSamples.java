@@ -20,6 +20,8 @@ import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.notification.EmailFailed;
+import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderConfirmed;
@@ -83,7 +85,9 @@ final class EventSamples {
             Map.entry(CouponRedeemed.class, EventSamples::winterCouponRedeemed),
             Map.entry(CouponRejected.class, EventSamples::winterCouponUsedUp),
             Map.entry(CouponReleased.class, EventSamples::winterCouponReleased),
-            Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep));
+            Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
+            Map.entry(EmailSent.class, EventSamples::orderConfirmationSent),
+            Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts));
 
     private EventSamples() {
     }
@@ -245,6 +249,19 @@ final class EventSamples {
                 "/media/products/personalised-christmas-mug/primary.png", Map.of("name", "Hannah"), 3L)),
                 Money.gbp(1299), "COMEBACK-7KQ2-M9XD", Money.gbp(130), PLACED_AT.plus(Duration.ofDays(10)),
                 PLACED_AT.plus(Duration.ofDays(3)));
+    }
+
+    static final UUID EMAIL_ID = UUID.fromString("019ad3c2-5e1f-7a4b-9c2d-3e4f5a6b7c8d");
+
+    static EmailSent orderConfirmationSent() {
+        return new EmailSent(EMAIL_ID, "order-confirmation", EMAIL, 1, "<019ad3c2-5e1f-7a4b-9c2d-3e4f5a6b7c8d@atelier>",
+                ORDER_ID, null, CUSTOMER_ID, PLACED_AT.plus(Duration.ofMinutes(3)).plusSeconds(1));
+    }
+
+    static EmailFailed orderConfirmationFailedAfterSixAttempts() {
+        return new EmailFailed(EMAIL_ID, "order-confirmation", EMAIL, 6,
+                "Mail server connection failed: Connection refused", ORDER_ID, null, CUSTOMER_ID,
+                PLACED_AT.plus(Duration.ofHours(2)));
     }
 
     private static List<StockLine> twoStockLines() {

@@ -1,0 +1,45 @@
+package dev.atelier.customer;
+
+import dev.atelier.customer.account.AccountStatus;
+import dev.atelier.customer.account.Customer;
+import dev.atelier.customer.account.Customers;
+import dev.atelier.customer.account.Role;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Accounts in a known state, written straight to the accounts table (sign-up has its own tests). */
+@Component
+public class Accounts {
+
+    public static final String PASSWORD = "a long and quiet garden path";
+
+    private final Customers customers;
+    private final PasswordEncoder passwords;
+
+    Accounts(Customers customers, PasswordEncoder passwords) {
+        this.customers = customers;
+        this.passwords = passwords;
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.co.uk";
+    }
+
+    public Customer anActiveCustomer(String email) {
+        return create(email, AccountStatus.ACTIVE, Set.of(Role.CUSTOMER));
+    }
+
+    public Customer aStaffMemberWithoutAuthenticator(String email) {
+        return create(email, AccountStatus.ACTIVE, Set.of(Role.CUSTOMER, Role.STAFF));
+    }
+
+    public Customer create(String email, AccountStatus status, Set<Role> roles) {
+        Customer customer = new Customer(UUID.randomUUID(), email, "Hannah Price", passwords.encode(PASSWORD), status,
+                roles, null, null, Instant.now());
+        customers.insert(customer);
+        return customers.byId(customer.id()).orElseThrow();
+    }
+}

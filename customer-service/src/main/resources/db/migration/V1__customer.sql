@@ -133,3 +133,12 @@ CREATE TABLE shedlock (
     locked_at  timestamp    NOT NULL,
     locked_by  varchar(255) NOT NULL
 );
+
+-- Password reset links: SHA-256 of the random token, single use, 30 minutes.
+CREATE TABLE password_reset (
+    token_hash  text        PRIMARY KEY,
+    customer_id uuid        NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    expires_at  timestamptz NOT NULL,
+    used_at     timestamptz
+);
+CREATE INDEX password_reset_by_customer ON password_reset (customer_id);

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -53,8 +52,9 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain siteChain(HttpSecurity http, SignInHandlers signIn, AuthenticationProvider signInProvider)
-            throws Exception {
+    SecurityFilterChain siteChain(HttpSecurity http, SignInHandlers signIn) throws Exception {
+        // the sign-in check is the application's only AuthenticationProvider bean, hence the global one: registering
+        // it on this chain as well would run it twice for every refused attempt (the chain's manager asks its parent)
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .anyRequest().authenticated())
@@ -64,7 +64,6 @@ class AuthorizationServerConfiguration {
                         .successHandler(signIn.successHandler())
                         .failureHandler(signIn.failureHandler())
                         .permitAll())
-                .authenticationProvider(signInProvider)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
         return http.build();
     }

@@ -1,5 +1,8 @@
 package dev.atelier.events;
 
+import dev.atelier.events.customer.CustomerRegistered;
+import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -40,7 +43,10 @@ public final class EventCatalog {
             PaymentSessionCreated.class,
             PaymentSucceeded.class,
             PaymentFailed.class,
-            PaymentRefunded.class);
+            PaymentRefunded.class,
+            CustomerVerificationRequested.class,
+            CustomerRegistered.class,
+            PasswordResetRequested.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

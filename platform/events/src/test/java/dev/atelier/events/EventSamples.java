@@ -1,5 +1,8 @@
 package dev.atelier.events;
 
+import dev.atelier.events.customer.CustomerRegistered;
+import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
@@ -52,7 +55,10 @@ final class EventSamples {
             Map.entry(PaymentSessionCreated.class, EventSamples::stripeSessionOpened),
             Map.entry(PaymentSucceeded.class, EventSamples::stripePaymentSucceeded),
             Map.entry(PaymentFailed.class, EventSamples::stripeCardDeclined),
-            Map.entry(PaymentRefunded.class, EventSamples::oneMugRefundedAsDamaged));
+            Map.entry(PaymentRefunded.class, EventSamples::oneMugRefundedAsDamaged),
+            Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
+            Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
+            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword));
 
     private EventSamples() {
     }
@@ -119,6 +125,21 @@ final class EventSamples {
     static PaymentRefunded oneMugRefundedAsDamaged() {
         return new PaymentRefunded(ORDER_ID, PAYMENT_ID, Money.gbp(1299), "arrived damaged",
                 Instant.parse("2025-12-06T14:02:11Z"));
+    }
+
+    static CustomerVerificationRequested hannahAskedToVerifyHerEmail() {
+        return new CustomerVerificationRequested(CUSTOMER_ID, EMAIL, "Hannah Price", "482915",
+                Instant.parse("2025-11-20T18:45:00Z"));
+    }
+
+    static CustomerRegistered hannahRegistered() {
+        return new CustomerRegistered(CUSTOMER_ID, EMAIL, "Hannah Price", Instant.parse("2025-11-20T18:32:41Z"));
+    }
+
+    static PasswordResetRequested hannahForgotHerPassword() {
+        return new PasswordResetRequested(CUSTOMER_ID, EMAIL,
+                "https://shop.example.co.uk/password/reset/confirm?token=Qm9vdHMgYW5kIGNhdHMgYW5kIGJvb3Rz",
+                Instant.parse("2025-12-03T20:40:00Z"));
     }
 
     private static List<OrderLine> twoLines() {

@@ -16,12 +16,14 @@ class SignInPage {
             @RequestParam(required = false) @Nullable String email,
             @RequestParam(required = false) @Nullable String signedOut,
             @RequestParam(required = false) @Nullable String verified,
+            @RequestParam(required = false) @Nullable String passwordChanged,
             Model model) {
         model.addAttribute("email", email == null ? "" : email);
         model.addAttribute("codeRequested", "code-required".equals(error) || "code".equals(error));
         model.addAttribute("error", error == null ? null : message(error, retry));
         model.addAttribute("notice", signedOut != null ? "You have signed out."
-                : verified != null ? "Your e-mail address is verified. You can sign in now." : null);
+                : verified != null ? "Your e-mail address is verified. You can sign in now."
+                : passwordChanged != null ? "Your password is changed. Sign in with the new one." : null);
         return "login";
     }
 

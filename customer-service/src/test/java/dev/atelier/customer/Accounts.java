@@ -7,6 +7,7 @@ import dev.atelier.customer.account.Role;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,12 @@ public class Accounts {
     private final Customers customers;
     private final PasswordEncoder passwords;
 
-    Accounts(Customers customers, PasswordEncoder passwords) {
+    private final JdbcClient jdbc;
+
+    Accounts(Customers customers, PasswordEncoder passwords, JdbcClient jdbc) {
         this.customers = customers;
         this.passwords = passwords;
+        this.jdbc = jdbc;
     }
 
     public static String uniqueEmail(String who) {
@@ -34,6 +38,10 @@ public class Accounts {
 
     public Customer aStaffMemberWithoutAuthenticator(String email) {
         return create(email, AccountStatus.ACTIVE, Set.of(Role.CUSTOMER, Role.STAFF));
+    }
+
+    public void lock(UUID id) {
+        jdbc.sql("UPDATE customer SET status = 'LOCKED' WHERE id = ?").param(id).update();
     }
 
     public Customer create(String email, AccountStatus status, Set<Role> roles) {

@@ -23,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "atelier.identity.clients[0].client-id=gateway",
                 "atelier.identity.clients[0].client-secret=gateway-test-secret",
                 "atelier.identity.clients[0].redirect-uris=http://gateway.test/login/oauth2/code/atelier",
+                "atelier.admin.email=first.admin@atelier.test",
+                "atelier.admin.password=first admin's long password",
+                "atelier.admin.totp-secret=KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU",
                 "atelier.messaging.inbox.max-attempts=3",
                 "atelier.messaging.inbox.initial-backoff=50ms",
                 "management.otlp.metrics.export.enabled=false"})

@@ -48,10 +48,19 @@ public class Totp {
     public record Enrolment(String secret, String otpauthUri, String qrCodeDataUri) {
     }
 
-    /** Starts (or restarts) enrolment: a fresh secret, not a second factor until {@link #confirmEnrolment} passes. */
-    public Enrolment startEnrolment(Customer customer, String issuer) {
-        String secret = new DefaultSecretGenerator(32).generate();
-        customers.startTotpEnrolment(customer.id(), secrets.sealText(secret));
+    /**
+     * The enrolment of an account without a second factor: the secret waiting for its first code, or a fresh one.
+     * It is not a second factor until {@link #confirmEnrolment} passes.
+     */
+    public Enrolment enrolment(Customer customer, String issuer) {
+        if (customer.hasSecondFactor()) {
+            throw new IllegalStateException("the account already has an authenticator");
+        }
+        String pending = customer.sealedTotpSecret();
+        String secret = pending != null ? secrets.openText(pending) : new DefaultSecretGenerator(32).generate();
+        if (pending == null) {
+            customers.startTotpEnrolment(customer.id(), secrets.sealText(secret));
+        }
         QrData data = new QrData.Builder().label(customer.email()).secret(secret).issuer(issuer)
                 .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD_SECONDS).build();
         try {
@@ -68,7 +77,7 @@ public class Totp {
      */
     public java.util.Optional<List<String>> confirmEnrolment(UUID customerId, String code) {
         Customer customer = customers.byId(customerId).orElseThrow();
-        if (customer.sealedTotpSecret() == null || !matchesOnce(customer, code)) {
+        if (customer.hasSecondFactor() || customer.sealedTotpSecret() == null || !matchesOnce(customer, code.strip())) {
             return java.util.Optional.empty();
         }
         customers.completeTotpEnrolment(customerId);

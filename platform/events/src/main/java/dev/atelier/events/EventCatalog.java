@@ -1,5 +1,14 @@
 package dev.atelier.events;
 
+import dev.atelier.events.cart.CartAbandoned;
+import dev.atelier.events.cart.CouponRedeemed;
+import dev.atelier.events.cart.CouponRejected;
+import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.catalog.BundleDefined;
+import dev.atelier.events.catalog.PriceChanged;
+import dev.atelier.events.catalog.ProductPublished;
+import dev.atelier.events.catalog.ProductRetired;
+import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
@@ -11,7 +20,9 @@ import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -44,6 +55,17 @@ public final class EventCatalog {
             PaymentSucceeded.class,
             PaymentFailed.class,
             PaymentRefunded.class,
+            ProductPublished.class,
+            ProductUpdated.class,
+            ProductRetired.class,
+            PriceChanged.class,
+            BundleDefined.class,
+            OrderShipped.class,
+            OrderDelivered.class,
+            CouponRedeemed.class,
+            CouponRejected.class,
+            CouponReleased.class,
+            CartAbandoned.class,
             CustomerVerificationRequested.class,
             CustomerRegistered.class,
             PasswordResetRequested.class);

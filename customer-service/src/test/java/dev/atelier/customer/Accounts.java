@@ -45,7 +45,11 @@ public class Accounts {
     }
 
     public Customer create(String email, AccountStatus status, Set<Role> roles) {
-        Customer customer = new Customer(UUID.randomUUID(), email, "Hannah Price", passwords.encode(PASSWORD), status,
+        return create(email, "Hannah Price", status, roles);
+    }
+
+    public Customer create(String email, String displayName, AccountStatus status, Set<Role> roles) {
+        Customer customer = new Customer(UUID.randomUUID(), email, displayName, passwords.encode(PASSWORD), status,
                 roles, null, null, Instant.now());
         customers.insert(customer);
         return customers.byId(customer.id()).orElseThrow();

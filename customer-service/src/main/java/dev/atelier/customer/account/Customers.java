@@ -67,6 +67,17 @@ public class Customers {
                 + "WHERE id = ? AND status = 'PENDING_VERIFICATION'").params(displayName, passwordHash, id).update() == 1;
     }
 
+    public boolean changeDisplayName(UUID id, String displayName) {
+        return jdbc.sql("UPDATE customer SET display_name = ? WHERE id = ? AND status = 'ACTIVE'")
+                .params(displayName, id).update() == 1;
+    }
+
+    /** Moves an account between ACTIVE and LOCKED; false when it was not in {@code from}. */
+    public boolean changeStatus(UUID id, AccountStatus from, AccountStatus to) {
+        return jdbc.sql("UPDATE customer SET status = ? WHERE id = ? AND status = ?")
+                .params(to.name(), id, from.name()).update() == 1;
+    }
+
     public void changePasswordHash(UUID id, String passwordHash) {
         jdbc.sql("UPDATE customer SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
     }

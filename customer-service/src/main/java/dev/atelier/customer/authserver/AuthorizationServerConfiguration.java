@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
@@ -79,7 +81,7 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationConsentService consents(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+    OAuth2AuthorizationConsentService authorizationConsents(JdbcTemplate jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
@@ -96,6 +98,15 @@ class AuthorizationServerConfiguration {
     @Bean
     JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
         return (selector, context) -> selector.select(keys.published());
+    }
+
+    /**
+     * Validates this server's own access tokens (user info, and the account and admin APIs that platform/web
+     * secures) against the published keys in memory, rather than over HTTP to itself.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
     }
 
     /** Signs with the current key only (with several keys to choose from, the encoder would refuse to guess). */

@@ -9,6 +9,8 @@ import dev.atelier.events.catalog.PriceChanged;
 import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
+import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
@@ -68,7 +70,9 @@ public final class EventCatalog {
             CartAbandoned.class,
             CustomerVerificationRequested.class,
             CustomerRegistered.class,
-            PasswordResetRequested.class);
+            PasswordResetRequested.class,
+            CustomerDataExportRequested.class,
+            CustomerErasureRequested.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

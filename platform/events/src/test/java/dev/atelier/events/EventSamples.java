@@ -12,6 +12,8 @@ import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.catalog.SellableVariant;
+import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
@@ -89,7 +91,9 @@ final class EventSamples {
             Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
             Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
             Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
-            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword));
+            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
+            Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
+            Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten));
 
     private EventSamples() {
     }
@@ -170,6 +174,16 @@ final class EventSamples {
 
     static CustomerRegistered hannahRegistered() {
         return new CustomerRegistered(CUSTOMER_ID, EMAIL, "Hannah Price", Instant.parse("2025-11-20T18:32:41Z"));
+    }
+
+    static CustomerDataExportRequested hannahAskedForHerData() {
+        return new CustomerDataExportRequested(UUID.fromString("9e1b7c3a-4d2f-4a8e-b6c5-0f3d2a1e7b94"), CUSTOMER_ID, EMAIL,
+                Instant.parse("2026-01-12T10:05:00Z"));
+    }
+
+    static CustomerErasureRequested hannahAskedToBeForgotten() {
+        return new CustomerErasureRequested(UUID.fromString("2c8d4f6a-1b3e-4d7a-9f2c-5e8b0a3d6c17"), CUSTOMER_ID, EMAIL,
+                Instant.parse("2026-02-03T16:20:00Z"));
     }
 
     static PasswordResetRequested hannahForgotHerPassword() {

@@ -64,8 +64,12 @@ class AccessMatrixTest {
                 {"name": "A", "line1": "1 High Street", "city": "Bath", "postcode": "BA1 1AA"}""")
                 .body().path("id").asString();
         String exportOfA = api.post("/api/account/data-export", tokenA, null).body().path("requestId").asString();
+        String reminderOfA = api.post("/api/account/reminders", tokenA, """
+                {"forWhom": "A's friend", "occasion": "BIRTHDAY", "date": "06-01", "daysBefore": 5}""")
+                .body().path("id").asString();
         Map<String, String> ownedByA = Map.of("/api/account/addresses/{id}", addressOfA,
-                "/api/account/addresses/{id}/default", addressOfA, "/api/account/data-export/{id}", exportOfA);
+                "/api/account/addresses/{id}/default", addressOfA, "/api/account/data-export/{id}", exportOfA,
+                "/api/account/reminders/{id}", reminderOfA);
 
         // a valid body where one is needed, so that only ownership can refuse
         Map<String, String> bodies = Map.of("PUT /api/account/addresses/{id}",
@@ -88,6 +92,7 @@ class AccessMatrixTest {
         }
         assertThat(api.get("/api/account/addresses/" + addressOfA, tokenA).status()).isEqualTo(200);
         assertThat(api.get("/api/account/data-export/" + exportOfA, tokenA).status()).isEqualTo(200);
+        assertThat(api.get("/api/account/reminders", tokenA).body().size()).isEqualTo(1);
     }
 
     @Test

@@ -151,6 +151,10 @@ public class DataRequests {
                 "secondFactor", customer.hasSecondFactor()));
         part.put("addresses", addresses.of(customer.id()));
         part.put("marketingConsent", consents.history(customer.id()));
+        part.put("reminders", jdbc.sql("SELECT for_whom, occasion, month, day, days_before FROM reminder "
+                + "WHERE customer_id = ? ORDER BY month, day").param(customer.id()).query((rs, n) -> Map.of(
+                "forWhom", rs.getString(1), "occasion", rs.getString(2),
+                "date", String.format("%02d-%02d", rs.getInt(3), rs.getInt(4)), "daysBefore", rs.getInt(5))).list());
         part.put("signIns", jdbc.sql("SELECT at, ip, user_agent, result FROM sign_in WHERE customer_id = ? ORDER BY at DESC")
                 .param(customer.id()).query((rs, n) -> {
                     Map<String, Object> signIn = new LinkedHashMap<>();
@@ -172,6 +176,7 @@ public class DataRequests {
                 WHERE id = ?
                 """).params(passwords.encode(UUID.randomUUID().toString()), customerId).update();
         jdbc.sql("DELETE FROM address WHERE customer_id = ?").param(customerId).update();
+        jdbc.sql("DELETE FROM reminder WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM email_verification WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM password_reset WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM recovery_code WHERE customer_id = ?").param(customerId).update();

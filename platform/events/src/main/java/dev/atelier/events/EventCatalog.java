@@ -14,6 +14,7 @@ import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
+import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -72,7 +73,8 @@ public final class EventCatalog {
             CustomerRegistered.class,
             PasswordResetRequested.class,
             CustomerDataExportRequested.class,
-            CustomerErasureRequested.class);
+            CustomerErasureRequested.class,
+            ReminderDue.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -17,6 +17,7 @@ import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
+import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
@@ -93,7 +94,8 @@ final class EventSamples {
             Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
             Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
-            Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten));
+            Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten),
+            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
 
     private EventSamples() {
     }
@@ -184,6 +186,11 @@ final class EventSamples {
     static CustomerErasureRequested hannahAskedToBeForgotten() {
         return new CustomerErasureRequested(UUID.fromString("2c8d4f6a-1b3e-4d7a-9f2c-5e8b0a3d6c17"), CUSTOMER_ID, EMAIL,
                 Instant.parse("2026-02-03T16:20:00Z"));
+    }
+
+    static ReminderDue mumsBirthdayInAWeek() {
+        return new ReminderDue(UUID.fromString("7d3e9b1f-6a2c-4e8d-b5f0-1c4a7e9d2b36"), CUSTOMER_ID, EMAIL, "Hannah Price",
+                "Mum", "BIRTHDAY", java.time.LocalDate.parse("2026-03-14"), 7);
     }
 
     static PasswordResetRequested hannahForgotHerPassword() {

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The package structure STYLE.md asks for, checked: features without cycles, Kafka out of the code. */
+/** The package structure STYLE.md asks for, checked: features without cycles, web adapters at the edge, no Kafka. */
 @AnalyzeClasses(packages = "dev.atelier.customer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -22,6 +22,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.atelier.customer.account")
             .should().dependOnClassesThat().resideInAnyPackage("..customer.signin..", "..customer.authserver..",
                     "org.springframework.security.oauth2..");
+
+    @ArchTest
+    static final ArchRule onlyWebAdaptersUseTheWebLayer = noClasses()
+            .that().resideOutsideOfPackages("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "dev.atelier.web..",
+                    "..customer..web..");
 
     @ArchTest
     static final ArchRule nobodyCallsKafkaDirectly = noClasses()

@@ -3,6 +3,7 @@ package dev.atelier.bench;
 import java.util.Arrays;
 
 /** {@code ./atelier bench [relay|inventory|notification] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [relay|inventory|tokens] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -17,6 +18,8 @@ public final class Bench {
             case "notification" -> NotificationBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark " + which + ": relay, inventory or notification");
+            case "tokens" -> TokenBenchmark.main(rest);
+                System.err.println("unknown benchmark " + which + ": relay, inventory or tokens");
                 System.exit(2);
             }
         }

@@ -263,6 +263,9 @@ final class LocalStack implements AutoCloseable {
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
         }
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
+        if (service.name().equals(DemoAdmin.SERVICE)) {
+            environment.putAll(DemoAdmin.environment());
+        }
         // outside Kubernetes Spring Boot does not publish the readiness group unless asked
         environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         settings.services().forEach(other -> environment.put(other.urlVariable(), other.url()));
@@ -301,6 +304,9 @@ final class LocalStack implements AutoCloseable {
         String storeUrl = settings.services().stream().filter(service -> service.name().equals(GATEWAY))
                 .map(ServiceDefinition::url).findFirst().orElse("http://localhost:8080");
         out.println(gateway ? "store: " + storeUrl : "store: not yet (" + storeUrl + " once the gateway module exists)");
+        if (processes.stream().anyMatch(process -> process.service().name().equals(DemoAdmin.SERVICE))) {
+            out.println(DemoAdmin.describe());
+        }
         Instant now = Instant.now();
         out.println("ready in " + StatusTable.seconds(Duration.between(settings.requestedAt(), now))
                 + " (infrastructure " + StatusTable.seconds(infrastructureStartedAt, latest(kafkaReadyAt, postgresReadyAt))

@@ -9,6 +9,12 @@ import dev.atelier.events.catalog.PriceChanged;
 import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
+import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerErasureRequested;
+import dev.atelier.events.customer.CustomerRegistered;
+import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.PasswordResetRequested;
+import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -67,6 +73,12 @@ public final class EventCatalog {
             CartAbandoned.class,
             EmailSent.class,
             EmailFailed.class);
+            CustomerVerificationRequested.class,
+            CustomerRegistered.class,
+            PasswordResetRequested.class,
+            CustomerDataExportRequested.class,
+            CustomerErasureRequested.class,
+            ReminderDue.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -12,6 +12,12 @@ import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.catalog.SellableVariant;
+import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerErasureRequested;
+import dev.atelier.events.customer.CustomerRegistered;
+import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.PasswordResetRequested;
+import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
@@ -88,6 +94,12 @@ final class EventSamples {
             Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
             Map.entry(EmailSent.class, EventSamples::orderConfirmationSent),
             Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts));
+            Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
+            Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
+            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
+            Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
+            Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten),
+            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
 
     private EventSamples() {
     }
@@ -159,6 +171,36 @@ final class EventSamples {
     static PaymentRefunded oneMugRefundedAsDamaged() {
         return new PaymentRefunded(ORDER_ID, PAYMENT_ID, Money.gbp(1299), "arrived damaged",
                 Instant.parse("2025-12-06T14:02:11Z"));
+    }
+
+    static CustomerVerificationRequested hannahAskedToVerifyHerEmail() {
+        return new CustomerVerificationRequested(CUSTOMER_ID, EMAIL, "Hannah Price", "482915",
+                Instant.parse("2025-11-20T18:45:00Z"));
+    }
+
+    static CustomerRegistered hannahRegistered() {
+        return new CustomerRegistered(CUSTOMER_ID, EMAIL, "Hannah Price", Instant.parse("2025-11-20T18:32:41Z"));
+    }
+
+    static CustomerDataExportRequested hannahAskedForHerData() {
+        return new CustomerDataExportRequested(UUID.fromString("9e1b7c3a-4d2f-4a8e-b6c5-0f3d2a1e7b94"), CUSTOMER_ID, EMAIL,
+                Instant.parse("2026-01-12T10:05:00Z"));
+    }
+
+    static CustomerErasureRequested hannahAskedToBeForgotten() {
+        return new CustomerErasureRequested(UUID.fromString("2c8d4f6a-1b3e-4d7a-9f2c-5e8b0a3d6c17"), CUSTOMER_ID, EMAIL,
+                Instant.parse("2026-02-03T16:20:00Z"));
+    }
+
+    static ReminderDue mumsBirthdayInAWeek() {
+        return new ReminderDue(UUID.fromString("7d3e9b1f-6a2c-4e8d-b5f0-1c4a7e9d2b36"), CUSTOMER_ID, EMAIL, "Hannah Price",
+                "Mum", "BIRTHDAY", java.time.LocalDate.parse("2026-03-14"), 7);
+    }
+
+    static PasswordResetRequested hannahForgotHerPassword() {
+        return new PasswordResetRequested(CUSTOMER_ID, EMAIL,
+                "https://shop.example.co.uk/password/reset/confirm?token=Qm9vdHMgYW5kIGNhdHMgYW5kIGJvb3Rz",
+                Instant.parse("2025-12-03T20:40:00Z"));
     }
 
     static final UUID MUG_PRODUCT_ID = UUID.fromString("6a0e2f4c-8b1d-4e3a-9c57-d2f8b1a6e093");

@@ -2,8 +2,7 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [relay|inventory|notification] [--options]}: picks the benchmark; relay when none is named. */
-/** {@code ./atelier bench [relay|inventory|tokens] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [inventory|notification|relay|token] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -13,13 +12,12 @@ public final class Bench {
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "relay";
         String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (which) {
-            case "relay" -> RelayBenchmark.main(rest);
             case "inventory" -> InventoryBenchmark.main(rest);
             case "notification" -> NotificationBenchmark.main(rest);
+            case "relay" -> RelayBenchmark.main(rest);
+            case "token" -> TokenBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": relay, inventory or notification");
-            case "tokens" -> TokenBenchmark.main(rest);
-                System.err.println("unknown benchmark " + which + ": relay, inventory or tokens");
+                System.err.println("unknown benchmark " + which + ": inventory, notification, relay, token");
                 System.exit(2);
             }
         }

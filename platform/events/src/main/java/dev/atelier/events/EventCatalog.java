@@ -72,12 +72,12 @@ public final class EventCatalog {
             CouponReleased.class,
             CartAbandoned.class,
             EmailSent.class,
-            EmailFailed.class);
-            CustomerVerificationRequested.class,
-            CustomerRegistered.class,
-            PasswordResetRequested.class,
+            EmailFailed.class,
             CustomerDataExportRequested.class,
             CustomerErasureRequested.class,
+            CustomerRegistered.class,
+            CustomerVerificationRequested.class,
+            PasswordResetRequested.class,
             ReminderDue.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);

@@ -1,11 +1,11 @@
 package dev.atelier.events;
 
-import dev.atelier.events.catalog.BundleComponent;
 import dev.atelier.events.cart.AbandonedLine;
 import dev.atelier.events.cart.CartAbandoned;
 import dev.atelier.events.cart.CouponRedeemed;
 import dev.atelier.events.cart.CouponRejected;
 import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.catalog.BundleComponent;
 import dev.atelier.events.catalog.BundleDefined;
 import dev.atelier.events.catalog.PriceChanged;
 import dev.atelier.events.catalog.ProductPublished;
@@ -28,8 +28,8 @@ import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
-import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.GiftOptions;
+import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderLine;
@@ -93,12 +93,12 @@ final class EventSamples {
             Map.entry(CouponReleased.class, EventSamples::winterCouponReleased),
             Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
             Map.entry(EmailSent.class, EventSamples::orderConfirmationSent),
-            Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts));
-            Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
-            Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
-            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
+            Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts),
             Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
             Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten),
+            Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
+            Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
+            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
             Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
 
     private EventSamples() {

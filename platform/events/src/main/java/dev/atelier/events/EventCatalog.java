@@ -1,5 +1,9 @@
 package dev.atelier.events;
 
+import dev.atelier.events.cart.CartAbandoned;
+import dev.atelier.events.cart.CouponRedeemed;
+import dev.atelier.events.cart.CouponRejected;
+import dev.atelier.events.cart.CouponReleased;
 import dev.atelier.events.catalog.BundleDefined;
 import dev.atelier.events.catalog.PriceChanged;
 import dev.atelier.events.catalog.ProductPublished;
@@ -13,7 +17,9 @@ import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -50,7 +56,13 @@ public final class EventCatalog {
             ProductUpdated.class,
             ProductRetired.class,
             PriceChanged.class,
-            BundleDefined.class);
+            BundleDefined.class,
+            OrderShipped.class,
+            OrderDelivered.class,
+            CouponRedeemed.class,
+            CouponRejected.class,
+            CouponReleased.class,
+            CartAbandoned.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

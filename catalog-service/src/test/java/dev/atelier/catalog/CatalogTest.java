@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "atelier.messaging.inbox.max-attempts=3",
                 "atelier.messaging.inbox.initial-backoff=50ms",
+                "atelier.media.directory=target/test-media",
+                "atelier.media.shopper-uploads-per-minute=5",
                 "management.otlp.metrics.export.enabled=false"})
 public @interface CatalogTest {
 }

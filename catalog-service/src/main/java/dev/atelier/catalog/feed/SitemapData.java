@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the storefront's sitemap.xml lists: every product on sale, category and occasion, with a last change. */
+/** What the storefront's sitemap.xml lists: products on sale, categories, occasions and blog posts, with a last change. */
 @Service
 public class SitemapData {
 
@@ -15,7 +15,7 @@ public class SitemapData {
     }
 
     /** The pages, by kind. */
-    public record Sitemap(List<Entry> products, List<Entry> categories, List<Entry> occasions) {
+    public record Sitemap(List<Entry> products, List<Entry> categories, List<Entry> occasions, List<Entry> posts) {
     }
 
     private final JdbcClient jdbc;
@@ -37,7 +37,8 @@ public class SitemapData {
                         SELECT '/occasions/' || o.slug, greatest(o.updated_at, max(p.updated_at)) FROM occasion o
                           LEFT JOIN product_occasion po ON po.occasion_id = o.id
                           LEFT JOIN product p ON p.id = po.product_id AND p.status = 'ACTIVE'
-                         GROUP BY o.slug, o.updated_at ORDER BY o.slug"""));
+                         GROUP BY o.slug, o.updated_at ORDER BY o.slug"""),
+                entries("SELECT '/blog/' || slug, updated_at FROM blog_post WHERE status = 'PUBLISHED' ORDER BY slug"));
     }
 
     private List<Entry> entries(String sql) {

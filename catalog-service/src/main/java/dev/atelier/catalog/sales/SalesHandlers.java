@@ -2,8 +2,10 @@ package dev.atelier.catalog.sales;
 
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.IgnoredEvents;
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
  * confirmation count once.
  */
 @Component
-@IgnoredEvents({OrderPlaced.class, PaymentRequested.class, OrderCancelled.class})
+// OrderDelivered will mark reviews as verified purchases once reviews exist
+@IgnoredEvents({OrderPlaced.class, PaymentRequested.class, OrderCancelled.class, OrderShipped.class,
+        OrderDelivered.class})
 class SalesHandlers {
 
     private final JdbcClient jdbc;

@@ -169,6 +169,7 @@ class MediaTest {
         assertThat(second.body()).isEmpty();
         assertThat(ImageIO.read(new ByteArrayInputStream(large.body())).getWidth()).isEqualTo(800);
         assertThat(large.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(http.raw("/api/catalog/media/" + id + "?size=400").headers().firstValue("ETag")).contains(etag);
         assertThat(http.raw("/api/catalog/media/" + id + "/500").status()).isEqualTo(404);
         assertThat(http.raw("/api/catalog/media/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
     }

@@ -77,9 +77,11 @@ class MediaController {
         return created(uploads.upload(file.getBytes(), MediaPurpose.PERSONALISATION));
     }
 
+    /** The cleaned original, or with {@code ?size=400} the same as {@code /{id}/400}. */
     @GetMapping("/api/catalog/media/{id}")
-    ResponseEntity<byte[]> original(@PathVariable UUID id, WebRequest request) {
-        return serve(uploads.original(id), id, request);
+    ResponseEntity<byte[]> original(@PathVariable UUID id,
+            @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer size, WebRequest request) {
+        return serve(size == null ? uploads.original(id) : uploads.resized(id, size), id, request);
     }
 
     @GetMapping("/api/catalog/media/{id}/{size}")

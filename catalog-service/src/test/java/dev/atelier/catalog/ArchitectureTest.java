@@ -23,10 +23,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "..catalog..web..");
 
     @ArchTest
-    static final ArchRule theDomainModelKnowsNoSpring = noClasses()
-            .that().haveSimpleNameNotEndingWith("s").and().resideInAnyPackage("..catalog.product", "..catalog.category",
-                    "..catalog.occasion").and().areAnnotatedWith(jakarta.persistence.Entity.class)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..");
+    static final ArchRule entitiesKnowNoSpring = noClasses()
+            .that().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .because("aggregates guard their state in plain Java; services and adapters bring Spring");
 
     @ArchTest
     static final ArchRule nobodyCallsKafkaDirectly = noClasses()

@@ -37,6 +37,12 @@ public final class Http {
                 .header("X-Atelier-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer put(String path, String json, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-Atelier-Actor", ACTOR).header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .header("X-Atelier-Actor", ACTOR).PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -61,9 +61,19 @@ public class Catalogue {
         return saved(product);
     }
 
+    /**
+     * Replaces the product's content; with {@code expectedVersion} (the {@code If-Match} of the edit) only if nobody
+     * changed it since that version was read, so that two admins never silently overwrite each other.
+     */
     @Transactional
-    public Product revise(UUID productId, ProductDraft draft, String actor) {
+    public Product revise(UUID productId, ProductDraft draft, String actor, @Nullable Long expectedVersion) {
         Product product = get(productId);
+        if (expectedVersion != null && product.version() != expectedVersion) {
+            throw new ProblemException(org.springframework.http.HttpStatus.PRECONDITION_FAILED, "stale-version",
+                    "Changed since you read it", "product " + product.slug() + " is at version " + product.version()
+                            + ", not " + expectedVersion + "; read it again and reapply your change")
+                    .with("currentVersion", product.version());
+        }
         ProductContent content = resolve(draft, product);
         guarded(() -> product.revise(content, categoryTrail(content.categoryId()), actor, clock.instant()));
         return saved(product);

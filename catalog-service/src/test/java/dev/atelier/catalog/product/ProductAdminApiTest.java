@@ -130,6 +130,25 @@ class ProductAdminApiTest {
     }
 
     @Test
+    void anEditBasedOnAnOldVersionIsRefusedAndChangesNothing() {
+        String sku = catalog.sku("MUGV");
+        String id = catalog.create(aChristmasMug(sku)).text("id");
+        Http.Raw read = http.raw("/api/admin/catalog/products/" + id);
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+
+        Http.Answer first = http.put("/api/admin/catalog/products/" + id,
+                CatalogFixture.json(aChristmasMug(sku).with("price", gbp(1399)).body()), etag);
+        Http.Answer stale = http.put("/api/admin/catalog/products/" + id,
+                CatalogFixture.json(aChristmasMug(sku).with("price", gbp(1499)).body()), etag);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.text("type")).isEqualTo("https://atelier.dev/problems/stale-version");
+        assertThat(http.get("/api/admin/catalog/products/" + id).body().get("price").get("amount").asLong())
+                .isEqualTo(1399);
+    }
+
+    @Test
     void archivingRetiresTheProductForGood() {
         String sku = catalog.sku("MUGA");
         String id = catalog.published(aChristmasMug(sku));

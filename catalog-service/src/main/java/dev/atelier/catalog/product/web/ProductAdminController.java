@@ -59,16 +59,30 @@ class ProductAdminController {
         return CursorPage.of(fetched, size, p -> p.id().toString(), cursors);
     }
 
+    /** The product with its version as the ETag, to send back as {@code If-Match} with an edit. */
     @GetMapping("/{id}")
-    ProductViews.AdminProduct get(@PathVariable UUID id) {
-        return catalogue.read(id, views::admin);
+    ResponseEntity<ProductViews.AdminProduct> get(@PathVariable UUID id) {
+        ProductViews.AdminProduct product = catalogue.read(id, views::admin);
+        return ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product);
     }
 
     @PutMapping("/{id}")
-    ProductViews.AdminProduct revise(@PathVariable UUID id, @Valid @RequestBody ProductDraft draft,
+    ResponseEntity<ProductViews.AdminProduct> revise(@PathVariable UUID id, @Valid @RequestBody ProductDraft draft,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        catalogue.revise(id, draft, Actors.of(actor));
-        return catalogue.read(id, views::admin);
+        catalogue.revise(id, draft, Actors.of(actor), version(ifMatch));
+        return get(id);
+    }
+
+    private static @Nullable Long version(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("invalid-request", "If-Match must be the ETag this API handed out");
+        }
     }
 
     @PostMapping("/{id}/publish")

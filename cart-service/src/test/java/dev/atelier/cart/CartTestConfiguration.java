@@ -1,0 +1,25 @@
+package dev.atelier.cart;
+
+import dev.atelier.cart.personalisation.client.CatalogProperties;
+import java.time.Duration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** The edges of the world for tests: catalog's HTTP side (WireMock) and the clock. */
+@TestConfiguration(proxyBeanMethods = false)
+public class CartTestConfiguration {
+
+    @Bean
+    @Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
+    @Bean
+    @Primary
+    CatalogProperties catalogStubProperties() {
+        return new CatalogProperties(CatalogStub.get().baseUrl(), Duration.ofMillis(300), Duration.ofMillis(300),
+                Duration.ofSeconds(5), 50, 10, Duration.ofSeconds(2));
+    }
+}

@@ -22,8 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "atelier.cart.sweep-interval=1h",
                 "atelier.cart.secure-cookie=false",
                 "atelier.abandonment.sweep-interval=1h",
-                "atelier.catalog.read-timeout=300ms",
-                "atelier.catalog.open-for=2s",
                 "atelier.messaging.inbox.concurrency=4",
                 "atelier.messaging.inbox.max-attempts=3",
                 "atelier.messaging.inbox.initial-backoff=50ms",

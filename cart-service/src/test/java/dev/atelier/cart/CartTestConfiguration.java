@@ -16,10 +16,11 @@ public class CartTestConfiguration {
         return new TestClock();
     }
 
+    /** Generous timeouts: the first call of a JVM on this shared 2-core machine is slow; the breaker test resets. */
     @Bean
     @Primary
     CatalogProperties catalogStubProperties() {
-        return new CatalogProperties(CatalogStub.get().baseUrl(), Duration.ofMillis(300), Duration.ofMillis(300),
+        return new CatalogProperties(CatalogStub.get().baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 50, 10, Duration.ofSeconds(2));
     }
 }

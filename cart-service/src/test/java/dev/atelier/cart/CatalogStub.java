@@ -1,6 +1,7 @@
 package dev.atelier.cart;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -41,7 +42,7 @@ public final class CatalogStub {
 
     /** Any values for this SKU are valid (catalog sends none back: they need no normalising), cost {@code delta} more a unit, and come back with these labels. */
     public void accepts(String sku, long delta, Map<String, String> labels) {
-        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalToJson("\"" + sku + "\"")))
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
                 .atPriority(5)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"valid\": true, \"values\": {}, "
@@ -67,7 +68,7 @@ public final class CatalogStub {
 
     /** Catalog does not know this SKU. */
     public void doesNotKnow(String sku) {
-        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalToJson("\"" + sku + "\"")))
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
                 .atPriority(5)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"type\": \"https://atelier.dev/problems/unknown-sku\", \"status\": 404}")));
@@ -75,7 +76,7 @@ public final class CatalogStub {
 
     /** Catalog is down for this SKU: the connection is reset. */
     public void isDownFor(String sku) {
-        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalToJson("\"" + sku + "\"")))
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
                 .atPriority(5)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
@@ -83,6 +84,6 @@ public final class CatalogStub {
     /** How many validations were asked for this SKU. */
     public int callsFor(String sku) {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH))
-                .withRequestBody(matchingJsonPath("$.sku", equalToJson("\"" + sku + "\"")))).size();
+                .withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))).size();
     }
 }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 class CatalogPersonalisationClient implements Personalisation {
 
     static final String BREAKER = "catalog";
+    private static final Logger log = LoggerFactory.getLogger(CatalogPersonalisationClient.class);
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -41,7 +44,8 @@ class CatalogPersonalisationClient implements Personalisation {
     CatalogPersonalisationClient(ObjectProvider<RestClient.Builder> builder, CircuitBreakerRegistry breakers,
             CatalogProperties properties) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(properties.connectTimeout()).build());
         requests.setReadTimeout(properties.readTimeout());
         this.http = builder.getIfAvailable(RestClient::builder).baseUrl(properties.baseUrl()).requestFactory(requests).build();
         this.breaker = breakers.circuitBreaker(BREAKER, CircuitBreakerConfig.custom()
@@ -59,6 +63,7 @@ class CatalogPersonalisationClient implements Personalisation {
         try {
             return breaker.executeSupplier(() -> call(sku, values));
         } catch (CallNotPermittedException e) {
+            log.debug("catalog breaker open: refusing to validate {}", sku);
             throw new CatalogUnavailableException("catalog-service failed repeatedly; not asking it for a while",
                     properties.openFor(), e);
         } catch (InvalidRequest e) {
@@ -80,6 +85,7 @@ class CatalogPersonalisationClient implements Personalisation {
             }
             throw new InvalidRequest("catalog refused the personalisation (" + e.getStatusCode().value() + ")");
         } catch (RestClientException e) {
+            log.warn("catalog-service's personalisation validation failed for {}: {}", sku, e.toString());
             throw new CatalogUnavailableException("catalog-service did not answer: " + e.getMessage(),
                     properties.retryAfter(), e);
         }

@@ -85,7 +85,8 @@ class CatalogPersonalisationClient implements Personalisation {
             }
             throw new InvalidRequest("catalog refused the personalisation (" + e.getStatusCode().value() + ")");
         } catch (RestClientException e) {
-            log.warn("catalog-service's personalisation validation failed for {}: {}", sku, e.toString());
+            log.warn("catalog-service's personalisation validation failed for {}: {} ({})", sku, e.getMessage(),
+                    e.getMostSpecificCause().toString());
             throw new CatalogUnavailableException("catalog-service did not answer: " + e.getMessage(),
                     properties.retryAfter(), e);
         }

@@ -3,7 +3,9 @@ package dev.atelier.cart.abandonment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +58,7 @@ class AbandonedCarts {
     }
 
     void unsubscribe(String email, Instant at) {
-        String address = email.strip().toLowerCase(java.util.Locale.ROOT);
+        String address = email.strip().toLowerCase(Locale.ROOT);
         jdbc.sql("INSERT INTO abandonment_unsubscribe (email, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(address, Timestamp.from(at)).update();
         jdbc.sql("UPDATE cart SET abandonment_ended = 'UNSUBSCRIBED' WHERE lower(email) = ? AND status = 'OPEN'")
@@ -65,8 +67,8 @@ class AbandonedCarts {
 
     /** For the back-office: carts that converted after each step, and open carts waiting at each step. */
     Map<String, Map<Integer, Long>> figures() {
-        Map<Integer, Long> converted = new java.util.TreeMap<>();
-        Map<Integer, Long> waiting = new java.util.TreeMap<>();
+        Map<Integer, Long> converted = new TreeMap<>();
+        Map<Integer, Long> waiting = new TreeMap<>();
         for (int step = 1; step <= 3; step++) {
             converted.put(step, 0L);
             waiting.put(step, 0L);

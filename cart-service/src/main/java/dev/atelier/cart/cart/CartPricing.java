@@ -14,6 +14,7 @@ import dev.atelier.web.ProblemException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -186,7 +187,7 @@ public class CartPricing {
         if (money == null) {
             return "";
         }
-        return money.currency().getSymbol(java.util.Locale.UK) + String.format(java.util.Locale.ROOT, "%d.%02d",
+        return money.currency().getSymbol(Locale.UK) + String.format(Locale.ROOT, "%d.%02d",
                 money.minor() / 100, money.minor() % 100);
     }
 }

@@ -15,9 +15,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -162,10 +164,10 @@ public class CartService {
 
     /** The shopper's e-mail, for the order and the abandoned-cart mails. */
     public void setEmail(UUID cartId, String email) {
-        change(cartId, cart -> carts.setEmail(cart.id(), email.strip().toLowerCase(java.util.Locale.ROOT)));
+        change(cartId, cart -> carts.setEmail(cart.id(), email.strip().toLowerCase(Locale.ROOT)));
     }
 
-    private void change(UUID cartId, java.util.function.Consumer<Cart> change) {
+    private void change(UUID cartId, Consumer<Cart> change) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
             Cart cart = carts.lockOpen(cartId).orElseThrow(() -> ProblemException.notFound("unknown-cart",

@@ -1,6 +1,7 @@
 package dev.atelier.cart.cart;
 
 import dev.atelier.cart.Json;
+import dev.atelier.cart.pricing.PricingProperties;
 import dev.atelier.events.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ class Carts {
     private final JdbcClient jdbc;
     private final Currency currency;
 
-    Carts(JdbcClient jdbc, dev.atelier.cart.pricing.PricingProperties pricing) {
+    Carts(JdbcClient jdbc, PricingProperties pricing) {
         this.jdbc = jdbc;
         this.currency = pricing.currency();
     }

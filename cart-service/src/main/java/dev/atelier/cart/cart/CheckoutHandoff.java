@@ -15,6 +15,7 @@ import dev.atelier.messaging.inbox.IgnoredEvents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ class CheckoutHandoff {
                     order.orderId(), order.cartId());
             return;
         }
-        Optional<java.util.UUID> newer = cart.get().customerId() == null ? Optional.empty()
+        Optional<UUID> newer = cart.get().customerId() == null ? Optional.empty()
                 : carts.openCartOf(cart.get().customerId());
         if (newer.isPresent()) {
             // the shopper started another cart meanwhile: the cancelled order's lines join it

@@ -5,6 +5,7 @@ import dev.atelier.cart.pricing.CouponTerms;
 import dev.atelier.events.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,6 @@ public record Coupon(String code, CouponKind kind, @Nullable Integer percentOff,
 
     /** Normalises a code as shoppers type it: trimmed, upper case. */
     public static String normalise(String code) {
-        return code.strip().toUpperCase(java.util.Locale.ROOT);
+        return code.strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.atelier.cart.coupon;
 
 import dev.atelier.cart.pricing.CouponKind;
+import dev.atelier.cart.pricing.PricingProperties;
 import dev.atelier.events.Money;
 import dev.atelier.web.CursorPage;
 import dev.atelier.web.Cursors;
@@ -32,7 +33,7 @@ public class CouponAdministration {
     private final Clock clock;
 
     CouponAdministration(Coupons coupons, Redemptions redemptions,
-            dev.atelier.cart.pricing.PricingProperties pricing, Clock clock) {
+            PricingProperties pricing, Clock clock) {
         this.coupons = coupons;
         this.redemptions = redemptions;
         this.currency = pricing.currency();

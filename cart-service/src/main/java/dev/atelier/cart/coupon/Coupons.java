@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,7 +45,7 @@ public class Coupons {
     }
 
     /** Inserts a new coupon; false when the code exists already. */
-    boolean insert(Coupon coupon, java.util.@Nullable UUID issuedForCart) {
+    boolean insert(Coupon coupon, @Nullable UUID issuedForCart) {
         return jdbc.sql("""
                 INSERT INTO coupon (code, kind, percent_off, amount_off_minor, currency, min_spend_minor, starts_at,
                                     ends_at, max_uses, per_customer_limit, skus, categories, single_use, active,

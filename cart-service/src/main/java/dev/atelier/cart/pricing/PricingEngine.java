@@ -35,10 +35,6 @@ public final class PricingEngine {
         return properties.currency();
     }
 
-    public java.util.Set<String> shippingOptions() {
-        return properties.shipping().options().keySet();
-    }
-
     public Priced price(PricingRequest request) {
         Currency currency = properties.currency();
         Map<UUID, Money> lineTotals = new LinkedHashMap<>();
@@ -90,7 +86,8 @@ public final class PricingEngine {
 
         Priced.CouponOutcome outcome = null;
         if (coupon != null) {
-            long shown = freeShippingCoupon ? waivedShipping(request, weight, currency) : discount;
+            long shown = freeShippingCoupon
+                    ? shipping(request, weight, subtotal - discount, false, currency).price().minor() : discount;
             outcome = new Priced.CouponOutcome(coupon.code(), coupon.kind(), new Money(shown, currency), couponProblem,
                     shortBy);
         }
@@ -108,10 +105,6 @@ public final class PricingEngine {
         boolean free = freeShippingCoupon || (option.freeAbove() != null && goodsAfterDiscount >= option.freeAbove());
         return new Priced.Shipping(request.shippingOption(), request.country(), weight,
                 new Money(free ? 0 : rate, currency), free);
-    }
-
-    private long waivedShipping(PricingRequest request, long weight, Currency currency) {
-        return request.lines().isEmpty() ? 0 : rate(option(request.shippingOption()), request.country(), weight);
     }
 
     private PricingProperties.Option option(String name) {

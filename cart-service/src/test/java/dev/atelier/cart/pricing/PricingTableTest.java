@@ -126,6 +126,9 @@ class PricingTableTest {
         assertThat(waived.coupon()).isNotNull();
         assertThat(waived.coupon().discount()).isEqualTo(Money.gbp(995));
         assertThat(waived.shipping().free()).isTrue();
+        Priced freeAnyway = engine.price(new PricingRequest(cart(mugs(4, 1499)), freeShipping(), false, "standard",
+                "GB"));
+        assertThat(freeAnyway.coupon().discount()).as("nothing to waive above the threshold").isEqualTo(Money.gbp(0));
 
         Priced below = engine.price(new PricingRequest(cart(mugs(1, 1499)), withMinimum(percent(10), 3000), false,
                 "standard", "GB"));

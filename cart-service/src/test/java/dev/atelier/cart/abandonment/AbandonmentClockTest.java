@@ -25,7 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The recovery sequence's clock, moved by the test: steps at 2 h, 24 h and 72 h, once each, none after an order. */
+/**
+ * The recovery sequence's clock, moved by the test: steps at 2 h, 24 h and 72 h, once each; none after an order, for
+ * an emptied cart, an unsubscribed address or a cart without one.
+ */
 @CartTest
 class AbandonmentClockTest {
 
@@ -63,7 +66,7 @@ class AbandonmentClockTest {
     }
 
     @Test
-    void sendsEachStepOnceAtItsTimeAndNoneAfterAnOrderOrForAnUnsubscribedOrUnknownAddress() {
+    void sendsEachStepOnceAtItsTimeAndNoneAfterAnOrderOrForAnEmptiedCartOrAnUnsubscribedOrUnknownAddress() {
         String sku = Catalog.uniqueSku("ABANDONED");
         catalog.aPlainMug(sku, 1499);
         publisher.publish(new StockLevelChanged(sku, 5, 2, 3));
@@ -72,9 +75,15 @@ class AbandonmentClockTest {
         UUID ordered = aCartWith(sku, "buyer@example.co.uk");
         UUID unsubscribed = aCartWith(sku, "no-mail@example.co.uk");
         UUID anonymous = aCartWith(sku, null);
+        Http emptiedBy = new Http(port);
+        emptiedBy.post("/api/cart/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1}");
+        emptiedBy.put("/api/cart/email", "{\"email\": \"changed-mind@example.co.uk\"}");
+        emptiedBy.delete("/api/cart/items/" + emptiedBy.get("/api/cart").body().path("lines").get(0).path("lineId")
+                .asString());
+        UUID emptied = UUID.fromString(emptiedBy.cartCookie());
         assertThat(new Http(port).post("/internal/carts/abandonment/unsubscribes",
                 "{\"email\": \"No-Mail@example.co.uk\"}").status()).isEqualTo(204);
-        List<UUID> mine = List.of(forgotten, ordered, unsubscribed, anonymous);
+        List<UUID> mine = List.of(forgotten, ordered, unsubscribed, anonymous, emptied);
 
         try (EventProbe mails = EventProbe.on(Topics.CART_CART)) {
             clock.advance(Duration.ofMinutes(119));

@@ -96,6 +96,38 @@ class CheckoutHandoffTest {
         assertThat(next.body().path("lines")).hasSize(1);
     }
 
+    @Test
+    void movesTheCancelledOrdersLinesIntoTheCartTheAccountStartedMeanwhile() {
+        String mug = Catalog.uniqueSku("FIRST-CART");
+        String book = Catalog.uniqueSku("SECOND-CART");
+        catalog.aPlainMug(mug, 1499);
+        catalog.aBook(book, 999);
+        UUID customerId = UUID.randomUUID();
+        Http laptop = new Http(port);
+        Http service = new Http(port);
+        laptop.post("/api/cart/items", "{\"sku\": \"" + mug + "\", \"quantity\": 2}");
+        UUID first = UUID.fromString(laptop.cartCookie());
+        service.post("/internal/carts/merge", "{\"anonymousCartId\": \"" + first + "\", \"customerId\": \""
+                + customerId + "\"}");
+        OrderPlaced order = anOrderFor(first);
+        publisher.publish(order);
+        await().atMost(DEADLINE).until(() -> "CHECKED_OUT".equals(status(first)));
+
+        Http phone = new Http(port);
+        phone.post("/api/cart/items", "{\"sku\": \"" + book + "\", \"quantity\": 1}");
+        UUID second = UUID.fromString(phone.cartCookie());
+        String adopted = service.post("/internal/carts/merge", "{\"anonymousCartId\": \"" + second
+                + "\", \"customerId\": \"" + customerId + "\"}").body().path("cartId").asString();
+        assertThat(adopted).as("the account's open cart is now the second").isEqualTo(second.toString());
+
+        publisher.publish(theCancellationOf(order, "OUT_OF_STOCK", false));
+        await("the first cart's lines join the second").atMost(DEADLINE)
+                .until(() -> "MERGED".equals(status(first)));
+        var cart = service.get("/internal/carts/" + second).body();
+        assertThat(cart.path("lines")).extracting(line -> line.path("sku").asString() + "x"
+                + line.path("quantity").asInt()).containsExactlyInAnyOrder(mug + "x2", book + "x1");
+    }
+
     private String status(UUID cartId) {
         return jdbc.queryForObject("SELECT status FROM cart WHERE id = ?", String.class, cartId);
     }

@@ -20,7 +20,7 @@ public class CartTestConfiguration {
     @Bean
     @Primary
     CatalogProperties catalogStubProperties() {
-        return new CatalogProperties(CatalogStub.get().baseUrl(), Duration.ofSeconds(1), Duration.ofSeconds(5),
+        return new CatalogProperties(CatalogStub.get().baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), 50, 10, Duration.ofSeconds(2));
     }
 }

@@ -2,7 +2,6 @@ package dev.atelier.cart;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -59,8 +58,9 @@ public final class CatalogStub {
         body.put("values", values);
         body.put("priceDelta", Map.of("amount", 0, "currency", "GBP"));
         body.put("errors", list);
-        server.stubFor(post(urlEqualTo(PATH))
-                .withRequestBody(equalToJson(EventJson.mapper().writeValueAsString(Map.of("sku", sku, "values", values))))
+        var request = post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalTo(sku)));
+        values.forEach((key, value) -> request.withRequestBody(matchingJsonPath("$.values." + key, equalTo(value))));
+        server.stubFor(request
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(EventJson.mapper().writeValueAsString(body))));

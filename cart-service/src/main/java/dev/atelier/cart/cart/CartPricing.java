@@ -9,6 +9,7 @@ import dev.atelier.cart.pricing.PricingLine;
 import dev.atelier.cart.pricing.PricingRequest;
 import dev.atelier.cart.product.SellableVariants;
 import dev.atelier.cart.product.Variant;
+import dev.atelier.cart.shipping.ShippingRates;
 import dev.atelier.events.Money;
 import dev.atelier.web.ProblemException;
 import java.time.Clock;
@@ -36,13 +37,16 @@ public class CartPricing {
     private final SellableVariants variants;
     private final Coupons coupons;
     private final PricingEngine engine;
+    private final ShippingRates shippingRates;
     private final Clock clock;
 
-    CartPricing(Carts carts, SellableVariants variants, Coupons coupons, PricingEngine engine, Clock clock) {
+    CartPricing(Carts carts, SellableVariants variants, Coupons coupons, PricingEngine engine,
+            ShippingRates shippingRates, Clock clock) {
         this.carts = carts;
         this.variants = variants;
         this.coupons = coupons;
         this.engine = engine;
+        this.shippingRates = shippingRates;
         this.clock = clock;
     }
 
@@ -112,7 +116,7 @@ public class CartPricing {
                 : coupon == null ? "NOT_FOUND" : coupon.unusableAt(clock.instant()).orElse(null);
         CouponTerms terms = coupon != null && unusable == null ? coupon.terms() : null;
 
-        Priced priced = engine.price(new PricingRequest(pricingLines, terms, cart.gift().wrap(), shippingOption,
+        Priced priced = shippingRates.engine().price(new PricingRequest(pricingLines, terms, cart.gift().wrap(), shippingOption,
                 destination));
 
         PricedCart.AppliedCoupon applied = null;

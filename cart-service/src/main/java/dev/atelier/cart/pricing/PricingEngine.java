@@ -31,6 +31,17 @@ public final class PricingEngine {
         this.properties = properties;
     }
 
+    /** The same engine with these shipping options (the admin API's) in place of the configured ones. */
+    public PricingEngine withShipping(PricingProperties.Shipping shipping) {
+        return new PricingEngine(new PricingProperties(properties.currency(), properties.giftWrap(),
+                properties.vatRates(), shipping));
+    }
+
+    /** The shipping options in force. */
+    public PricingProperties.Shipping shipping() {
+        return properties.shipping();
+    }
+
     public Currency currency() {
         return properties.currency();
     }

@@ -1,6 +1,7 @@
 package dev.atelier.gateway.storefront;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -54,6 +55,45 @@ class StorefrontPagesTest extends GatewayTest {
         assertThat(page.body()).contains("<h1>Personalised Christmas Mug</h1>", "£12.99", "7 bought in the last 30 days",
                 "name=\"personalisation.name\"", "maxlength=\"12\"", "Script MT", "name=\"_csrf\"");
         assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    static final String CARDS = """
+            {"items":[{"id":"6a0e2f4c-8b1d-4e3a-9c57-d2f8b1a6e093","slug":"personalised-christmas-mug",
+              "name":"Personalised Christmas Mug","brand":null,"price":{"amount":1299,"currency":"GBP"},"inStock":true,
+              "personalisable":true,"image":{"mediaRef":"m1","url":"/api/catalog/media/m1","altText":"A white mug"},
+              "variants":[]},
+             {"id":"b3d9c1e7-2f4a-4b8d-a6e0-5c7f9d2b1a84","slug":"cisco-switch","name":"Refurbished Cisco Switch",
+              "brand":"Cisco","price":{"amount":18900,"currency":"GBP"},"inStock":false,"personalisable":false,
+              "image":null,"variants":[]}],
+             "nextCursor":null,"search":{"query":"Chrismas mug","searchedFor":"christmas mug","corrected":true},
+             "message":null}""";
+
+    @Test
+    void rendersTheHomePageFromCatalogsListsAndCategories() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson(CARDS)));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/categories")).willReturn(okJson("""
+                [{"slug":"mugs","name":"Mugs"},{"slug":"hardware","name":"Refurbished hardware"}]""")));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/occasions")).willReturn(okJson("""
+                [{"slug":"christmas","name":"Christmas"}]""")));
+
+        HttpResponse<String> page = send(request("/").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Personalised Christmas Mug", "£12.99", "£189.00", "Out of stock",
+                "href=\"/categories/hardware\"", "href=\"/occasions/christmas\"", "Personalise it");
+    }
+
+    @Test
+    void saysWhatASearchWithATypoFoundInstead() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson(CARDS)));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/facets")).willReturn(okJson("{}")));
+
+        HttpResponse<String> page = send(request("/search?q=Chrismas+mug").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No products matched", "christmas mug", "Personalised Christmas Mug");
+        StandIns.CATALOG.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/catalog/products")).withQueryParam("q", equalTo("Chrismas mug")));
     }
 
     @Test

@@ -125,7 +125,7 @@ class NoOversellingTest {
         }).toList();
 
         try (EventProbe answers = EventProbe.on(Topics.INVENTORY_RESERVATION);
-                EventProbe deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.ORDER_ORDER))) {
+                EventProbe deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.ORDER_ORDER, "inventory-service"))) {
             publishConcurrently(orders, 8);
             Map<UUID, Long> answered = awaitOneAnswerEach(answers, orders);
 

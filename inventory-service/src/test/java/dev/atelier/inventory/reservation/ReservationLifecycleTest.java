@@ -68,7 +68,7 @@ class ReservationLifecycleTest {
         publisher = EventPublisher.toSharedBroker();
         answers = EventProbe.on(Topics.INVENTORY_RESERVATION);
         stockEvents = EventProbe.on(Topics.INVENTORY_STOCK);
-        deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.ORDER_ORDER));
+        deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.ORDER_ORDER, "inventory-service"));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.EventType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import io.micrometer.tracing.Span;
@@ -49,6 +50,7 @@ public class InboxDispatcher {
     private final @Nullable Tracer tracer;
     private final @Nullable Propagator propagator;
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private final Counter batchFallbacks;
 
     public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
             TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
@@ -60,12 +62,20 @@ public class InboxDispatcher {
         this.meters = meters;
         this.tracer = tracer;
         this.propagator = propagator;
+        this.batchFallbacks = Counter.builder("atelier.inbox.batch.fallbacks")
+                .description("Batches that failed and were applied one record at a time")
+                .register(meters);
     }
 
-    /** Applies one record in a transaction of its own. */
-    public void dispatch(ConsumerRecord<String, String> record) {
+    /**
+     * Applies one record in a transaction of its own.
+     *
+     * @return {@code applied}, {@code duplicate} (the inbox knew its event id: nothing changed) or {@code ignored}
+     */
+    public String dispatch(ConsumerRecord<String, String> record) {
         Outcome outcome = transactions.execute(status -> apply(record));
         outcome.count(meters);
+        return outcome.outcome();
     }
 
     /**
@@ -82,7 +92,12 @@ public class InboxDispatcher {
         try {
             outcomes = transactions.execute(status -> applyAll(records));
         } catch (RuntimeException batchFailure) {
-            log.debug("A batch of {} records failed ({}); applying them one by one", records.size(),
+            if (TransientFailures.isTransient(batchFailure)) {
+                // the database is away or the batch lost a race: the whole poll is retried, nothing is skipped
+                throw new BatchListenerFailedException(batchFailure.getMessage(), batchFailure, 0);
+            }
+            batchFallbacks.increment();
+            log.info("A batch of {} records failed ({}); applying them one by one", records.size(),
                     batchFailure.toString());
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<String, String> record = records.get(i);

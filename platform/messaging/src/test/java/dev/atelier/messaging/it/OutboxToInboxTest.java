@@ -82,7 +82,7 @@ class OutboxToInboxTest {
     @BeforeAll
     void startApplications() {
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
-        infrastructure.kafka().createTopics(TestEvents.TOPIC, TestEvents.TOPIC + ".dlt");
+        infrastructure.kafka().createTopics(TestEvents.TOPIC, TestEvents.DEAD_LETTERS);
         producerDatabase = infrastructure.freshDatabase("producer");
         producer = TestApps.start(ProducerApp.class,
                 TestApps.settings("producer", producerDatabase, "classpath:db/producer"));
@@ -304,7 +304,7 @@ class OutboxToInboxTest {
     @Test
     @Order(8)
     void deadLettersAPoisonEventAfterTheConfiguredAttemptsAndGoesOn() {
-        try (EventProbe dlt = EventProbe.on(TestEvents.TOPIC + ".dlt")) {
+        try (EventProbe dlt = EventProbe.on(TestEvents.DEAD_LETTERS)) {
             Poison poison = new Poison(UUID.randomUUID(), "p");
             Ping after = ping(newRun(), "p", 2);
             writer.write(List.of(poison, after));
@@ -330,7 +330,7 @@ class OutboxToInboxTest {
     @Test
     @Order(9)
     void deadLettersAnEventWithoutHandlerAtOnceAndSkipsDeclaredIgnoredOnes() {
-        try (EventProbe dlt = EventProbe.on(TestEvents.TOPIC + ".dlt")) {
+        try (EventProbe dlt = EventProbe.on(TestEvents.DEAD_LETTERS)) {
             Unhandled unhandled = new Unhandled(UUID.randomUUID(), "u");
             Skipped skipped = new Skipped(UUID.randomUUID(), "u");
             writer.write(List.of(unhandled, skipped));

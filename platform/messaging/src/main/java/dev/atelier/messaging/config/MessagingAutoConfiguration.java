@@ -1,6 +1,8 @@
 package dev.atelier.messaging.config;
 
 import dev.atelier.events.EventCatalog;
+import dev.atelier.messaging.deadletter.DeadLetters;
+import dev.atelier.messaging.deadletter.DeadLettersEndpoint;
 import dev.atelier.messaging.inbox.EventHandlerRegistry;
 import dev.atelier.messaging.inbox.InboxDispatcher;
 import dev.atelier.messaging.inbox.InboxListener;
@@ -156,11 +158,30 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(InboxDispatcher.class)
+    DeadLetters deadLetters(EventHandlerRegistry registry, InboxDispatcher dispatcher, KafkaProperties kafka,
+            MessagingProperties properties, Environment environment) {
+        return new DeadLetters(registry::topics, groupId(properties, environment), kafka.buildConsumerProperties(),
+                dispatcher::dispatch);
+    }
+
+    @Bean
+    @ConditionalOnBean(DeadLetters.class)
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
+    }
+
+    private static String groupId(MessagingProperties properties, Environment environment) {
+        String groupId = properties.inbox().groupId();
+        return groupId != null ? groupId : applicationName(environment);
+    }
+
+    @Bean
+    @ConditionalOnBean(InboxDispatcher.class)
     InboxListener inboxListener(EventHandlerRegistry registry, InboxDispatcher dispatcher, KafkaProperties kafka,
             MessagingProperties properties, ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<MeterRegistry> meters, Environment environment) {
         MessagingProperties.Inbox inbox = properties.inbox();
-        String groupId = inbox.groupId() != null ? inbox.groupId() : applicationName(environment);
+        String groupId = groupId(properties, environment);
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

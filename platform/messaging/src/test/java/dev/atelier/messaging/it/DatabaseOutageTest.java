@@ -53,6 +53,8 @@ class DatabaseOutageTest {
         // the pool gives up on a connection after 1 s, so the consumer fails many times during the outage, far more
         // often than max-attempts (3): only unlimited retries of transient failures keep the events off the DLT
         consumerSettings.put("spring.datasource.hikari.connection-timeout", "1000");
+        // it publishes nothing: no relay to start
+        consumerSettings.put("atelier.messaging.relay.enabled", "false");
         consumer = TestApps.start(ConsumerApp.class, consumerSettings);
         writer = producer.getBean(PingWriter.class);
         consumerDb = consumer.getBean(JdbcTemplate.class);

@@ -1,5 +1,14 @@
 package dev.atelier.events;
 
+import dev.atelier.events.cart.CartAbandoned;
+import dev.atelier.events.cart.CouponRedeemed;
+import dev.atelier.events.cart.CouponRejected;
+import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.catalog.BundleDefined;
+import dev.atelier.events.catalog.PriceChanged;
+import dev.atelier.events.catalog.ProductPublished;
+import dev.atelier.events.catalog.ProductRetired;
+import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -8,7 +17,9 @@ import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -40,7 +51,18 @@ public final class EventCatalog {
             PaymentSessionCreated.class,
             PaymentSucceeded.class,
             PaymentFailed.class,
-            PaymentRefunded.class);
+            PaymentRefunded.class,
+            ProductPublished.class,
+            ProductUpdated.class,
+            ProductRetired.class,
+            PriceChanged.class,
+            BundleDefined.class,
+            OrderShipped.class,
+            OrderDelivered.class,
+            CouponRedeemed.class,
+            CouponRejected.class,
+            CouponReleased.class,
+            CartAbandoned.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

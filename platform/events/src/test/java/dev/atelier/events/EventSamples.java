@@ -1,5 +1,17 @@
 package dev.atelier.events;
 
+import dev.atelier.events.catalog.BundleComponent;
+import dev.atelier.events.cart.AbandonedLine;
+import dev.atelier.events.cart.CartAbandoned;
+import dev.atelier.events.cart.CouponRedeemed;
+import dev.atelier.events.cart.CouponRejected;
+import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.catalog.BundleDefined;
+import dev.atelier.events.catalog.PriceChanged;
+import dev.atelier.events.catalog.ProductPublished;
+import dev.atelier.events.catalog.ProductRetired;
+import dev.atelier.events.catalog.ProductUpdated;
+import dev.atelier.events.catalog.SellableVariant;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
@@ -9,10 +21,15 @@ import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.order.OrderCancelled;
+import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderShipped;
+import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.ShippingAddress;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -34,6 +51,9 @@ final class EventSamples {
     static final UUID ORDER_ID = UUID.fromString("3f1c9a52-7b4e-4d2a-9c61-0e8d5b7a4f13");
     static final UUID CUSTOMER_ID = UUID.fromString("a8d2e6f4-1c3b-4e5a-8f7d-2b9c0e1a3d56");
     static final UUID PAYMENT_ID = UUID.fromString("c4e7b1d9-5a2f-4c8e-b3d6-7f0a9e2c1b48");
+    static final UUID CART_ID = UUID.fromString("e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7");
+    static final UUID MUG_LINE_ID = UUID.fromString("0b7e4c21-9d3a-4f6b-8e15-c2a7d9f0e384");
+    static final UUID CARD_LINE_ID = UUID.fromString("5d2f8a63-1e4b-4c7d-a9f2-6b0c3e8d7a15");
     static final String ORDER_NUMBER = "AT-2025-000142";
     static final String EMAIL = "hannah.price@example.co.uk";
     static final Instant PLACED_AT = Instant.parse("2025-12-01T09:15:30Z");
@@ -52,7 +72,18 @@ final class EventSamples {
             Map.entry(PaymentSessionCreated.class, EventSamples::stripeSessionOpened),
             Map.entry(PaymentSucceeded.class, EventSamples::stripePaymentSucceeded),
             Map.entry(PaymentFailed.class, EventSamples::stripeCardDeclined),
-            Map.entry(PaymentRefunded.class, EventSamples::oneMugRefundedAsDamaged));
+            Map.entry(PaymentRefunded.class, EventSamples::oneMugRefundedAsDamaged),
+            Map.entry(ProductPublished.class, EventSamples::christmasMugPublished),
+            Map.entry(ProductUpdated.class, EventSamples::christmasMugGainsALargeSize),
+            Map.entry(ProductRetired.class, EventSamples::christmasMugRetiredInJanuary),
+            Map.entry(PriceChanged.class, EventSamples::christmasMugReducedForTheSale),
+            Map.entry(BundleDefined.class, EventSamples::writersGiftSetDefined),
+            Map.entry(OrderShipped.class, EventSamples::mugShippedFirst),
+            Map.entry(OrderDelivered.class, EventSamples::orderDelivered),
+            Map.entry(CouponRedeemed.class, EventSamples::winterCouponRedeemed),
+            Map.entry(CouponRejected.class, EventSamples::winterCouponUsedUp),
+            Map.entry(CouponReleased.class, EventSamples::winterCouponReleased),
+            Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep));
 
     private EventSamples() {
     }
@@ -63,20 +94,25 @@ final class EventSamples {
 
     static OrderPlaced orderPlacedByARegisteredShopperWithTwoLines() {
         return new OrderPlaced(ORDER_ID, ORDER_NUMBER, "WEB", EMAIL, CUSTOMER_ID, twoLines(), Money.gbp(3048),
-                PLACED_AT);
+                PLACED_AT, CART_ID, "WINTER10", "card", null, totals(), address(), "standard",
+                new GiftOptions(true, "Happy Christmas, Nan! Love, Hannah", true));
     }
 
     static PaymentRequested paymentRequestedByCard() {
-        return new PaymentRequested(ORDER_ID, ORDER_NUMBER, Money.gbp(3048), "card", EMAIL, PLACED_AT.plusSeconds(2));
+        return new PaymentRequested(ORDER_ID, ORDER_NUMBER, Money.gbp(3048), "card", EMAIL, PLACED_AT.plusSeconds(2),
+                twoLines(), totals(), null, "http://localhost:8080/checkout/success?order=" + ORDER_ID,
+                "http://localhost:8080/checkout/cancelled?order=" + ORDER_ID);
     }
 
     static OrderConfirmed orderConfirmedAfterPayment() {
         return new OrderConfirmed(ORDER_ID, ORDER_NUMBER, "WEB", EMAIL, twoLines(), Money.gbp(3048),
-                PLACED_AT.plus(Duration.ofMinutes(3)));
+                PLACED_AT.plus(Duration.ofMinutes(3)), CUSTOMER_ID, CART_ID, "WINTER10", totals(), address(),
+                new GiftOptions(true, "Happy Christmas, Nan! Love, Hannah", true));
     }
 
     static OrderCancelled orderCancelledAfterPaymentTimeout() {
-        return new OrderCancelled(ORDER_ID, ORDER_NUMBER, "PAYMENT_TIMEOUT", PLACED_AT.plus(Duration.ofMinutes(30)));
+        return new OrderCancelled(ORDER_ID, ORDER_NUMBER, "PAYMENT_TIMEOUT", PLACED_AT.plus(Duration.ofMinutes(30)),
+                EMAIL, CART_ID, "WINTER10", false);
     }
 
     static StockReserved stockReservedForBothLines() {
@@ -121,12 +157,94 @@ final class EventSamples {
                 Instant.parse("2025-12-06T14:02:11Z"));
     }
 
+    static final UUID MUG_PRODUCT_ID = UUID.fromString("6a0e2f4c-8b1d-4e3a-9c57-d2f8b1a6e093");
+    static final UUID GIFT_SET_PRODUCT_ID = UUID.fromString("b3d9c1e7-2f4a-4b8d-a6e0-5c7f9d2b1a84");
+
+    static ProductPublished christmasMugPublished() {
+        return new ProductPublished(MUG_PRODUCT_ID, "personalised-christmas-mug", "Personalised Christmas Mug",
+                List.of(christmasMug()), Instant.parse("2025-10-01T08:00:00Z"),
+                "/media/products/personalised-christmas-mug/primary.png", "STANDARD",
+                List.of("mugs", "gifts"), true);
+    }
+
+    static ProductUpdated christmasMugGainsALargeSize() {
+        return new ProductUpdated(MUG_PRODUCT_ID, "personalised-christmas-mug", "Personalised Christmas Mug",
+                List.of(christmasMug(), new SellableVariant("MUG-XMAS-002", Money.gbp(1599), 520,
+                        Map.of("size", "15oz", "colour", "white"), null, false)),
+                Instant.parse("2025-10-14T10:30:00Z"), "/media/products/personalised-christmas-mug/primary.png",
+                "STANDARD", List.of("mugs", "gifts"), true);
+    }
+
+    static ProductRetired christmasMugRetiredInJanuary() {
+        return new ProductRetired(MUG_PRODUCT_ID, "personalised-christmas-mug", List.of("MUG-XMAS-001", "MUG-XMAS-002"),
+                Instant.parse("2026-01-08T09:00:00Z"));
+    }
+
+    static PriceChanged christmasMugReducedForTheSale() {
+        return new PriceChanged(MUG_PRODUCT_ID, "MUG-XMAS-001", Money.gbp(1299), Money.gbp(999),
+                Instant.parse("2025-12-26T00:00:00Z"));
+    }
+
+    static BundleDefined writersGiftSetDefined() {
+        return new BundleDefined(GIFT_SET_PRODUCT_ID, "GIFTSET-WRITER", List.of(
+                new BundleComponent("NOTEBOOK-A5-LEATHER", 1), new BundleComponent("PEN-BRASS-001", 1)),
+                Instant.parse("2025-10-01T08:05:00Z"));
+    }
+
+    private static SellableVariant christmasMug() {
+        return new SellableVariant("MUG-XMAS-001", Money.gbp(1299), 410, Map.of("size", "11oz", "colour", "white"),
+                null, false);
+    }
+
     private static List<OrderLine> twoLines() {
         return List.of(
-                new OrderLine(UUID.fromString("0b7e4c21-9d3a-4f6b-8e15-c2a7d9f0e384"), "MUG-XMAS-001", 2, Money.gbp(1299),
-                        Map.of("name", "Hannah", "font", "Serif")),
-                new OrderLine(UUID.fromString("5d2f8a63-1e4b-4c7d-a9f2-6b0c3e8d7a15"), "CARD-BDAY-014", 1, Money.gbp(450),
-                        Map.of()));
+                new OrderLine(MUG_LINE_ID, "MUG-XMAS-001", 2, Money.gbp(1299),
+                        Map.of("name", "Hannah", "font", "Serif"), "Personalised Christmas Mug",
+                        Map.of("size", "11oz", "colour", "white"),
+                        "/media/products/personalised-christmas-mug/primary.png",
+                        Map.of("name", "Name", "font", "Font"), Money.gbp(2598)),
+                new OrderLine(CARD_LINE_ID, "CARD-BDAY-014", 1, Money.gbp(450),
+                        Map.of(), "Birthday Card", Map.of(), null, Map.of(), Money.gbp(450)));
+    }
+
+    private static OrderTotals totals() {
+        return new OrderTotals(Money.gbp(3048), Money.gbp(305), Money.gbp(0), Money.gbp(305), Money.gbp(508),
+                Money.gbp(3048));
+    }
+
+    private static ShippingAddress address() {
+        return new ShippingAddress("Hannah Price", "14 Orchard Lane", null, "Bath", "BA1 2QH", "GB");
+    }
+
+    static OrderShipped mugShippedFirst() {
+        return new OrderShipped(ORDER_ID, ORDER_NUMBER, EMAIL, List.of(MUG_LINE_ID), "Royal Mail", "RM123456785GB",
+                "https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB", false,
+                PLACED_AT.plus(Duration.ofDays(2)));
+    }
+
+    static OrderDelivered orderDelivered() {
+        return new OrderDelivered(ORDER_ID, ORDER_NUMBER, EMAIL, CUSTOMER_ID, List.of("MUG-XMAS-001", "CARD-BDAY-014"),
+                PLACED_AT.plus(Duration.ofDays(4)));
+    }
+
+    static CouponRedeemed winterCouponRedeemed() {
+        return new CouponRedeemed(CART_ID, ORDER_ID, "WINTER10", Money.gbp(305), PLACED_AT.plusSeconds(1));
+    }
+
+    static CouponRejected winterCouponUsedUp() {
+        return new CouponRejected(CART_ID, ORDER_ID, "WINTER10", "USED_UP", PLACED_AT.plusSeconds(1));
+    }
+
+    static CouponReleased winterCouponReleased() {
+        return new CouponReleased(CART_ID, ORDER_ID, "WINTER10", PLACED_AT.plus(Duration.ofMinutes(30)));
+    }
+
+    static CartAbandoned cartAbandonedThirdStep() {
+        return new CartAbandoned(CART_ID, EMAIL, CUSTOMER_ID, 3, List.of(new AbandonedLine("MUG-XMAS-001",
+                "Personalised Christmas Mug", 1, Money.gbp(1299),
+                "/media/products/personalised-christmas-mug/primary.png", Map.of("name", "Hannah"), 3L)),
+                Money.gbp(1299), "COMEBACK-7KQ2-M9XD", Money.gbp(130), PLACED_AT.plus(Duration.ofDays(10)),
+                PLACED_AT.plus(Duration.ofDays(3)));
     }
 
     private static List<StockLine> twoStockLines() {

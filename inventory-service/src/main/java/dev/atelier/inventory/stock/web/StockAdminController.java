@@ -6,8 +6,9 @@ import dev.atelier.inventory.stock.StockAdministration;
 import dev.atelier.inventory.stock.StockFigures;
 import dev.atelier.inventory.stock.StockItems;
 import dev.atelier.inventory.stock.UnknownSkuException;
-import dev.atelier.inventory.web.Actors;
-import dev.atelier.inventory.web.CursorPage;
+import dev.atelier.web.Actors;
+import dev.atelier.web.CursorPage;
+import dev.atelier.web.Cursors;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -31,11 +32,13 @@ class StockAdminController {
     private final StockAdministration administration;
     private final StockItems stock;
     private final Ledger ledger;
+    private final Cursors cursors;
 
-    StockAdminController(StockAdministration administration, StockItems stock, Ledger ledger) {
+    StockAdminController(StockAdministration administration, StockItems stock, Ledger ledger, Cursors cursors) {
         this.administration = administration;
         this.stock = stock;
         this.ledger = ledger;
+        this.cursors = cursors;
     }
 
     @PostMapping("/skus")
@@ -50,9 +53,9 @@ class StockAdminController {
     @GetMapping("/skus")
     CursorPage<StockView> skus(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        int size = CursorPage.limit(limit);
-        List<StockView> fetched = stock.page(CursorPage.decode(cursor), size + 1).stream().map(StockView::of).toList();
-        return CursorPage.of(fetched, size, StockView::sku);
+        int size = Cursors.limit(limit, 50, 200);
+        List<StockView> fetched = stock.page(cursors.decode(cursor), size + 1).stream().map(StockView::of).toList();
+        return CursorPage.of(fetched, size, StockView::sku, cursors);
     }
 
     @GetMapping("/skus/{sku}")
@@ -88,9 +91,9 @@ class StockAdminController {
     @GetMapping("/low-stock")
     CursorPage<StockView> lowStock(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        int size = CursorPage.limit(limit);
-        List<StockView> fetched = stock.low(CursorPage.decode(cursor), size + 1).stream().map(StockView::of).toList();
-        return CursorPage.of(fetched, size, StockView::sku);
+        int size = Cursors.limit(limit, 50, 200);
+        List<StockView> fetched = stock.low(cursors.decode(cursor), size + 1).stream().map(StockView::of).toList();
+        return CursorPage.of(fetched, size, StockView::sku, cursors);
     }
 
     @GetMapping("/skus/{sku}/ledger")
@@ -99,14 +102,15 @@ class StockAdminController {
         if (!stock.exists(sku)) {
             throw new UnknownSkuException(sku);
         }
-        int size = CursorPage.limit(limit);
-        String before = CursorPage.decode(cursor);
+        int size = Cursors.limit(limit, 50, 200);
+        String before = cursors.decode(cursor);
         Long beforeId;
         try {
             beforeId = before == null ? null : Long.valueOf(before);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("cursor is not one this API handed out");
         }
-        return CursorPage.of(ledger.entries(sku, beforeId, size + 1), size, entry -> String.valueOf(entry.id()));
+        return CursorPage.of(ledger.entries(sku, beforeId, size + 1), size, entry -> String.valueOf(entry.id()),
+                cursors);
     }
 }

@@ -2,7 +2,7 @@ package dev.atelier.inventory.stock.web;
 
 import dev.atelier.inventory.stock.StockConflictException;
 import dev.atelier.inventory.stock.UnknownSkuException;
-import dev.atelier.inventory.web.ApiProblems;
+import dev.atelier.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,13 +14,13 @@ class StockProblems {
 
     @ExceptionHandler(UnknownSkuException.class)
     ProblemDetail unknownSku(UnknownSkuException e) {
-        ProblemDetail problem = ApiProblems.problem(HttpStatus.NOT_FOUND, "unknown-sku", "Unknown SKU", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "unknown-sku", "Unknown SKU", e.getMessage());
         problem.setProperty("sku", e.sku());
         return problem;
     }
 
     @ExceptionHandler(StockConflictException.class)
     ProblemDetail conflict(StockConflictException e) {
-        return ApiProblems.problem(HttpStatus.CONFLICT, "stock-conflict", "The stock does not allow this", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "stock-conflict", "The stock does not allow this", e.getMessage());
     }
 }

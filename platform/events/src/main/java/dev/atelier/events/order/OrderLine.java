@@ -3,11 +3,25 @@ package dev.atelier.events.order;
 import dev.atelier.events.Money;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** One line of an order as the other services see it; personalisation maps option keys to the shopper's values. */
-public record OrderLine(UUID lineId, String sku, int quantity, Money unitPrice, Map<String, String> personalisation) {
+/**
+ * One line of an order as the other services see it; personalisation maps option keys to the shopper's values.
+ * The optional snapshot (product name, variant attributes, image, option labels for a readable personalisation,
+ * line total) lets notification and the back-office show the line without calling catalog.
+ */
+public record OrderLine(UUID lineId, String sku, int quantity, Money unitPrice, Map<String, String> personalisation,
+        @Nullable String name, @Nullable Map<String, String> attributes, @Nullable String imageUrl,
+        @Nullable Map<String, String> personalisationLabels, @Nullable Money lineTotal) {
 
     public OrderLine {
         personalisation = personalisation == null ? Map.of() : Map.copyOf(personalisation);
+        attributes = attributes == null ? null : Map.copyOf(attributes);
+        personalisationLabels = personalisationLabels == null ? null : Map.copyOf(personalisationLabels);
+    }
+
+    /** Without the optional snapshot. */
+    public OrderLine(UUID lineId, String sku, int quantity, Money unitPrice, Map<String, String> personalisation) {
+        this(lineId, sku, quantity, unitPrice, personalisation, null, null, null, null, null);
     }
 }

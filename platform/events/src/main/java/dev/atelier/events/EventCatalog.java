@@ -10,6 +10,7 @@ import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.inventory.LowStockDetected;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
@@ -46,6 +47,7 @@ public final class EventCatalog {
             StockRejected.class,
             StockReleased.class,
             StockCommitted.class,
+            StockCommitRefused.class,
             StockLevelChanged.class,
             LowStockDetected.class,
             PaymentSessionCreated.class,

@@ -1,6 +1,6 @@
 package dev.atelier.events;
 
-/** Kafka topic names, {@code <service>.<aggregate>}, as ARCHITECTURE.md lists them. */
+/** Kafka topic names, {@code <service>.<aggregate>}, as docs/architecture.md lists them. */
 public final class Topics {
 
     public static final String CATALOG_PRODUCT = "catalog.product";

@@ -1,6 +1,8 @@
 package dev.atelier.messaging.deadletter;
 
 import dev.atelier.events.Topics;
+import dev.atelier.messaging.EventHeaders;
+import dev.atelier.messaging.inbox.InboxListener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -223,9 +225,10 @@ public class DeadLetters {
     private static DeadLetter describe(ConsumerRecord<String, String> record) {
         Long partition = number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, Integer.BYTES);
         return new DeadLetter(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(), text(record, "eventId"),
-                text(record, "eventType"), text(record, "eventVersion"), text(record, "atelier-dlt-reason"),
-                text(record, "atelier-dlt-attempts"), text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                Instant.ofEpochMilli(record.timestamp()), record.key(), text(record, EventHeaders.EVENT_ID),
+                text(record, EventHeaders.EVENT_TYPE), text(record, EventHeaders.EVENT_VERSION),
+                text(record, InboxListener.REASON_HEADER), text(record, InboxListener.ATTEMPTS_HEADER),
+                text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
                 partition == null ? null : partition.intValue(),
                 number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, Long.BYTES), record.value());
     }

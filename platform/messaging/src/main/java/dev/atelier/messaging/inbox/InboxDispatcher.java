@@ -4,6 +4,7 @@ import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.EventType;
+import dev.atelier.messaging.EventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +52,19 @@ public class InboxDispatcher {
     private final @Nullable Propagator propagator;
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
     private final Counter batchFallbacks;
+    private final List<BatchLocking> batchLocking;
 
     public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
             TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
             @Nullable Propagator propagator) {
+        this(catalog, registry, jdbc, transactions, meters, tracer, propagator, List.of());
+    }
+
+    /** @param batchLocking what to lock first in a batch's transaction (see {@link BatchLocking}) */
+    public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
+            TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
+            @Nullable Propagator propagator, List<BatchLocking> batchLocking) {
+        this.batchLocking = List.copyOf(batchLocking);
         this.catalog = catalog;
         this.registry = registry;
         this.jdbc = jdbc;
@@ -176,6 +186,10 @@ public class InboxDispatcher {
     private List<Outcome> applyAll(List<ConsumerRecord<String, String>> records) {
         List<Resolved> resolved = records.stream().map(this::resolve).toList();
         List<Resolved> handled = resolved.stream().filter(r -> !r.ignored()).toList();
+        if (!handled.isEmpty()) {
+            List<DomainEvent> events = handled.stream().map(r -> Objects.requireNonNull(r.event())).toList();
+            batchLocking.forEach(locking -> locking.lockFor(events));
+        }
         Set<UUID> fresh = handled.isEmpty() ? new HashSet<>() : insertInboxRows(handled);
         List<Outcome> outcomes = new ArrayList<>(resolved.size());
         for (Resolved each : resolved) {
@@ -259,16 +273,16 @@ public class InboxDispatcher {
     }
 
     static EventMetadata metadataOf(ConsumerRecord<String, String> record) {
-        String eventId = header(record, "eventId");
-        String eventType = header(record, "eventType");
-        String eventVersion = header(record, "eventVersion");
+        String eventId = header(record, EventHeaders.EVENT_ID);
+        String eventType = header(record, EventHeaders.EVENT_TYPE);
+        String eventVersion = header(record, EventHeaders.EVENT_VERSION);
         if (eventId == null || eventType == null || eventVersion == null) {
             throw new UndeliverableEventException("record at " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + " lacks the eventId, eventType or eventVersion header");
         }
         try {
             return new EventMetadata(UUID.fromString(eventId), eventType, Integer.parseInt(eventVersion),
-                    record.topic(), record.partition(), record.offset(), record.key(), header(record, "traceparent"));
+                    record.topic(), record.partition(), record.offset(), record.key(), header(record, EventHeaders.TRACEPARENT));
         } catch (IllegalArgumentException e) {
             throw new UndeliverableEventException("malformed eventId or eventVersion header: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.atelier.messaging.inbox;
 
 import dev.atelier.events.Topics;
+import dev.atelier.messaging.EventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -138,7 +139,7 @@ public class InboxListener implements SmartLifecycle {
             extra.add(REASON_HEADER, String.valueOf(root.getMessage()).getBytes(StandardCharsets.UTF_8));
             log.error("Dead-lettering {}-{}@{} to {} after {} attempt(s): {}", record.topic(), record.partition(),
                     record.offset(), deadLetterTopicOf(record.topic()), attempts, root.toString());
-            Header type = record.headers().lastHeader("eventType");
+            Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
             meters.counter("atelier.inbox.dead.lettered", "topic", record.topic(),
                     "event", type == null ? "unknown" : new String(type.value(), StandardCharsets.UTF_8)).increment();
             return extra;

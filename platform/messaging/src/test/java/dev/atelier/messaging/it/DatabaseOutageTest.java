@@ -100,10 +100,11 @@ class DatabaseOutageTest {
                 });
             }
 
-            await("all 2,000 applied").atMost(DEADLINE).until(() -> distinctEffects(run) == 2000);
+            // the consumer's pool gives up after 1 s, and the restarted server may take longer to answer
+            await("all 2,000 applied").atMost(DEADLINE).ignoreExceptions().until(() -> distinctEffects(run) == 2000);
             Ping sentinel = new Ping(UUID.randomUUID(), "k0", 0, UUID.randomUUID().toString());
             writer.write(List.of(sentinel));
-            await("a later event applied").atMost(DEADLINE).until(() -> effects(sentinel.run()) == 1);
+            await("a later event applied").atMost(DEADLINE).ignoreExceptions().until(() -> effects(sentinel.run()) == 1);
 
             assertThat(appliedBeforeOutage).as("the outage began mid-stream").isLessThan(1500);
             assertThat(effects(run)).as("each event applied once").isEqualTo(2000);

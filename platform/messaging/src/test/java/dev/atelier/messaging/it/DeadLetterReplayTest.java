@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadLetterReplayTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = Duration.ofSeconds(180);
     private static final String HEALTHY = "consumer-a";
     private static final String FAILING = "consumer-b";
 

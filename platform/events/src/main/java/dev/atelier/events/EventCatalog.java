@@ -16,6 +16,7 @@ import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
@@ -54,6 +55,7 @@ public final class EventCatalog {
             StockRejected.class,
             StockReleased.class,
             StockCommitted.class,
+            StockCommitRefused.class,
             StockLevelChanged.class,
             LowStockDetected.class,
             PaymentSessionCreated.class,

@@ -22,6 +22,7 @@ import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
@@ -75,6 +76,7 @@ final class EventSamples {
             Map.entry(StockRejected.class, EventSamples::stockRejectedForOneMugShort),
             Map.entry(StockReleased.class, EventSamples::stockReleasedAfterCancellation),
             Map.entry(StockCommitted.class, EventSamples::stockCommittedAfterPayment),
+            Map.entry(StockCommitRefused.class, EventSamples::stockCommitRefusedAfterExpiry),
             Map.entry(StockLevelChanged.class, EventSamples::mugStockLevelAfterReservation),
             Map.entry(LowStockDetected.class, EventSamples::mugStockLowAfterReservation),
             Map.entry(PaymentSessionCreated.class, EventSamples::stripeSessionOpened),
@@ -141,6 +143,10 @@ final class EventSamples {
 
     static StockReleased stockReleasedAfterCancellation() {
         return new StockReleased(ORDER_ID, "CANCELLED", twoStockLines());
+    }
+
+    static StockCommitRefused stockCommitRefusedAfterExpiry() {
+        return new StockCommitRefused(ORDER_ID, "EXPIRED", twoStockLines());
     }
 
     static StockCommitted stockCommittedAfterPayment() {

@@ -21,6 +21,7 @@ import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -62,7 +63,8 @@ public final class EventCatalog {
             CouponRedeemed.class,
             CouponRejected.class,
             CouponReleased.class,
-            CartAbandoned.class);
+            CartAbandoned.class,
+            PaymentDisputed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -53,8 +53,14 @@ public final class Http {
 
     /** A browser's form post with no fields, as the sandbox page's buttons send. */
     public Answer postForm(String path) {
+        return postForm(path, "");
+    }
+
+    /** A browser's form post with url-encoded fields. */
+    public Answer postForm(String path, String fields) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields)));
     }
 
     /** A webhook delivery: the raw bytes and the signature header, if any. */

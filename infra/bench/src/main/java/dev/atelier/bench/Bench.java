@@ -2,7 +2,7 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [relay|inventory] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [relay|inventory|payment] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -14,8 +14,9 @@ public final class Bench {
         switch (which) {
             case "relay" -> RelayBenchmark.main(rest);
             case "inventory" -> InventoryBenchmark.main(rest);
+            case "payment" -> PaymentBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": relay or inventory");
+                System.err.println("unknown benchmark " + which + ": relay, inventory or payment");
                 System.exit(2);
             }
         }

@@ -2,7 +2,9 @@ package dev.atelier.payment.checkout;
 
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.IgnoredEvents;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The checkout saga's events that concern payments: open a session when asked, close it (or refund) on cancellation. */
 @Component
-@IgnoredEvents({OrderPlaced.class, OrderConfirmed.class})
+@IgnoredEvents({OrderPlaced.class, OrderConfirmed.class, OrderShipped.class, OrderDelivered.class})
 class PaymentHandlers {
 
     private final SessionOpening opening;

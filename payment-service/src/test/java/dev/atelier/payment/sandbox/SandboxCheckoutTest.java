@@ -122,7 +122,7 @@ class SandboxCheckoutTest {
         PaymentSessionCreated session = payments.awaitEvent(PaymentSessionCreated.class,
                 e -> e.orderId().equals(request.orderId()), DEADLINE);
 
-        Http.Answer failed = http.postForm("/pay/sandbox/" + session.sessionId() + "/fail-3ds");
+        Http.Answer failed = http.postForm("/pay/sandbox/" + session.sessionId() + "/pay", "scenario=3ds-fail");
         assertThat(failed.status()).isEqualTo(402);
         assertThat(failed.body()).contains("3-D Secure authentication failed");
         assertThat(status(request)).isEqualTo("OPEN");
@@ -138,7 +138,7 @@ class SandboxCheckoutTest {
         PaymentSessionCreated session = payments.awaitEvent(PaymentSessionCreated.class,
                 e -> e.orderId().equals(request.orderId()), DEADLINE);
 
-        assertThat(http.postForm("/pay/sandbox/" + session.sessionId() + "/pay-after-expiry").status()).isEqualTo(303);
+        assertThat(http.postForm("/pay/sandbox/" + session.sessionId() + "/pay", "scenario=after-expiry").status()).isEqualTo(303);
         payments.awaitEvent(PaymentFailed.class, e -> e.orderId().equals(request.orderId()), DEADLINE);
         payments.awaitEvent(PaymentSucceeded.class, e -> e.orderId().equals(request.orderId()), DEADLINE);
         // the saga cancels the order on PaymentFailed; the money that came anyway must go back
@@ -168,6 +168,18 @@ class SandboxCheckoutTest {
                 session.sessionId())).isEqualTo("EXPIRED");
         assertThat(http.postForm("/pay/sandbox/" + session.sessionId() + "/pay").status()).isEqualTo(409);
         assertThat(payments.events(PaymentFailed.class)).noneMatch(e -> e.orderId().equals(request.orderId()));
+    }
+
+    @Test
+    void anUnknownScenarioIsABadRequestAndChangesNothing() {
+        PaymentRequested request = aSandboxPaymentOf(700);
+        publisher.publish(request);
+        PaymentSessionCreated session = payments.awaitEvent(PaymentSessionCreated.class,
+                e -> e.orderId().equals(request.orderId()), DEADLINE);
+        Http.Answer answer = http.postForm("/pay/sandbox/" + session.sessionId() + "/pay", "scenario=free-money");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(status(request)).isEqualTo("OPEN");
     }
 
     @Test

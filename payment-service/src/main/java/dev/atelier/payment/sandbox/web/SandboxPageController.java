@@ -17,13 +17,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * The sandbox's hosted payment page, the stand-in for Stripe's: the amount and the store, and buttons that pay,
- * decline, fail 3-D Secure or pay after expiry. Pay and decline answer with a redirect (303) to the store's success
- * or cancel page once this service's webhook endpoint has accepted the matching event.
+ * decline, fail 3-D Secure or pay after expiry (the last two post to pay with a scenario). Pay and decline answer
+ * with a redirect (303) to the store's success or cancel page once this service's webhook endpoint has accepted the
+ * matching event.
  */
 @RestController
 class SandboxPageController {
@@ -41,26 +43,30 @@ class SandboxPageController {
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(render(session(sessionId), null));
     }
 
+    /**
+     * Pay. The testing buttons post here too, with {@code scenario=3ds-fail} or {@code scenario=after-expiry}, so
+     * that every button is one of the two paths the gateway lets through without a CSRF token.
+     */
     @PostMapping("/pay/sandbox/{sessionId}/pay")
-    ResponseEntity<String> pay(@PathVariable String sessionId) {
-        return answer(session(sessionId), checkout::pay);
+    ResponseEntity<String> pay(@PathVariable String sessionId,
+            @RequestParam(name = "scenario", required = false) @Nullable String scenario) {
+        SandboxSession session = session(sessionId);
+        if (scenario == null || scenario.isBlank()) {
+            return answer(session, checkout::pay);
+        }
+        return switch (scenario) {
+            // as on Stripe's page: nothing is charged, nothing reported, the shopper may try again
+            case "3ds-fail" -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).contentType(MediaType.TEXT_HTML)
+                    .body(render(session, "3-D Secure authentication failed: your card was not charged."));
+            case "after-expiry" -> answer(session, checkout::payAfterExpiry);
+            default -> throw ProblemException.badRequest("invalid-request",
+                    "scenario: one of 3ds-fail, after-expiry, or none");
+        };
     }
 
     @PostMapping("/pay/sandbox/{sessionId}/decline")
     ResponseEntity<String> decline(@PathVariable String sessionId) {
         return answer(session(sessionId), checkout::decline);
-    }
-
-    @PostMapping("/pay/sandbox/{sessionId}/pay-after-expiry")
-    ResponseEntity<String> payAfterExpiry(@PathVariable String sessionId) {
-        return answer(session(sessionId), checkout::payAfterExpiry);
-    }
-
-    /** 3-D Secure failed: as on Stripe's page, nothing is charged, nothing is reported, the shopper may try again. */
-    @PostMapping(value = "/pay/sandbox/{sessionId}/fail-3ds", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> failThreeDSecure(@PathVariable String sessionId) {
-        return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).contentType(MediaType.TEXT_HTML)
-                .body(render(session(sessionId), "3-D Secure authentication failed: your card was not charged."));
     }
 
     private ResponseEntity<String> answer(SandboxSession session, Function<SandboxSession, Outcome> action) {
@@ -98,8 +104,10 @@ class SandboxPageController {
                 <form method="post" action="%6$s/pay"><button id="pay">Pay</button></form>
                 <form method="post" action="%6$s/decline"><button id="decline">Decline</button></form>
                 <h2>Testing</h2>
-                <form method="post" action="%6$s/fail-3ds"><button id="fail-3ds">3-D Secure fails</button></form>
-                <form method="post" action="%6$s/pay-after-expiry"><button id="pay-after-expiry">Pay after expiry</button></form>
+                <form method="post" action="%6$s/pay"><input type="hidden" name="scenario" value="3ds-fail">
+                <button id="fail-3ds">3-D Secure fails</button></form>
+                <form method="post" action="%6$s/pay"><input type="hidden" name="scenario" value="after-expiry">
+                <button id="pay-after-expiry">Pay after expiry</button></form>
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(amount, "UTF-8"), HtmlUtils.htmlEscape(properties.storeName(), "UTF-8"),
                 HtmlUtils.htmlEscape(session.orderNumber(), "UTF-8"), state, notice, base);

@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * Kafka (verified webhooks/s, the pay call's latency, and pay → PaymentSucceeded on the topic). Runs the service's jar
  * in a JVM of its own on embedded PostgreSQL (durable) and Kafka.
  *
- * <pre>./atelier bench payment [--payments N] [--concurrency N] [--rate N] [--jar PATH]</pre>
+ * <pre>./atelier bench payment [--payments N] [--warm-up N] [--concurrency N] [--rate N] [--jar PATH]</pre>
  *
  * <p>Without {@code --rate} the requests go at once and the pay calls {@code --concurrency} at a time (throughput);
  * {@code --rate 100} paces both, which measures one payment's latency on a service that keeps up.
@@ -58,12 +58,13 @@ public final class PaymentBenchmark {
         this.out = out;
     }
 
-    record Options(int payments, int concurrency, int rate, Path jar) {
+    record Options(int payments, int warmUp, int concurrency, int rate, Path jar) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
             return new Options(
                     Integer.parseInt(values.getOrDefault("payments", "5000")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "500")),
                     Integer.parseInt(values.getOrDefault("concurrency", "16")),
                     Integer.parseInt(values.getOrDefault("rate", "0")),
                     Path.of(values.getOrDefault("jar", "payment-service/target/payment-service.jar")));
@@ -90,8 +91,10 @@ public final class PaymentBenchmark {
             postgres.createDatabase("payment");
             try (Service service = Service.start(options, postgres.jdbcUrl("payment"), kafka.bootstrapServers(),
                     data.resolve("payment-service.log"))) {
-                out.println("Warming up with 1,000 payments...");
-                measure(service, kafka, 1000, 0, true);
+                if (options.warmUp() > 0) {
+                    out.printf("Warming up with %d payments...%n", options.warmUp());
+                    measure(service, kafka, options.warmUp(), 0, true);
+                }
                 List<Hop> hops = measure(service, kafka, options.payments(), options.rate(), false);
                 print(hops);
                 return hops;

@@ -30,6 +30,8 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class SandboxPageController {
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
     private final SandboxCheckout checkout;
     private final PaymentProperties properties;
 
@@ -40,7 +42,7 @@ class SandboxPageController {
 
     @GetMapping(value = "/pay/sandbox/{sessionId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String sessionId) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(render(session(sessionId), null));
+        return ResponseEntity.ok().contentType(HTML).body(render(session(sessionId), null));
     }
 
     /**
@@ -56,7 +58,7 @@ class SandboxPageController {
         }
         return switch (scenario) {
             // as on Stripe's page: nothing is charged, nothing reported, the shopper may try again
-            case "3ds-fail" -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).contentType(MediaType.TEXT_HTML)
+            case "3ds-fail" -> ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).contentType(HTML)
                     .body(render(session, "3-D Secure authentication failed: your card was not charged."));
             case "after-expiry" -> answer(session, checkout::payAfterExpiry);
             default -> throw ProblemException.badRequest("invalid-request",
@@ -74,7 +76,7 @@ class SandboxPageController {
         if (outcome.delivered()) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(outcome.redirectUrl())).build();
         }
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(HTML)
                 .body(render(session, outcome.message()));
     }
 

@@ -14,7 +14,7 @@ public record ServiceLocations(Map<String, Location> services) {
     public record Location(URI url) {
     }
 
-    URI of(String service) {
+    public URI of(String service) {
         Location location = services.get(service);
         if (location == null) {
             throw new IllegalStateException("no location configured for service '" + service

@@ -10,27 +10,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.atelier.gateway.GatewayApplication;
-import java.net.ServerSocket;
+import dev.atelier.gateway.GatewayTest;
+import dev.atelier.gateway.StandIns;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,59 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The edge over real HTTP, with WireMock standing in for the services behind it: routing, the internal paths,
  * timeouts, circuit breakers, retries, rate limits, headers, CSRF and the admin guard.
  */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"atelier.gateway.api-timeout=2s", "atelier.gateway.secure=false",
-                "resilience4j.circuitbreaker.instances.inventory.minimum-number-of-calls=4",
-                "resilience4j.circuitbreaker.instances.inventory.sliding-window-size=4",
-                "resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=60s"})
-class EdgeTest {
+class EdgeTest extends GatewayTest {
 
-    static final WireMockServer CATALOG = started();
-    static final WireMockServer CART = started();
-    static final WireMockServer PAYMENT = started();
-    static final int NOTHING_LISTENS = unusedPort();
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Value("${local.server.port}")
-    int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("atelier.services.catalog.url", CATALOG::baseUrl);
-        registry.add("atelier.services.cart.url", CART::baseUrl);
-        registry.add("atelier.services.payment.url", PAYMENT::baseUrl);
-        registry.add("atelier.services.inventory.url", () -> "http://localhost:" + NOTHING_LISTENS);
-    }
-
-    private static boolean warm;
-
-    /**
-     * One request through the whole path before the first test: the first call of a JVM (route and filter set-up,
-     * WireMock's own start) can take seconds on a busy machine, which is not what these tests measure.
-     */
-    @BeforeEach
-    void warmUpOnceThenReset() throws Exception {
-        if (!warm) {
-            CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/ping")).willReturn(okJson("{}")));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (send(request("/api/catalog/ping").GET()).statusCode() != 200 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            warm = true;
-        }
-        CATALOG.resetAll();
-        CART.resetAll();
-        PAYMENT.resetAll();
-    }
-
-    @AfterAll
-    static void stop() {
-        CATALOG.stop();
-        CART.stop();
-        PAYMENT.stop();
-    }
+    private static final WireMockServer CATALOG = StandIns.CATALOG;
+    private static final WireMockServer CART = StandIns.CART;
+    private static final WireMockServer PAYMENT = StandIns.PAYMENT;
 
     @Test
     void routesAPublicPathToItsServiceWithARequestId() throws Exception {
@@ -262,34 +207,8 @@ class EdgeTest {
         assertThat(CART.getAllServeEvents()).isEmpty();
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20));
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static String problemType(HttpResponse<String> response) {
         JsonNode problem = JSON.readTree(response.body());
         return problem.path("type").asString().replace("https://atelier.dev/problems/", "");
-    }
-
-    private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(options().dynamicPort());
-        server.start();
-        return server;
-    }
-
-    private static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

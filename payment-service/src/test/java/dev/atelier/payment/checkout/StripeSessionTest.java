@@ -41,6 +41,9 @@ class StripeSessionTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PaymentSweep sweep;
+
     EventPublisher publisher;
     EventProbe payments;
 
@@ -175,6 +178,33 @@ class StripeSessionTest {
                 postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/" + session.sessionId() + "/expire"))));
         assertThat(jdbc.queryForMap("SELECT status, order_cancelled FROM payment WHERE order_id = ?", request.orderId()))
                 .containsEntry("status", "CANCELLED").containsEntry("order_cancelled", true);
+    }
+
+    @Test
+    void aPaymentLeftPendingByACrashIsOpenedBySweepWithItsStoredKey() {
+        java.util.UUID orderId = java.util.UUID.randomUUID();
+        java.util.UUID paymentId = java.util.UUID.randomUUID();
+        // what a crash right after PaymentRequested's transaction leaves: the row and its key, no call made
+        jdbc.update("""
+                INSERT INTO payment (id, order_id, order_number, method, provider, amount, currency, customer_email,
+                                     success_url, cancel_url, line_items, status, idempotency_key, expires_at, updated_at)
+                VALUES (?, ?, 'AT-CRASHED', 'card', 'stripe', 1999, 'GBP', 'hannah.price@example.co.uk',
+                        'https://shop.example/ok', 'https://shop.example/back',
+                        '[{"name": "Order AT-CRASHED", "quantity": 1, "unitAmount": 1999}]'::jsonb, 'PENDING',
+                        'atelier-checkout-session-' || ?, now() + interval '35 minutes', now() - interval '1 hour')""",
+                paymentId, orderId, orderId.toString());
+
+        sweep.sweep();
+
+        PaymentSessionCreated session = payments.awaitEvent(PaymentSessionCreated.class,
+                e -> e.orderId().equals(orderId), DEADLINE);
+        assertThat(session.paymentId()).isEqualTo(paymentId);
+        List<LoggedRequest> calls = StripeStub.server().findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withRequestBody(containing(orderId.toString())));
+        assertThat(calls).hasSize(1);
+        assertThat(calls.getFirst().getHeader("Idempotency-Key")).isEqualTo("atelier-checkout-session-" + orderId);
+        assertThat(jdbc.queryForObject("SELECT status FROM payment WHERE id = ?", String.class, paymentId))
+                .isEqualTo("OPEN");
     }
 
     private static List<LoggedRequest> sessionCalls(PaymentRequested request) {

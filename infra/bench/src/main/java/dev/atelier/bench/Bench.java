@@ -3,6 +3,7 @@ package dev.atelier.bench;
 import java.util.Arrays;
 
 /** {@code ./atelier bench [cart|inventory|notification|relay|token] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [relay|inventory|payment] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -19,6 +20,8 @@ public final class Bench {
             case "token" -> TokenBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark " + which + ": cart, inventory, notification, relay, token");
+            case "payment" -> PaymentBenchmark.main(rest);
+                System.err.println("unknown benchmark " + which + ": relay, inventory or payment");
                 System.exit(2);
             }
         }

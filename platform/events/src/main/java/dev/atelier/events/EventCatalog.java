@@ -30,6 +30,7 @@ import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -81,6 +82,7 @@ public final class EventCatalog {
             CustomerVerificationRequested.class,
             PasswordResetRequested.class,
             ReminderDue.class);
+            PaymentDisputed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -39,6 +39,7 @@ import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.ShippingAddress;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -102,6 +103,7 @@ final class EventSamples {
             Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
             Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
+            Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent));
 
     private EventSamples() {
     }
@@ -314,5 +316,10 @@ final class EventSamples {
 
     private static List<StockLine> twoStockLines() {
         return List.of(new StockLine("MUG-XMAS-001", 2), new StockLine("CARD-BDAY-014", 1));
+    }
+
+    static PaymentDisputed stripeChargeDisputedAsFraudulent() {
+        return new PaymentDisputed(ORDER_ID, PAYMENT_ID, "stripe", Money.gbp(3048), "fraudulent",
+                Instant.parse("2025-12-20T10:41:07Z"));
     }
 }

@@ -18,9 +18,11 @@ import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -62,7 +64,9 @@ public final class EventCatalog {
             CouponRedeemed.class,
             CouponRejected.class,
             CouponReleased.class,
-            CartAbandoned.class);
+            CartAbandoned.class,
+            RefundRequested.class,
+            OrderItemFulfilmentChanged.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -24,11 +24,13 @@ import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.order.ShippingAddress;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -83,13 +85,25 @@ final class EventSamples {
             Map.entry(CouponRedeemed.class, EventSamples::winterCouponRedeemed),
             Map.entry(CouponRejected.class, EventSamples::winterCouponUsedUp),
             Map.entry(CouponReleased.class, EventSamples::winterCouponReleased),
-            Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep));
+            Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
+            Map.entry(RefundRequested.class, EventSamples::refundOfAPaymentThatCameAfterTheCancellation),
+            Map.entry(OrderItemFulfilmentChanged.class, EventSamples::mugEngravingStarted));
 
     private EventSamples() {
     }
 
     static Optional<DomainEvent> of(Class<? extends DomainEvent> type) {
         return Optional.ofNullable(BY_TYPE.get(type)).map(Supplier::get);
+    }
+
+    static RefundRequested refundOfAPaymentThatCameAfterTheCancellation() {
+        return new RefundRequested(ORDER_ID, ORDER_NUMBER, UUID.fromString("9e3b5c71-2d4f-4a8e-b6c1-d0f2a4e6b8c3"),
+                PAYMENT_ID, Money.gbp(3048), "LATE_PAYMENT", PLACED_AT.plus(Duration.ofMinutes(31)));
+    }
+
+    static OrderItemFulfilmentChanged mugEngravingStarted() {
+        return new OrderItemFulfilmentChanged(ORDER_ID, ORDER_NUMBER, MUG_LINE_ID, "MUG-XMAS-001", "PENDING",
+                "IN_PRODUCTION", "PROCESSING", PLACED_AT.plus(Duration.ofHours(20)), "maker@atelier.example");
     }
 
     static OrderPlaced orderPlacedByARegisteredShopperWithTwoLines() {

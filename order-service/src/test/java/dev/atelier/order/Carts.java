@@ -25,15 +25,27 @@ public final class Carts {
     }
 
     public Carts with(String sku, int quantity, long unitPrice) {
+        return with(sku, "Personalised Christmas Mug", quantity, unitPrice,
+                "{\"name\": \"Sophie\", \"font\": \"Script MT\"}", "{\"name\": \"Name\", \"font\": \"Font\"}");
+    }
+
+    /** An engraved keyring with a colour and an uploaded photo. */
+    public Carts withAnEngravedKeyring() {
+        return with("KEYRING-ENG-001", "Engraved Photo Keyring", 1, 999,
+                "{\"initials\": \"SH\", \"colour\": \"#d4a017\", \"photo\": \"/media/uploads/sophie.jpg\"}",
+                "{\"initials\": \"Initials\", \"colour\": \"Colour\", \"photo\": \"Photo\"}");
+    }
+
+    public Carts with(String sku, String name, int quantity, long unitPrice, String personalisation, String labels) {
         subtotal += unitPrice * quantity;
         lines.add("""
-                {"lineId": "%s", "sku": "%s", "quantity": %d, "name": "Personalised Christmas Mug",
+                {"lineId": "%s", "sku": "%s", "quantity": %d, "name": "%s",
                  "attributes": {"size": "11oz"}, "imageUrl": "/media/mug.webp",
-                 "personalisation": {"name": "Sophie", "font": "Script MT"},
-                 "personalisationLabels": {"name": "Name", "font": "Font"}, "taxClass": "STANDARD",
+                 "personalisation": %s, "personalisationLabels": %s, "taxClass": "STANDARD",
                  "unitPrice": {"amount": %d, "currency": "GBP"}, "lineTotal": {"amount": %d, "currency": "GBP"},
                  "available": true, "priceChanged": false, "previousUnitPrice": null}"""
-                .formatted(UUID.randomUUID(), sku, quantity, unitPrice, unitPrice * quantity));
+                .formatted(UUID.randomUUID(), sku, quantity, name, personalisation, labels, unitPrice,
+                        unitPrice * quantity));
         return this;
     }
 

@@ -148,13 +148,31 @@ public class Orders {
         }
     }
 
+    /**
+     * Locks the order until the transaction ends and returns its status: how fulfilment serialises its changes
+     * with the saga's.
+     */
+    public Optional<OrderStatus> lockStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM orders WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    /** Moves a paid order along fulfilment (PROCESSING, SHIPPED, DELIVERED); the saga's steps are left alone. */
+    public void moveFulfilmentStatus(UUID id, OrderStatus next, Instant now) {
+        if (!next.isPaid()) {
+            throw new IllegalArgumentException("fulfilment moves paid orders only, not to " + next);
+        }
+        jdbc.sql("UPDATE orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(next.name(), ts(now), id).update();
+    }
+
     /** Orders whose saga waits past its deadline, oldest first. */
     List<UUID> overdue(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM orders WHERE deadline_at <= ? ORDER BY deadline_at LIMIT ?")
                 .params(ts(now), limit).query(UUID.class).list();
     }
 
-    void appendTimeline(UUID orderId, Instant at, OrderStatus status, String cause, @Nullable UUID eventId,
+    public void appendTimeline(UUID orderId, Instant at, OrderStatus status, String cause, @Nullable UUID eventId,
             String note) {
         jdbc.sql("INSERT INTO order_timeline (order_id, at, status, cause, event_id, note) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(orderId, ts(at), status.name(), cause, eventId, note).update();

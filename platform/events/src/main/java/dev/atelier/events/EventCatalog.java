@@ -15,6 +15,7 @@ import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
@@ -66,7 +67,8 @@ public final class EventCatalog {
             CouponReleased.class,
             CartAbandoned.class,
             RefundRequested.class,
-            OrderItemFulfilmentChanged.class);
+            OrderItemFulfilmentChanged.class,
+            MarketplaceOrderReceived.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -20,6 +20,8 @@ import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.marketplace.MarketplaceLine;
+import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderConfirmed;
@@ -87,7 +89,8 @@ final class EventSamples {
             Map.entry(CouponReleased.class, EventSamples::winterCouponReleased),
             Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
             Map.entry(RefundRequested.class, EventSamples::refundOfAPaymentThatCameAfterTheCancellation),
-            Map.entry(OrderItemFulfilmentChanged.class, EventSamples::mugEngravingStarted));
+            Map.entry(OrderItemFulfilmentChanged.class, EventSamples::mugEngravingStarted),
+            Map.entry(MarketplaceOrderReceived.class, EventSamples::ebayBuyerPaidForTwoMugs));
 
     private EventSamples() {
     }
@@ -104,6 +107,13 @@ final class EventSamples {
     static OrderItemFulfilmentChanged mugEngravingStarted() {
         return new OrderItemFulfilmentChanged(ORDER_ID, ORDER_NUMBER, MUG_LINE_ID, "MUG-XMAS-001", "PENDING",
                 "IN_PRODUCTION", "PROCESSING", PLACED_AT.plus(Duration.ofHours(20)), "maker@atelier.example");
+    }
+
+    static MarketplaceOrderReceived ebayBuyerPaidForTwoMugs() {
+        return new MarketplaceOrderReceived(UUID.fromString("7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e"), "EBAY",
+                "12-34567-89012", "buyer.b@example.co.uk",
+                List.of(new MarketplaceLine("MUG-XMAS-001", 2, Money.gbp(1599), "Christmas Mug 11oz", "2984756301")),
+                Money.gbp(395), Money.gbp(3593), address(), PLACED_AT.minus(Duration.ofMinutes(3)), "mugfan_77");
     }
 
     static OrderPlaced orderPlacedByARegisteredShopperWithTwoLines() {

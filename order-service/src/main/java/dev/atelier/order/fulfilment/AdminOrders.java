@@ -37,12 +37,12 @@ public class AdminOrders {
 
     /** A row of the search. */
     public record Summary(UUID orderId, String orderNumber, String channel, String email, String status,
-            Money total, Instant placedAt) {
+            Money total, Instant placedAt, @Nullable String attention) {
     }
 
     /** What to look for; every field is optional. */
     public record Filter(@Nullable String number, @Nullable String email, @Nullable OrderStatus status,
-            @Nullable Instant from, @Nullable Instant to, @Nullable UUID customerId) {
+            @Nullable Instant from, @Nullable Instant to, @Nullable UUID customerId, boolean needsAttention) {
     }
 
     private final Orders orders;
@@ -102,7 +102,7 @@ public class AdminOrders {
     @Transactional(readOnly = true)
     public List<Summary> search(Filter filter, @Nullable String afterKey, int fetch) {
         StringBuilder sql = new StringBuilder("SELECT id, order_number, channel, email, status, currency, total, "
-                + "placed_at FROM orders WHERE true");
+                + "placed_at, attention FROM orders WHERE true");
         List<Object> params = new ArrayList<>();
         if (filter.number() != null) {
             sql.append(" AND order_number = ?");
@@ -128,6 +128,9 @@ public class AdminOrders {
             sql.append(" AND customer_id = ?");
             params.add(filter.customerId());
         }
+        if (filter.needsAttention()) {
+            sql.append(" AND attention IS NOT NULL");
+        }
         if (afterKey != null) {
             String[] parts = afterKey.split("\\|", 2);
             sql.append(" AND (placed_at, id) < (?, ?)");
@@ -140,7 +143,7 @@ public class AdminOrders {
                 .query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("order_number"),
                         rs.getString("channel"), rs.getString("email"), rs.getString("status"),
                         Money.of(rs.getLong("total"), rs.getString("currency")),
-                        rs.getTimestamp("placed_at").toInstant()))
+                        rs.getTimestamp("placed_at").toInstant(), rs.getString("attention")))
                 .list();
     }
 

@@ -62,11 +62,12 @@ class OrderAdminController {
             @RequestParam(required = false) @Nullable Instant from,
             @RequestParam(required = false) @Nullable Instant to,
             @RequestParam(required = false) @Nullable UUID customerId,
+            @RequestParam(defaultValue = "false") boolean needsAttention,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
         int size = Cursors.limit(limit, 25, 100);
         List<AdminOrders.Summary> fetched = adminOrders.search(
-                new AdminOrders.Filter(number, email, status, from, to, customerId), cursors.decode(cursor), size + 1);
+                new AdminOrders.Filter(number, email, status, from, to, customerId, needsAttention), cursors.decode(cursor), size + 1);
         return CursorPage.of(fetched, size, AdminOrders::keyOf, cursors);
     }
 

@@ -39,6 +39,11 @@ public final class CartStub {
         }
     }
 
+    /** The stub's port, starting it first if needed. */
+    public static int port() {
+        return SERVER.port();
+    }
+
     /** Answers the cart with this JSON body. */
     public static void serves(UUID cartId, String cartJson) {
         SERVER.stubFor(get(urlPathEqualTo("/internal/carts/" + cartId)).willReturn(aResponse().withStatus(200)

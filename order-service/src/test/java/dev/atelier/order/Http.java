@@ -38,6 +38,28 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public Answer postText(String path, String contentType, String text, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
+    }
+
+    /** The body as text (a CSV download), or fails on a non-200 answer. */
+    public String text(String path) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens a stream of server-sent events; the caller reads its lines. */
     public HttpResponse<java.util.stream.Stream<String>> stream(String path) {
         try {

@@ -4,6 +4,7 @@ import dev.atelier.order.checkout.OrderStatus;
 import dev.atelier.order.fulfilment.AdminOrders;
 import dev.atelier.order.fulfilment.Fulfilment;
 import dev.atelier.order.fulfilment.LineStatus;
+import dev.atelier.order.fulfilment.ShippingLabels;
 import dev.atelier.web.Actors;
 import dev.atelier.web.CursorPage;
 import dev.atelier.web.Cursors;
@@ -13,10 +14,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,12 +52,30 @@ class OrderAdminController {
 
     private final AdminOrders adminOrders;
     private final Fulfilment fulfilment;
+    private final ShippingLabels labels;
     private final Cursors cursors;
 
-    OrderAdminController(AdminOrders adminOrders, Fulfilment fulfilment, Cursors cursors) {
+    OrderAdminController(AdminOrders adminOrders, Fulfilment fulfilment, ShippingLabels labels, Cursors cursors) {
         this.adminOrders = adminOrders;
         this.fulfilment = fulfilment;
+        this.labels = labels;
         this.cursors = cursors;
+    }
+
+    /** The orders with lines ready to ship, as a CSV for Pirate Ship's spreadsheet import. */
+    @GetMapping(path = "/shipping-labels.csv", produces = "text/csv")
+    ResponseEntity<String> shippingLabels() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"shipping-labels.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(labels.export());
+    }
+
+    /** The label tool's CSV of tracking numbers: good rows ship, bad rows come back with their line and reason. */
+    @PostMapping(path = "/shipping-labels", consumes = {"text/csv", "text/plain"})
+    ShippingLabels.ImportReport importTracking(@RequestBody String csv,
+            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
+        return labels.importTracking(csv, Actors.of(actor));
     }
 
     @GetMapping

@@ -24,6 +24,9 @@ import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -68,7 +71,10 @@ public final class EventCatalog {
             CartAbandoned.class,
             RefundRequested.class,
             OrderItemFulfilmentChanged.class,
-            MarketplaceOrderReceived.class);
+            MarketplaceOrderReceived.class,
+            ReturnRequested.class,
+            ReturnReceived.class,
+            OrderRefunded.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

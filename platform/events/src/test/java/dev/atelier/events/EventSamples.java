@@ -33,6 +33,10 @@ import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnLine;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.ShippingAddress;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -90,7 +94,10 @@ final class EventSamples {
             Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
             Map.entry(RefundRequested.class, EventSamples::refundOfAPaymentThatCameAfterTheCancellation),
             Map.entry(OrderItemFulfilmentChanged.class, EventSamples::mugEngravingStarted),
-            Map.entry(MarketplaceOrderReceived.class, EventSamples::ebayBuyerPaidForTwoMugs));
+            Map.entry(MarketplaceOrderReceived.class, EventSamples::ebayBuyerPaidForTwoMugs),
+            Map.entry(ReturnRequested.class, EventSamples::oneMugSentBackChipped),
+            Map.entry(ReturnReceived.class, EventSamples::chippedMugReceivedNotResellable),
+            Map.entry(OrderRefunded.class, EventSamples::chippedMugRefunded));
 
     private EventSamples() {
     }
@@ -114,6 +121,25 @@ final class EventSamples {
                 "12-34567-89012", "buyer.b@example.co.uk",
                 List.of(new MarketplaceLine("MUG-XMAS-001", 2, Money.gbp(1599), "Christmas Mug 11oz", "2984756301")),
                 Money.gbp(395), Money.gbp(3593), address(), PLACED_AT.minus(Duration.ofMinutes(3)), "mugfan_77");
+    }
+
+    private static final UUID RETURN_ID = UUID.fromString("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
+
+    static ReturnRequested oneMugSentBackChipped() {
+        return new ReturnRequested(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL,
+                List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), EMAIL,
+                PLACED_AT.plus(Duration.ofDays(6)));
+    }
+
+    static ReturnReceived chippedMugReceivedNotResellable() {
+        return new ReturnReceived(ORDER_ID, ORDER_NUMBER, RETURN_ID,
+                List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", false)),
+                PLACED_AT.plus(Duration.ofDays(9)));
+    }
+
+    static OrderRefunded chippedMugRefunded() {
+        return new OrderRefunded(ORDER_ID, ORDER_NUMBER, EMAIL, Money.gbp(1499), "RETURN", RETURN_ID,
+                PLACED_AT.plus(Duration.ofDays(10)));
     }
 
     static OrderPlaced orderPlacedByARegisteredShopperWithTwoLines() {

@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "atelier.checkout.cart-url=http://localhost:${atelier.test.cart-stub-port}",
-                "atelier.checkout.cart-timeout=5s",
+                "atelier.checkout.cart-timeout=15s",
                 "atelier.checkout.watch-interval=100ms",
                 "atelier.saga.timeout-sweep-interval=1h",
                 "atelier.messaging.inbox.concurrency=2",

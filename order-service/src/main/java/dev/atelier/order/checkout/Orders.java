@@ -166,6 +166,12 @@ public class Orders {
                 .params(next.name(), ts(now), id).update();
     }
 
+    /** The payment that paid the order, when there is one: what a refund gives money back from. */
+    public Optional<UUID> paymentIdOf(UUID id) {
+        return jdbc.sql("SELECT payment_id FROM orders WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(p -> p);
+    }
+
     /** Orders whose saga waits past its deadline, oldest first. */
     List<UUID> overdue(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM orders WHERE deadline_at <= ? ORDER BY deadline_at LIMIT ?")

@@ -1,5 +1,6 @@
 package dev.atelier.order.fulfilment;
 
+import dev.atelier.events.DomainEvent;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderShipped;
@@ -51,7 +52,7 @@ public class Fulfilment {
         }
         change(orderId, lineIds, to, actor, (order, changed) -> {
             changed.forEach(line -> lines.move(orderId, line.lineId(), to, clock.instant()));
-            return changed.size() + " line(s) " + to;
+            return new Result(changed.size() + " line(s) " + to, List.of());
         });
     }
 
@@ -64,10 +65,10 @@ public class Fulfilment {
             changed.forEach(line -> lines.ship(orderId, line.lineId(), carrier, trackingNumber, trackingUrl, now));
             boolean complete = lines.of(orderId).stream()
                     .allMatch(l -> l.status() == LineStatus.SHIPPED || l.status() == LineStatus.DELIVERED);
-            outbox.record(new OrderShipped(orderId, order.number(), order.email(),
-                    changed.stream().map(FulfilmentLines.Line::lineId).toList(), carrier, trackingNumber,
-                    trackingUrl, complete, now));
-            return changed.size() + " line(s) shipped with " + carrier + " " + trackingNumber;
+            return new Result(changed.size() + " line(s) shipped with " + carrier + " " + trackingNumber,
+                    List.of(new OrderShipped(orderId, order.number(), order.email(),
+                            changed.stream().map(FulfilmentLines.Line::lineId).toList(), carrier, trackingNumber,
+                            trackingUrl, complete, now)));
         });
     }
 
@@ -85,11 +86,11 @@ public class Fulfilment {
             Instant now = clock.instant();
             changed.forEach(line -> lines.move(orderId, line.lineId(), LineStatus.DELIVERED, now));
             List<FulfilmentLines.Line> all = lines.of(orderId);
-            if (all.stream().allMatch(l -> l.status() == LineStatus.DELIVERED)) {
-                outbox.record(new OrderDelivered(orderId, order.number(), order.email(), order.customerId(),
-                        all.stream().map(FulfilmentLines.Line::sku).distinct().toList(), now));
-            }
-            return changed.size() + " line(s) delivered";
+            List<DomainEvent> summary = all.stream().allMatch(l -> l.status() == LineStatus.DELIVERED)
+                    ? List.of(new OrderDelivered(orderId, order.number(), order.email(), order.customerId(),
+                            all.stream().map(FulfilmentLines.Line::sku).distinct().toList(), now))
+                    : List.of();
+            return new Result(changed.size() + " line(s) delivered", summary);
         });
     }
 
@@ -97,8 +98,12 @@ public class Fulfilment {
         return ProblemException.conflict("fulfilment-conflict", detail);
     }
 
+    /** What a change did: the timeline's note, and the events that sum it up (after the lines' own events). */
+    private record Result(String note, List<DomainEvent> summary) {
+    }
+
     private interface Step {
-        String apply(Order order, List<FulfilmentLines.Line> changed);
+        Result apply(Order order, List<FulfilmentLines.Line> changed);
     }
 
     private void change(UUID orderId, List<UUID> lineIds, LineStatus to, String actor, Step step) {
@@ -126,15 +131,16 @@ public class Fulfilment {
             }
             changed.add(line);
         }
-        String note = step.apply(order, changed);
+        Result result = step.apply(order, changed);
         Instant now = clock.instant();
         OrderStatus next = LineStatus.orderStatusOf(lines.of(orderId).stream().map(FulfilmentLines.Line::status)
                 .toList());
         orders.moveFulfilmentStatus(orderId, next, now);
-        orders.appendTimeline(orderId, now, next, "Fulfilment", null, note + " by " + actor);
+        orders.appendTimeline(orderId, now, next, "Fulfilment", null, result.note() + " by " + actor);
         for (FulfilmentLines.Line line : changed) {
             outbox.record(new OrderItemFulfilmentChanged(orderId, order.number(), line.lineId(), line.sku(),
                     line.status().name(), to.name(), next.name(), now, actor));
         }
+        result.summary().forEach(outbox::record);
     }
 }

@@ -51,6 +51,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.Test;
  * asked for, and every order's timeline holds each step exactly once. Inventory and payment are played by a
  * consumer of {@code order.order} that answers each order once, as the real services (idempotent per order) do.
  */
+@Order(Integer.MAX_VALUE)
 class CheckoutCrashTest {
 
     private static final int ORDERS = 100;
@@ -66,7 +68,8 @@ class CheckoutCrashTest {
 
     private final SharedInfrastructure infrastructure = SharedInfrastructure.get();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String email = "crash-" + UUID.randomUUID() + "@example.co.uk";
+    private final UUID testRun = UUID.randomUUID();
+    private final String email = "crash-" + testRun + "@example.co.uk";
     private final Map<String, Set<UUID>> published = new ConcurrentHashMap<>();
     private final List<Process> children = new ArrayList<>();
     private volatile boolean partnersRunning = true;
@@ -176,6 +179,11 @@ class CheckoutCrashTest {
                 // 60 s stock timeout, which would (rightly) cancel orders and hide what the kill did
                 "--atelier.saga.stock-timeout=10m",
                 "--atelier.checkout.cart-timeout=10s",
+                // its own consumer group, so that the test JVM's order-service (other test classes) and this one
+                // never take each other's partitions; a short session so the killed one's partitions move on quickly
+                "--atelier.messaging.inbox.group-id=order-service-crash-" + testRun,
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
+                "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
                 "--management.otlp.metrics.export.enabled=false",
                 "--management.tracing.export.enabled=false",
                 "--logging.level.root=WARN"));

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -84,6 +86,13 @@ class OrderWatchers {
                 }
             }
         });
+    }
+
+    /** Ends every open stream when the service stops, so that the graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        watchers.values().forEach(ofOrder -> ofOrder.forEach(watcher -> watcher.emitter.complete()));
+        watchers.clear();
     }
 
     private boolean send(Watcher watcher, OrderResponse order) {

@@ -1,5 +1,7 @@
 package dev.atelier.local;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.atelier.local.StackState.Component;
 import dev.atelier.local.StackState.State;
 import dev.atelier.testing.EmbeddedKafkaServer;
@@ -48,6 +50,10 @@ final class LocalStack implements AutoCloseable {
     }
 
     private static final String GATEWAY = "gateway";
+    /** The service that sends e-mail: GreenMail is started for it, and its SMTP settings point there. */
+    private static final String NOTIFICATION = "notification-service";
+    /** GreenMail's SMTP port (system property {@code atelier.smtp-port}); it catches every e-mail sent locally. */
+    static final int SMTP_PORT = Integer.getInteger("atelier.smtp-port", 13025);
 
     private final Settings settings;
     private final Home home;
@@ -60,6 +66,7 @@ final class LocalStack implements AutoCloseable {
     private Home.@Nullable Lock lock;
     private @Nullable EmbeddedPostgresServer postgres;
     private @Nullable EmbeddedKafkaServer kafka;
+    private @Nullable GreenMail smtp;
     private @Nullable Instant infrastructureStartedAt;
     private @Nullable Instant kafkaReadyAt;
     private @Nullable Instant postgresReadyAt;
@@ -128,6 +135,9 @@ final class LocalStack implements AutoCloseable {
         ports.put("Kafka", settings.kafkaPort());
         ports.put("PostgreSQL", settings.postgresPort());
         found.forEach(service -> ports.put(service.name(), service.port()));
+        if (found.stream().anyMatch(service -> service.name().equals(NOTIFICATION))) {
+            ports.put("SMTP (GreenMail)", SMTP_PORT);
+        }
         ports.forEach((name, port) -> {
             if (!isFree(port)) {
                 problems.add("port " + port + " for " + name + " is in use by another program");
@@ -176,6 +186,18 @@ final class LocalStack implements AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             out.println("the infrastructure did not start: " + describe(cause) + " (see " + shortPath(home.logs()) + ")");
             return false;
+        }
+        if (processes.stream().anyMatch(process -> process.service().name().equals(NOTIFICATION))) {
+            try {
+                GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                server.start();
+                smtp = server;
+            } catch (RuntimeException e) {
+                out.println("the SMTP server (GreenMail) did not start on port " + SMTP_PORT + ": " + describe(e));
+                return false;
+            }
+            out.println("SMTP (GreenMail) on localhost:" + SMTP_PORT + " catches every e-mail; read them at "
+                    + "http://localhost:8086/dev/inbox");
         }
         out.println("infrastructure ready in " + StatusTable.seconds(Duration.between(started, Instant.now()))
                 + " (Kafka " + StatusTable.seconds(started, kafkaReadyAt) + ", PostgreSQL "
@@ -241,9 +263,16 @@ final class LocalStack implements AutoCloseable {
             environment.put("SPRING_DATASOURCE_PASSWORD", "");
         }
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.kafkaPort());
+        if (service.name().equals(DemoAdmin.SERVICE)) {
+            environment.putAll(DemoAdmin.environment());
+        }
         // outside Kubernetes Spring Boot does not publish the readiness group unless asked
         environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         settings.services().forEach(other -> environment.put(other.urlVariable(), other.url()));
+        if (service.name().equals(NOTIFICATION)) {
+            environment.put("SPRING_MAIL_HOST", "localhost");
+            environment.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));
+        }
         return environment;
     }
 
@@ -275,6 +304,9 @@ final class LocalStack implements AutoCloseable {
         String storeUrl = settings.services().stream().filter(service -> service.name().equals(GATEWAY))
                 .map(ServiceDefinition::url).findFirst().orElse("http://localhost:8080");
         out.println(gateway ? "store: " + storeUrl : "store: not yet (" + storeUrl + " once the gateway module exists)");
+        if (processes.stream().anyMatch(process -> process.service().name().equals(DemoAdmin.SERVICE))) {
+            out.println(DemoAdmin.describe());
+        }
         Instant now = Instant.now();
         out.println("ready in " + StatusTable.seconds(Duration.between(settings.requestedAt(), now))
                 + " (infrastructure " + StatusTable.seconds(infrastructureStartedAt, latest(kafkaReadyAt, postgresReadyAt))
@@ -347,11 +379,15 @@ final class LocalStack implements AutoCloseable {
         }
         requestStop();
         Instant started = Instant.now();
-        boolean anythingStarted = kafka != null || postgres != null || processes.stream().anyMatch(ServiceProcess::isAlive);
+        boolean anythingStarted = kafka != null || postgres != null || smtp != null || processes.stream().anyMatch(ServiceProcess::isAlive);
         if (anythingStarted) {
             out.println("stopping");
         }
         stopServices();
+        GreenMail mailServer = smtp;
+        if (mailServer != null) {
+            step("SMTP stopped", mailServer::stop);
+        }
         EmbeddedKafkaServer broker = kafka;
         if (broker != null) {
             step("Kafka stopped", broker::close);

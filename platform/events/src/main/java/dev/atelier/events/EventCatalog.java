@@ -9,6 +9,12 @@ import dev.atelier.events.catalog.PriceChanged;
 import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
+import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerErasureRequested;
+import dev.atelier.events.customer.CustomerRegistered;
+import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.PasswordResetRequested;
+import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
@@ -16,6 +22,8 @@ import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.marketplace.MarketplaceOrderReceived;
+import dev.atelier.events.notification.EmailFailed;
+import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
@@ -74,7 +82,15 @@ public final class EventCatalog {
             MarketplaceOrderReceived.class,
             ReturnRequested.class,
             ReturnReceived.class,
-            OrderRefunded.class);
+            OrderRefunded.class,
+            EmailSent.class,
+            EmailFailed.class,
+            CustomerDataExportRequested.class,
+            CustomerErasureRequested.class,
+            CustomerRegistered.class,
+            CustomerVerificationRequested.class,
+            PasswordResetRequested.class,
+            ReminderDue.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -1,17 +1,23 @@
 package dev.atelier.events;
 
-import dev.atelier.events.catalog.BundleComponent;
 import dev.atelier.events.cart.AbandonedLine;
 import dev.atelier.events.cart.CartAbandoned;
 import dev.atelier.events.cart.CouponRedeemed;
 import dev.atelier.events.cart.CouponRejected;
 import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.catalog.BundleComponent;
 import dev.atelier.events.catalog.BundleDefined;
 import dev.atelier.events.catalog.PriceChanged;
 import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.catalog.SellableVariant;
+import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerErasureRequested;
+import dev.atelier.events.customer.CustomerRegistered;
+import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.PasswordResetRequested;
+import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockCommitted;
@@ -22,8 +28,10 @@ import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.marketplace.MarketplaceLine;
 import dev.atelier.events.marketplace.MarketplaceOrderReceived;
-import dev.atelier.events.order.OrderCancelled;
+import dev.atelier.events.notification.EmailFailed;
+import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.GiftOptions;
+import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
@@ -97,7 +105,15 @@ final class EventSamples {
             Map.entry(MarketplaceOrderReceived.class, EventSamples::ebayBuyerPaidForTwoMugs),
             Map.entry(ReturnRequested.class, EventSamples::oneMugSentBackChipped),
             Map.entry(ReturnReceived.class, EventSamples::chippedMugReceivedNotResellable),
-            Map.entry(OrderRefunded.class, EventSamples::chippedMugRefunded));
+            Map.entry(OrderRefunded.class, EventSamples::chippedMugRefunded),
+            Map.entry(EmailSent.class, EventSamples::orderConfirmationSent),
+            Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts),
+            Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
+            Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten),
+            Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
+            Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
+            Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
+            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
 
     private EventSamples() {
     }
@@ -207,6 +223,36 @@ final class EventSamples {
                 Instant.parse("2025-12-06T14:02:11Z"));
     }
 
+    static CustomerVerificationRequested hannahAskedToVerifyHerEmail() {
+        return new CustomerVerificationRequested(CUSTOMER_ID, EMAIL, "Hannah Price", "482915",
+                Instant.parse("2025-11-20T18:45:00Z"));
+    }
+
+    static CustomerRegistered hannahRegistered() {
+        return new CustomerRegistered(CUSTOMER_ID, EMAIL, "Hannah Price", Instant.parse("2025-11-20T18:32:41Z"));
+    }
+
+    static CustomerDataExportRequested hannahAskedForHerData() {
+        return new CustomerDataExportRequested(UUID.fromString("9e1b7c3a-4d2f-4a8e-b6c5-0f3d2a1e7b94"), CUSTOMER_ID, EMAIL,
+                Instant.parse("2026-01-12T10:05:00Z"));
+    }
+
+    static CustomerErasureRequested hannahAskedToBeForgotten() {
+        return new CustomerErasureRequested(UUID.fromString("2c8d4f6a-1b3e-4d7a-9f2c-5e8b0a3d6c17"), CUSTOMER_ID, EMAIL,
+                Instant.parse("2026-02-03T16:20:00Z"));
+    }
+
+    static ReminderDue mumsBirthdayInAWeek() {
+        return new ReminderDue(UUID.fromString("7d3e9b1f-6a2c-4e8d-b5f0-1c4a7e9d2b36"), CUSTOMER_ID, EMAIL, "Hannah Price",
+                "Mum", "BIRTHDAY", java.time.LocalDate.parse("2026-03-14"), 7);
+    }
+
+    static PasswordResetRequested hannahForgotHerPassword() {
+        return new PasswordResetRequested(CUSTOMER_ID, EMAIL,
+                "https://shop.example.co.uk/password/reset/confirm?token=Qm9vdHMgYW5kIGNhdHMgYW5kIGJvb3Rz",
+                Instant.parse("2025-12-03T20:40:00Z"));
+    }
+
     static final UUID MUG_PRODUCT_ID = UUID.fromString("6a0e2f4c-8b1d-4e3a-9c57-d2f8b1a6e093");
     static final UUID GIFT_SET_PRODUCT_ID = UUID.fromString("b3d9c1e7-2f4a-4b8d-a6e0-5c7f9d2b1a84");
 
@@ -295,6 +341,19 @@ final class EventSamples {
                 "/media/products/personalised-christmas-mug/primary.png", Map.of("name", "Hannah"), 3L)),
                 Money.gbp(1299), "COMEBACK-7KQ2-M9XD", Money.gbp(130), PLACED_AT.plus(Duration.ofDays(10)),
                 PLACED_AT.plus(Duration.ofDays(3)));
+    }
+
+    static final UUID EMAIL_ID = UUID.fromString("019ad3c2-5e1f-7a4b-9c2d-3e4f5a6b7c8d");
+
+    static EmailSent orderConfirmationSent() {
+        return new EmailSent(EMAIL_ID, "order-confirmation", EMAIL, 1, "<019ad3c2-5e1f-7a4b-9c2d-3e4f5a6b7c8d@atelier>",
+                ORDER_ID, null, CUSTOMER_ID, PLACED_AT.plus(Duration.ofMinutes(3)).plusSeconds(1));
+    }
+
+    static EmailFailed orderConfirmationFailedAfterSixAttempts() {
+        return new EmailFailed(EMAIL_ID, "order-confirmation", EMAIL, 6,
+                "Mail server connection failed: Connection refused", ORDER_ID, null, CUSTOMER_ID,
+                PLACED_AT.plus(Duration.ofHours(2)));
     }
 
     private static List<StockLine> twoStockLines() {

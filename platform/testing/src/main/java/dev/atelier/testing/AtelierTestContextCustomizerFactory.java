@@ -1,6 +1,8 @@
 package dev.atelier.testing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -25,8 +27,13 @@ class AtelierTestContextCustomizerFactory implements ContextCustomizerFactory {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             SharedInfrastructure infrastructure = SharedInfrastructure.get();
+            Map<String, Object> properties = new LinkedHashMap<>(
+                    infrastructure.springProperties(infrastructure.freshDatabase(databasePrefix)));
+            // resource servers (platform/web's security) trust the test token issuer of this JVM
+            properties.put("atelier.security.jwk-set-uri", TestTokens.get().jwkSetUri());
+            properties.put("atelier.security.issuer", TestTokens.ISSUER);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("atelierTestInfrastructure",
-                    infrastructure.springProperties(infrastructure.freshDatabase(databasePrefix))));
+                    properties));
         }
     }
 }

@@ -1,0 +1,38 @@
+package dev.atelier.gateway.edge;
+
+import java.util.List;
+
+/**
+ * Every public path of the store and the service behind it (ARCHITECTURE.md, "HTTP API through the gateway").
+ * {@code /internal/**} is never here: those paths are for services only, and {@link InternalPaths} refuses them
+ * even when disguised.
+ */
+final class RouteTable {
+
+    /** How a route is treated: its timeout, whether idempotent reads are retried, whether it is rate-exempt. */
+    enum Kind { API, SLOW, WEBHOOK, PAGE }
+
+    record Route(String id, String service, Kind kind, List<String> paths) {
+    }
+
+    static final List<Route> ROUTES = List.of(
+            new Route("catalog-api", "catalog", Kind.API, List.of("/api/catalog/**", "/api/admin/catalog/**")),
+            new Route("catalog-media", "catalog", Kind.SLOW, List.of("/media/**")),
+            new Route("cart-api", "cart", Kind.API, List.of("/api/cart", "/api/cart/**", "/api/admin/cart/**")),
+            new Route("inventory-api", "inventory", Kind.API,
+                    List.of("/api/inventory/**", "/api/admin/inventory/**")),
+            new Route("checkout", "order", Kind.SLOW, List.of("/api/checkout", "/api/checkout/**")),
+            new Route("order-api", "order", Kind.API,
+                    List.of("/api/orders/**", "/api/account/orders", "/api/account/orders/**", "/api/admin/orders/**")),
+            new Route("payment-api", "payment", Kind.API, List.of("/api/payments/**", "/api/admin/payments/**")),
+            new Route("payment-webhooks", "payment", Kind.WEBHOOK, List.of("/webhooks/stripe", "/webhooks/tink")),
+            new Route("payment-sandbox", "payment", Kind.PAGE, List.of("/pay/sandbox/**")),
+            new Route("notification-api", "notification", Kind.API, List.of("/api/admin/notifications/**")),
+            new Route("marketplace-webhooks", "marketplace", Kind.WEBHOOK, List.of("/webhooks/ebay")),
+            new Route("marketplace-api", "marketplace", Kind.API, List.of("/api/admin/marketplace/**")),
+            new Route("customer-api", "customer", Kind.API, List.of("/api/account/**", "/api/admin/customers/**")),
+            new Route("back-office", "backoffice", Kind.PAGE, List.of("/admin", "/admin/**")));
+
+    private RouteTable() {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.atelier.gateway.edge;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
+import dev.atelier.gateway.edge.RouteTable.Kind;
+import dev.atelier.gateway.edge.RouteTable.Route;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Builds the gateway's routes from {@link RouteTable}: each behind its service's circuit breaker (a failing
+ * service answers a problem+json 503 at once instead of tying up connections), with the timeout of its kind
+ * (a slow service is a 504 within it), and idempotent reads retried once on a connection failure or a 502/503.
+ * Nothing else is retried: a POST may have taken effect before the connection broke.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+    @Bean
+    RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, ServiceLocations locations, EdgeProperties edge) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        for (Route route : RouteTable.ROUTES) {
+            Duration timeout = route.kind() == Kind.API ? edge.apiTimeout() : edge.slowTimeout();
+            routes.route(route.id(), spec -> spec
+                    .path(route.paths().toArray(String[]::new))
+                    .filters(filters -> filters(filters, route))
+                    .metadata(RESPONSE_TIMEOUT_ATTR, timeout.toMillis())
+                    .metadata(CONNECT_TIMEOUT_ATTR, (int) edge.connectTimeout().toMillis())
+                    .metadata(Fallbacks.SERVICE_METADATA, route.service())
+                    .uri(locations.of(route.service())));
+        }
+        return routes.build();
+    }
+
+    private static GatewayFilterSpec filters(GatewayFilterSpec filters, Route route) {
+        GatewayFilterSpec spec = filters.preserveHostHeader()
+                .circuitBreaker(breaker -> breaker
+                        .setName(route.service())
+                        .setFallbackUri("forward:" + Fallbacks.PATH + "/" + route.service()));
+        if (route.kind() == Kind.API || route.kind() == Kind.PAGE) {
+            spec = spec.retry(retry -> retry.setRetries(1)
+                    .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                    .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+                    .setExceptions(IOException.class)
+                    .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false));
+        }
+        return spec;
+    }
+
+    /** What a timed-out call looks like to the fallback, whichever layer noticed it. */
+    static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof org.springframework.web.server.ResponseStatusException status
+                    && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.atelier.gateway.storefront;
+
+import dev.atelier.gateway.storefront.Services.ServiceAnswer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Browsing: the home page, categories and occasions, search, and a product's page. */
+@Controller
+class CatalogPages {
+
+    private final Services services;
+
+    CatalogPages(Services services) {
+        this.services = services;
+    }
+
+    @GetMapping("/")
+    Mono<String> home(Model model, ServerWebExchange exchange) {
+        return Mono.zip(
+                        services.get("catalog", "/api/catalog/products?sort=bestselling&limit=8", exchange),
+                        services.get("catalog", "/api/catalog/products?sort=newest&limit=8", exchange),
+                        services.get("catalog", "/api/catalog/categories", exchange),
+                        services.get("catalog", "/api/catalog/occasions", exchange))
+                .map(answers -> {
+                    model.addAttribute("bestsellers", answers.getT1().items());
+                    model.addAttribute("newest", answers.getT2().items());
+                    model.addAttribute("categories", listOf(answers.getT3()));
+                    model.addAttribute("occasions", listOf(answers.getT4()));
+                    model.addAttribute("unavailable", !answers.getT1().ok());
+                    return "home";
+                });
+    }
+
+    @GetMapping("/categories/{slug}")
+    Mono<String> category(@PathVariable String slug, @RequestParam(required = false) @Nullable String cursor,
+            Model model, ServerWebExchange exchange) {
+        return listing("category", slug, cursor, model, exchange);
+    }
+
+    @GetMapping("/occasions/{slug}")
+    Mono<String> occasion(@PathVariable String slug, @RequestParam(required = false) @Nullable String cursor,
+            Model model, ServerWebExchange exchange) {
+        return listing("occasion", slug, cursor, model, exchange);
+    }
+
+    @GetMapping("/search")
+    Mono<String> search(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String cursor, Model model, ServerWebExchange exchange) {
+        model.addAttribute("q", q == null ? "" : q);
+        if (q == null || q.isBlank()) {
+            model.addAttribute("heading", "Search");
+            model.addAttribute("items", java.util.List.of());
+            return Mono.just("listing");
+        }
+        return listing("q", q, cursor, model, exchange);
+    }
+
+    private Mono<String> listing(String filter, String value, @Nullable String cursor, Model model,
+            ServerWebExchange exchange) {
+        String query = filter + "=" + encode(value) + (cursor == null ? "" : "&cursor=" + encode(cursor));
+        return Mono.zip(services.get("catalog", "/api/catalog/products?limit=24&" + query, exchange),
+                        services.get("catalog", "/api/catalog/facets?" + filter + "=" + encode(value), exchange))
+                .map(answers -> {
+                    ServiceAnswer page = answers.getT1();
+                    if (page.status() == 400 || page.status() == 404) {
+                        exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+                    }
+                    model.addAttribute("heading", heading(filter, value, answers.getT2()));
+                    model.addAttribute("items", page.items());
+                    model.addAttribute("search", page.body().get("search"));
+                    model.addAttribute("message", page.ok() ? page.body().get("message") : page.detail());
+                    model.addAttribute("facets", answers.getT2().body());
+                    model.addAttribute("nextUrl", page.body().get("nextCursor") == null ? null
+                            : exchange.getRequest().getPath().value() + "?" + (filter.equals("q") ? "q=" + encode(value)
+                                    + "&" : "") + "cursor=" + encode(String.valueOf(page.body().get("nextCursor"))));
+                    return "listing";
+                });
+    }
+
+    @GetMapping("/products/{slug}")
+    Mono<String> product(@PathVariable String slug, Model model, ServerWebExchange exchange) {
+        return services.get("catalog", "/api/catalog/products/" + encode(slug), exchange).map(answer -> {
+            if (!answer.ok()) {
+                exchange.getResponse().setStatusCode(answer.status() == 404 ? HttpStatus.NOT_FOUND
+                        : HttpStatus.SERVICE_UNAVAILABLE);
+                model.addAttribute("message", answer.status() == 404
+                        ? "We could not find that product. It may have sold out for good or moved."
+                        : answer.detail());
+                return "not-found";
+            }
+            model.addAttribute("product", answer.body());
+            model.addAttribute("added", exchange.getRequest().getQueryParams().getFirst("added") != null);
+            return "product";
+        });
+    }
+
+    private static String heading(String filter, String value, ServiceAnswer facets) {
+        String list = filter.equals("category") ? "categories" : filter.equals("occasion") ? "occasions" : null;
+        if (list != null) {
+            for (Map<String, Object> count : facets.list(list)) {
+                if (value.equals(count.get("value"))) {
+                    return String.valueOf(count.get("label"));
+                }
+            }
+            return value.replace('-', ' ');
+        }
+        return "Results for “" + value + "”";
+    }
+
+    private static Object listOf(ServiceAnswer answer) {
+        return answer.items();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.atelier.gateway.storefront;
+
+import dev.atelier.gateway.edge.ServiceLocations;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The storefront's calls to the services' public APIs, on the shopper's behalf: the shopper's cookies go along
+ * (the cart is found by {@code cart_id}) and the cookies a service sets come back to the browser. Every answer is
+ * read as JSON maps, which the templates navigate; an error answer becomes a {@link ServiceAnswer} the page can
+ * explain instead of a failed page.
+ */
+@Component
+class Services {
+
+    static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() {
+    };
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final WebClient client;
+    private final ServiceLocations locations;
+
+    Services(WebClient.Builder builder, ServiceLocations locations) {
+        this.client = builder.build();
+        this.locations = locations;
+    }
+
+    /** What a service answered: its status and JSON (a problem's body when it refused). */
+    record ServiceAnswer(int status, Object json) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body() {
+            return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        }
+
+        /** The answer's items: the array it is, or the {@code items} of the page it is. */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            return json instanceof List<?> list ? (List<Map<String, Object>>) list : list("items");
+        }
+
+        String detail() {
+            Object detail = body().get("detail");
+            return detail == null ? "the store could not do this just now" : detail.toString();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list(String field) {
+            Object value = body().get(field);
+            return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+    }
+
+    Mono<ServiceAnswer> get(String service, String path, ServerWebExchange exchange) {
+        return exchange(service, client.method(org.springframework.http.HttpMethod.GET)
+                .uri(locations.of(service) + path), null, exchange);
+    }
+
+    Mono<ServiceAnswer> send(String service, String method, String path, @Nullable Object body,
+            ServerWebExchange exchange) {
+        return exchange(service, client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(locations.of(service) + path), body, exchange);
+    }
+
+    private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,
+            ServerWebExchange exchange) {
+        ServerHttpRequest incoming = exchange.getRequest();
+        request.accept(MediaType.APPLICATION_JSON)
+                .headers(headers -> copyIdentity(incoming, headers));
+        WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ready.exchangeToMono(response -> read(response, exchange))
+                .timeout(TIMEOUT)
+                .onErrorResume(e -> Mono.just(new ServiceAnswer(503, Map.of("detail",
+                        "the " + service + " part of the store is not answering; please try again in a moment"))));
+    }
+
+    private static void copyIdentity(ServerHttpRequest incoming, HttpHeaders headers) {
+        String cookie = incoming.getHeaders().getFirst(HttpHeaders.COOKIE);
+        if (cookie != null) {
+            headers.set(HttpHeaders.COOKIE, cookie);
+        }
+        for (String name : List.of("X-Request-Id", "X-Forwarded-For", "User-Agent", "X-Order-Token")) {
+            String value = incoming.getHeaders().getFirst(name);
+            if (value != null) {
+                headers.set(name, value);
+            }
+        }
+    }
+
+    private static Mono<ServiceAnswer> read(ClientResponse response, ServerWebExchange exchange) {
+        response.cookies().forEach((name, cookies) -> cookies.forEach(cookie -> exchange.getResponse().addCookie(
+                ResponseCookie.from(cookie.getName(), cookie.getValue()).path(cookie.getPath())
+                        .maxAge(cookie.getMaxAge()).httpOnly(cookie.isHttpOnly()).secure(cookie.isSecure())
+                        .sameSite(cookie.getSameSite()).build())));
+        HttpStatusCode status = response.statusCode();
+        return response.bodyToMono(JSON)
+                .defaultIfEmpty(Map.of())
+                .onErrorResume(e -> Mono.just(Map.of()))
+                .map(body -> new ServiceAnswer(status.value(), body));
+    }
+}

@@ -1,0 +1,214 @@
+package dev.atelier.gateway.edge;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.atelier.gateway.GatewayTest;
+import dev.atelier.gateway.StandIns;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge over real HTTP, with WireMock standing in for the services behind it: routing, the internal paths,
+ * timeouts, circuit breakers, retries, rate limits, headers, CSRF and the admin guard.
+ */
+class EdgeTest extends GatewayTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final WireMockServer CATALOG = StandIns.CATALOG;
+    private static final WireMockServer CART = StandIns.CART;
+    private static final WireMockServer PAYMENT = StandIns.PAYMENT;
+
+    @Test
+    void routesAPublicPathToItsServiceWithARequestId() throws Exception {
+        CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson("{\"items\":[]}")));
+
+        HttpResponse<String> response = send(request("/api/catalog/products?q=mug").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"items\":[]}");
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        CATALOG.verify(getRequestedFor(urlEqualTo("/api/catalog/products?q=mug"))
+                .withHeader("X-Request-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(requestId)));
+    }
+
+    @Test
+    void neverRoutesInternalPathsHoweverTheyAreSpelled() throws Exception {
+        CART.stubFor(any(anyUrl()).willReturn(okJson("{\"secret\":true}")));
+
+        for (String path : new String[] {"/internal/carts/1", "/api/cart/../internal/carts/1",
+                "/api/cart/%2e%2e/internal/carts/1", "/api/cart/..%2Finternal%2Fcarts", "/INTERNAL/carts",
+                "/api/cart/%252e%252e%252finternal"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(problemType(response)).as(path).isEqualTo("not-found");
+        }
+        assertThat(CART.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void answersAnUnknownPathWithProblemJson() throws Exception {
+        HttpResponse<String> response = send(request("/no/such/page").GET());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void answersASlowServiceWith504WithinTheTimeout() throws Exception {
+        CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/slow-mug"))
+                .willReturn(okJson("{}").withFixedDelay(10_000)));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(request("/api/catalog/products/slow-mug").GET());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(problemType(response)).isEqualTo("upstream-timeout");
+        assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void answersAServiceThatIsDownWith503AndOpensItsCircuit() throws Exception {
+        HttpResponse<String> first = send(request("/api/inventory/availability?sku=A").GET());
+        assertThat(first.statusCode()).isEqualTo(503);
+        assertThat(first.headers().firstValue("Retry-After")).isPresent();
+        assertThat(problemType(first)).isEqualTo("service-unavailable");
+
+        for (int i = 0; i < 4; i++) {
+            send(request("/api/inventory/availability?sku=A").GET());
+        }
+        HttpResponse<String> open = send(request("/api/inventory/availability?sku=A").GET());
+
+        assertThat(open.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(open.body()).path("detail").asString()).contains("given a moment to recover");
+    }
+
+    @Test
+    void retriesAReadOnceButNeverAWrite() throws Exception {
+        CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/flaky")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("recovered"));
+        CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/flaky")).inScenario("flaky")
+                .whenScenarioStateIs("recovered").willReturn(okJson("{\"slug\":\"flaky\"}")));
+        CART.stubFor(post(urlPathEqualTo("/api/cart/items")).willReturn(aResponse().withStatus(503)));
+
+        HttpResponse<String> read = send(request("/api/catalog/products/flaky").GET());
+        HttpResponse<String> write = send(request("/api/cart/items").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"sku\":\"MUG-XMAS-001\",\"quantity\":1}")));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        CATALOG.verify(2, getRequestedFor(urlPathEqualTo("/api/catalog/products/flaky")));
+        assertThat(write.statusCode()).isEqualTo(503);
+        CART.verify(1, postRequestedFor(urlPathEqualTo("/api/cart/items")));
+    }
+
+    @Test
+    void limitsSignInAttemptsPerClientButNotWebhooks() throws Exception {
+        PAYMENT.stubFor(post(urlPathEqualTo("/webhooks/stripe")).willReturn(okJson("{}")));
+        int lastStatus = 0;
+        for (int attempt = 1; attempt <= 11; attempt++) {
+            HttpResponse<String> response = send(request("/login")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(BodyPublishers.ofString("username=a%40example.com&password=wrong")));
+            lastStatus = response.statusCode();
+            if (attempt <= 10) {
+                assertThat(lastStatus).as("attempt " + attempt).isNotEqualTo(429);
+            } else {
+                assertThat(lastStatus).isEqualTo(429);
+                assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                assertThat(problemType(response)).isEqualTo("too-many-requests");
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> webhook = send(request("/webhooks/stripe").header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString("{}")));
+            assertThat(webhook.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void putsTheSecurityHeadersOnEveryResponse() throws Exception {
+        CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson("{\"items\":[]}")));
+
+        for (HttpResponse<String> response : new HttpResponse[] {send(request("/api/catalog/products").GET()),
+                send(request("/no/such/page").GET())}) {
+            String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self' 'nonce-").doesNotContain("unsafe-inline");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+            assertThat(response.headers().firstValue("Permissions-Policy")).hasValueSatisfying(
+                    policy -> assertThat(policy).contains("camera=()"));
+        }
+        String first = send(request("/no/such/page").GET()).headers().firstValue("Content-Security-Policy").orElseThrow();
+        String second = send(request("/no/such/page").GET()).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void refusesAFormPostWithoutTheCsrfTokenAndAJsonCallFromAnotherSite() throws Exception {
+        CART.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+        PAYMENT.stubFor(post(urlPathEqualTo("/pay/sandbox/cs_1/pay")).willReturn(aResponse().withStatus(303)
+                .withHeader("Location", "/checkout/success")));
+
+        HttpResponse<String> form = send(request("/api/cart/items")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString("sku=A")));
+        HttpResponse<String> crossSite = send(request("/api/cart/items").header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example").POST(BodyPublishers.ofString("{}")));
+        HttpResponse<String> sameSite = send(request("/api/cart/items").header("Content-Type", "application/json")
+                .header("Origin", base()).POST(BodyPublishers.ofString("{}")));
+        HttpResponse<String> sandbox = send(request("/pay/sandbox/cs_1/pay")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString("")));
+
+        assertThat(form.statusCode()).isEqualTo(403);
+        assertThat(problemType(form)).isEqualTo("csrf");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(problemType(crossSite)).isEqualTo("cross-site-request");
+        assertThat(sameSite.statusCode()).isEqualTo(200);
+        assertThat(sandbox.statusCode()).isEqualTo(303);
+        CART.verify(1, postRequestedFor(urlPathEqualTo("/api/cart/items")));
+    }
+
+    @Test
+    void keepsTheAdminApiForSignedInStaff() throws Exception {
+        HttpResponse<String> response = send(request("/api/admin/inventory/skus").GET());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(problemType(response)).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void refusesAnOversizedJsonBodyBeforeForwardingIt() throws Exception {
+        HttpResponse<String> response = send(request("/api/cart/items").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"note\":\"" + "x".repeat(300 * 1024) + "\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(problemType(response)).isEqualTo("payload-too-large");
+        assertThat(CART.getAllServeEvents()).isEmpty();
+    }
+
+    private static String problemType(HttpResponse<String> response) {
+        JsonNode problem = JSON.readTree(response.body());
+        return problem.path("type").asString().replace("https://atelier.dev/problems/", "");
+    }
+}

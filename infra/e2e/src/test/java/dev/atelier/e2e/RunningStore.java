@@ -1,0 +1,137 @@
+package dev.atelier.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole store as a developer starts it: {@code ./atelier up --fresh} in a home of its own (fresh databases,
+ * free ports for Kafka and PostgreSQL), waited for until it prints the store's address, and stopped with
+ * {@code ./atelier down}. The services listen on their standard ports (8080–8089), which must be free.
+ */
+final class RunningStore implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Path home;
+    private final Path log;
+    private final Process launcher;
+
+    private RunningStore(Path home, Path log, Process launcher) {
+        this.home = home;
+        this.log = log;
+        this.launcher = launcher;
+    }
+
+    private static RunningStore shared;
+
+    /**
+     * The one store of this test JVM, started by the first test class that asks and stopped when the JVM ends:
+     * starting the whole store takes minutes, so every end-to-end test shares it.
+     */
+    static synchronized RunningStore shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start();
+            RunningStore store = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    store.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return shared;
+    }
+
+    static RunningStore start() throws IOException, InterruptedException {
+        Path repository = repositoryRoot();
+        Path home = Files.createTempDirectory("atelier-e2e");
+        Path log = home.resolve("launcher-output.log");
+        Process launcher = new ProcessBuilder("bash", "./atelier", "up", "--fresh", "--home", home.toString(),
+                "--kafka-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()))
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        RunningStore store = new RunningStore(home, log, launcher);
+        store.awaitReady();
+        return store;
+    }
+
+    String baseUrl() {
+        return "http://localhost:8080";
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (output.contains("store: http")) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("./atelier up ended (exit " + launcher.exitValue()
+                        + ") before the store was ready:\n" + tail(output));
+            }
+            launcher.waitFor(1, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        close();
+        home.toFile().deleteOnExit();
+        throw new IllegalStateException("the store was not ready within " + START_TIMEOUT + ":\n" + tail(output));
+    }
+
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the store as Ctrl-C would: SIGTERM to the launcher, which stops the services, Kafka and PostgreSQL. */
+    @Override
+    public void close() throws InterruptedException {
+        launcher.destroy();
+        if (!launcher.waitFor(3, TimeUnit.MINUTES)) {
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    private static Path repositoryRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.isRegularFile(directory.resolve("atelier"))) {
+            directory = directory.getParent();
+        }
+        if (directory == null) {
+            throw new IllegalStateException("not inside the repository: no ./atelier above " + Path.of("").toAbsolutePath());
+        }
+        return directory;
+    }
+
+    /** A free port below the kernel's ephemeral range, so that no client socket takes it before the server binds. */
+    private static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 30000");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.atelier.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storefront in a real browser (Debian's Chromium driven by Playwright) against the store {@code ./atelier up}
+ * runs: a shopper searches with a typo, opens the Christmas mug, personalises it, puts it in the basket, checks
+ * out as a guest, pays on the sandbox page and lands on the order page, which shows PAID and the personalisation.
+ * Every step leaves a screenshot under {@code target/screenshots/}.
+ */
+class ShopperInTheBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static RunningStore store;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        store = RunningStore.shared();
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aGuestPersonalisesAMugAndPaysForIt() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate(store.baseUrl() + "/");
+            shot(page, "01-home");
+
+            page.getByLabel("Search the shop").fill("Chrismas mug");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Search")).click();
+            page.waitForURL("**/search?q=*");
+            shot(page, "02-search-with-a-typo");
+            Locator mug = page.locator(".card a").filter(new Locator.FilterOptions().setHasText("Christmas")).first();
+            assertThat(mug.count()).isPositive();
+            mug.click();
+            page.waitForURL("**/products/**");
+            shot(page, "03-product");
+
+            Locator name = page.locator("input[name='personalisation.name']");
+            if (name.count() > 0) {
+                name.fill("Sophie");
+            }
+            page.locator("form[data-personalisation-form] input[type=text][required]").all()
+                    .forEach(input -> {
+                        if (input.inputValue().isEmpty()) {
+                            input.fill("Sophie");
+                        }
+                    });
+            shot(page, "04-personalised");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Add to basket")).click();
+            page.waitForURL("**/cart");
+            assertThat(page.locator(".lines tbody tr").count()).isEqualTo(1);
+            shot(page, "05-basket");
+
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Checkout")).click();
+            page.waitForURL("**/checkout");
+            page.getByLabel("E-mail for your receipt").fill("browser.shopper@example.co.uk");
+            page.getByLabel("Full name").fill("Sophie Hart");
+            page.getByLabel("Address line 1").fill("1 High Street");
+            page.getByLabel("Town or city").fill("Bath");
+            page.getByLabel("Postcode").fill("BA1 1AA");
+            shot(page, "06-checkout");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Place order and pay")).click();
+            page.waitForURL("**/orders/**");
+            page.locator("[data-pay-now]").waitFor(new Locator.WaitForOptions().setTimeout(90_000));
+            shot(page, "07-order-awaiting-payment");
+            page.locator("[data-pay-now]").click();
+            page.waitForURL("**/pay/sandbox/**");
+            shot(page, "08-sandbox-payment-page");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Pay").setExact(true)).click();
+            page.waitForURL("**/orders/**");
+            page.waitForCondition(() -> {
+                page.reload();
+                return page.locator("[data-status]").getAttribute("data-status").equals("PAID");
+            }, new Page.WaitForConditionOptions().setTimeout(90_000));
+            shot(page, "09-order-paid");
+            assertThat(page.locator(".personalisation").first().innerText()).contains("Sophie");
+        }
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

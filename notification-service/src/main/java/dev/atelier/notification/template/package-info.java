@@ -1,0 +1,5 @@
+/** Thymeleaf HTML and plain-text templates, branded by configuration. */
+@NullMarked
+package dev.atelier.notification.template;
+
+import org.jspecify.annotations.NullMarked;

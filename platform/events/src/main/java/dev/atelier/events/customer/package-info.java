@@ -1,0 +1,5 @@
+/** Contracts published by customer-service. */
+@NullMarked
+package dev.atelier.events.customer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,59 @@
+package dev.atelier.web.security;
+
+import dev.atelier.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401 and 403 as problem+json, with the {@code WWW-Authenticate: Bearer …} header RFC 6750 asks for (the bearer
+ * handlers write it; the body is ours).
+ */
+final class SecurityProblems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SecurityProblems() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                    "this API needs a valid access token (Authorization: Bearer …)"));
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            bearer.handle(request, response, exception);
+            String detail = request.getRequestURI().startsWith("/api/admin/")
+                    ? "this API is for staff who signed in with their second factor"
+                    : "this token may not use this API";
+            write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail));
+        };
+    }
+
+    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        response.setStatus(problem.getStatus());
+        response.setHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+}

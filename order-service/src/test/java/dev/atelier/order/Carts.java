@@ -14,6 +14,7 @@ public final class Carts {
     private final List<String> lines = new ArrayList<>();
     private final List<String> blockers = new ArrayList<>();
     private long subtotal;
+    private @Nullable UUID customerId;
 
     public static Carts aCart() {
         return new Carts();
@@ -54,6 +55,12 @@ public final class Carts {
         return this;
     }
 
+    /** The cart of a signed-in customer. */
+    public Carts forCustomer(UUID customerId) {
+        this.customerId = customerId;
+        return this;
+    }
+
     public Carts atVersion(long version) {
         this.version = version;
         return this;
@@ -83,7 +90,7 @@ public final class Carts {
     public String json() {
         long total = total();
         return """
-                {"id": "%s", "version": %d, "status": "OPEN", "customerId": null, "email": null, "currency": "GBP",
+                {"id": "%s", "version": %d, "status": "OPEN", "customerId": %s, "email": null, "currency": "GBP",
                  "lines": [%s],
                  "coupon": %s,
                  "gift": {"wrap": false, "message": null, "hidePrices": false},
@@ -93,7 +100,8 @@ public final class Carts {
                    "tax": {"amount": %d, "currency": "GBP"}, "total": {"amount": %d, "currency": "GBP"},
                    "taxIncluded": true},
                  "checkoutBlockers": [%s]}"""
-                .formatted(id, version, String.join(",", lines),
+                .formatted(id, version, customerId == null ? "null" : "\"" + customerId + "\"",
+                        String.join(",", lines),
                         coupon == null ? "null" : "{\"code\": \"%s\", \"discount\": {\"amount\": 300, \"currency\": \"GBP\"}}"
                                 .formatted(coupon),
                         subtotal, discount(), total / 6, total, String.join(",", blockers));

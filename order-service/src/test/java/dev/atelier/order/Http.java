@@ -46,7 +46,8 @@ public final class Http {
     /** The body as text (a CSV download), or fails on a non-200 answer. */
     public String text(String path) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", "Bearer " + dev.atelier.testing.TestTokens.staff()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -74,6 +75,10 @@ public final class Http {
     }
 
     private Answer send(HttpRequest.Builder request, String... headers) {
+        // the workshop's API wants staff signed in with their second factor, as the gateway relays them
+        if (request.build().uri().getPath().startsWith("/api/admin/")) {
+            request.header("Authorization", "Bearer " + dev.atelier.testing.TestTokens.staff());
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -42,6 +42,13 @@ public class OrderTracking {
                 orders.timeline(orderId))));
     }
 
+    /** The order, if it belongs to the signed-in customer. */
+    @Transactional(readOnly = true)
+    public Optional<OrderDetails> findForCustomer(UUID orderId, UUID customerId) {
+        return orders.find(orderId).filter(order -> customerId.equals(order.customerId()))
+                .flatMap(order -> find(orderId, tokens.tokenFor(orderId)));
+    }
+
     /** Cancels the order for the shopper before payment; a paid order is a 409. */
     public OrderDetails cancel(UUID orderId, @Nullable String token) {
         if (!tokens.matches(orderId, token) || orders.state(orderId).isEmpty()) {

@@ -22,15 +22,21 @@ import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.payment.PaymentDisputed;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -74,6 +80,12 @@ public final class EventCatalog {
             CouponRejected.class,
             CouponReleased.class,
             CartAbandoned.class,
+            RefundRequested.class,
+            OrderItemFulfilmentChanged.class,
+            MarketplaceOrderReceived.class,
+            ReturnRequested.class,
+            ReturnReceived.class,
+            OrderRefunded.class,
             EmailSent.class,
             EmailFailed.class,
             CustomerDataExportRequested.class,

@@ -27,17 +27,25 @@ import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.marketplace.MarketplaceLine;
+import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnLine;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.ShippingAddress;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
@@ -95,6 +103,12 @@ final class EventSamples {
             Map.entry(CouponRejected.class, EventSamples::winterCouponUsedUp),
             Map.entry(CouponReleased.class, EventSamples::winterCouponReleased),
             Map.entry(CartAbandoned.class, EventSamples::cartAbandonedThirdStep),
+            Map.entry(RefundRequested.class, EventSamples::refundOfAPaymentThatCameAfterTheCancellation),
+            Map.entry(OrderItemFulfilmentChanged.class, EventSamples::mugEngravingStarted),
+            Map.entry(MarketplaceOrderReceived.class, EventSamples::ebayBuyerPaidForTwoMugs),
+            Map.entry(ReturnRequested.class, EventSamples::oneMugSentBackChipped),
+            Map.entry(ReturnReceived.class, EventSamples::chippedMugReceivedNotResellable),
+            Map.entry(OrderRefunded.class, EventSamples::chippedMugRefunded),
             Map.entry(EmailSent.class, EventSamples::orderConfirmationSent),
             Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts),
             Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
@@ -110,6 +124,42 @@ final class EventSamples {
 
     static Optional<DomainEvent> of(Class<? extends DomainEvent> type) {
         return Optional.ofNullable(BY_TYPE.get(type)).map(Supplier::get);
+    }
+
+    static RefundRequested refundOfAPaymentThatCameAfterTheCancellation() {
+        return new RefundRequested(ORDER_ID, ORDER_NUMBER, UUID.fromString("9e3b5c71-2d4f-4a8e-b6c1-d0f2a4e6b8c3"),
+                PAYMENT_ID, Money.gbp(3048), "LATE_PAYMENT", PLACED_AT.plus(Duration.ofMinutes(31)));
+    }
+
+    static OrderItemFulfilmentChanged mugEngravingStarted() {
+        return new OrderItemFulfilmentChanged(ORDER_ID, ORDER_NUMBER, MUG_LINE_ID, "MUG-XMAS-001", "PENDING",
+                "IN_PRODUCTION", "PROCESSING", PLACED_AT.plus(Duration.ofHours(20)), "maker@atelier.example");
+    }
+
+    static MarketplaceOrderReceived ebayBuyerPaidForTwoMugs() {
+        return new MarketplaceOrderReceived(UUID.fromString("7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e"), "EBAY",
+                "12-34567-89012", "buyer.b@example.co.uk",
+                List.of(new MarketplaceLine("MUG-XMAS-001", 2, Money.gbp(1599), "Christmas Mug 11oz", "2984756301")),
+                Money.gbp(395), Money.gbp(3593), address(), PLACED_AT.minus(Duration.ofMinutes(3)), "mugfan_77");
+    }
+
+    private static final UUID RETURN_ID = UUID.fromString("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
+
+    static ReturnRequested oneMugSentBackChipped() {
+        return new ReturnRequested(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL,
+                List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), EMAIL,
+                PLACED_AT.plus(Duration.ofDays(6)));
+    }
+
+    static ReturnReceived chippedMugReceivedNotResellable() {
+        return new ReturnReceived(ORDER_ID, ORDER_NUMBER, RETURN_ID,
+                List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", false)),
+                PLACED_AT.plus(Duration.ofDays(9)));
+    }
+
+    static OrderRefunded chippedMugRefunded() {
+        return new OrderRefunded(ORDER_ID, ORDER_NUMBER, EMAIL, Money.gbp(1499), "RETURN", RETURN_ID,
+                PLACED_AT.plus(Duration.ofDays(10)));
     }
 
     static OrderPlaced orderPlacedByARegisteredShopperWithTwoLines() {

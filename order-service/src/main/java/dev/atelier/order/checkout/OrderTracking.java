@@ -1,0 +1,72 @@
+package dev.atelier.order.checkout;
+
+import dev.atelier.web.ProblemException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a shopper may see and do with their order: its status and timeline, and cancelling it before paying. A
+ * guest proves the order is theirs with its token; anyone else is told the order does not exist.
+ */
+@Service
+public class OrderTracking {
+
+    /** An order as it stands: its facts, its status and how it got there. */
+    public record OrderDetails(Order order, OrderStatus status, @Nullable String cancelReason,
+            @Nullable String paymentRedirectUrl, @Nullable String attention, List<Orders.TimelineEntry> timeline) {
+    }
+
+    private final Orders orders;
+    private final OrderTokens tokens;
+    private final SagaCoordinator coordinator;
+
+    OrderTracking(Orders orders, OrderTokens tokens, SagaCoordinator coordinator) {
+        this.orders = orders;
+        this.tokens = tokens;
+        this.coordinator = coordinator;
+    }
+
+    /** The order, if {@code token} is its token. */
+    @Transactional(readOnly = true)
+    public Optional<OrderDetails> find(UUID orderId, @Nullable String token) {
+        if (!tokens.matches(orderId, token)) {
+            return Optional.empty();
+        }
+        return orders.find(orderId).flatMap(order -> orders.state(orderId).map(state -> new OrderDetails(order,
+                state.status(), state.cancelReason(), state.paymentRedirectUrl(), state.attention(),
+                orders.timeline(orderId))));
+    }
+
+    /** The order, if it belongs to the signed-in customer. */
+    @Transactional(readOnly = true)
+    public Optional<OrderDetails> findForCustomer(UUID orderId, UUID customerId) {
+        return orders.find(orderId).filter(order -> customerId.equals(order.customerId()))
+                .flatMap(order -> find(orderId, tokens.tokenFor(orderId)));
+    }
+
+    /** Cancels the order for the shopper before payment; a paid order is a 409. */
+    public OrderDetails cancel(UUID orderId, @Nullable String token) {
+        if (!tokens.matches(orderId, token) || orders.state(orderId).isEmpty()) {
+            throw unknown(orderId);
+        }
+        Outcome outcome = coordinator.onCommand(orderId, new SagaCommands.CancelRequested("the shopper"));
+        if (outcome instanceof Outcome.Refused refused) {
+            throw ProblemException.conflict("order-not-cancellable", refused.reason());
+        }
+        return find(orderId, token).orElseThrow(() -> unknown(orderId));
+    }
+
+    /** The version of each order's state; it grows with every transition. */
+    public Map<UUID, Long> versions(List<UUID> orderIds) {
+        return orders.versions(orderIds);
+    }
+
+    public static ProblemException unknown(UUID orderId) {
+        return ProblemException.notFound("unknown-order", "there is no order " + orderId + " for this token");
+    }
+}

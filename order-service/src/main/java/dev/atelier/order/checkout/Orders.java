@@ -1,0 +1,257 @@
+package dev.atelier.order.checkout;
+
+import dev.atelier.events.EventJson;
+import dev.atelier.events.Money;
+import dev.atelier.events.order.GiftOptions;
+import dev.atelier.events.order.OrderLine;
+import dev.atelier.events.order.OrderTotals;
+import dev.atelier.events.order.ShippingAddress;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The orders' tables. Plain JDBC rather than JPA: the saga's state is read with a row lock and written back with one
+ * guarded UPDATE per transition, and the facts are written once and never changed, so there is no object graph to
+ * track; the statements are the point.
+ */
+@Repository
+public class Orders {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next human order number of the year, e.g. {@code AT-2026-000123}. */
+    String nextNumber(int year) {
+        long next = jdbc.sql("SELECT nextval('order_number_seq')").query(Long.class).single();
+        return "AT-%d-%06d".formatted(year, next);
+    }
+
+    void insert(Order order, SagaState state, Instant now) {
+        OrderTotals t = order.totals();
+        ShippingAddress a = order.shippingAddress();
+        GiftOptions g = order.gift();
+        jdbc.sql("""
+                INSERT INTO orders (id, order_number, channel, external_id, customer_id, email, cart_id, cart_version,
+                    coupon_code, payment_method, gift_card_code, currency, subtotal, discount, shipping, gift_wrap, tax,
+                    total, shipping_option, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
+                    gift_wrap_chosen, gift_message, gift_hide_prices, return_url, placed_at, status, stock_step,
+                    coupon_step, payment_step, deadline_at, attention, updated_at)
+                VALUES (:id, :number, :channel, :externalId, :customerId, :email, :cartId, :cartVersion, :coupon,
+                    :paymentMethod, :giftCard, :currency, :subtotal, :discount, :shipping, :giftWrap, :tax, :total,
+                    :shippingOption, :shipName, :line1, :line2, :city, :postcode, :country, :wrap, :message, :hide,
+                    :returnUrl, :placedAt, :status, :stock, :coupon_step, :payment, :deadline, :attention, :now)""")
+                .param("id", order.id()).param("number", order.number()).param("channel", order.channel())
+                .param("externalId", order.externalId()).param("customerId", order.customerId())
+                .param("email", order.email()).param("cartId", order.cartId()).param("cartVersion", order.cartVersion())
+                .param("coupon", order.couponCode()).param("paymentMethod", order.paymentMethod())
+                .param("giftCard", order.giftCardCode()).param("currency", t.total().currency().getCurrencyCode())
+                .param("subtotal", t.subtotal().minor()).param("discount", t.discount().minor())
+                .param("shipping", t.shipping().minor()).param("giftWrap", t.giftWrap().minor())
+                .param("tax", t.tax().minor()).param("total", t.total().minor())
+                .param("shippingOption", order.shippingOption())
+                .param("shipName", a == null ? null : a.name()).param("line1", a == null ? null : a.line1())
+                .param("line2", a == null ? null : a.line2()).param("city", a == null ? null : a.city())
+                .param("postcode", a == null ? null : a.postcode()).param("country", a == null ? null : a.country())
+                .param("wrap", g != null && g.wrap()).param("message", g == null ? null : g.message())
+                .param("hide", g != null && g.hidePrices()).param("returnUrl", order.returnUrl())
+                .param("placedAt", ts(order.placedAt())).param("status", state.status().name())
+                .param("stock", state.stock().name()).param("coupon_step", state.coupon().name())
+                .param("payment", state.payment().name()).param("deadline", ts(state.deadline()))
+                .param("attention", state.attention()).param("now", ts(now))
+                .update();
+        int position = 0;
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("""
+                    INSERT INTO order_line (order_id, line_id, position, sku, name, quantity, unit_price, line_total,
+                        image_url, attributes, personalisation, personalisation_labels)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""")
+                    .params(order.id(), line.lineId(), position++, line.sku(), line.name(), line.quantity(),
+                            line.unitPrice().minor(), lineTotalOf(line).minor(), line.imageUrl(),
+                            json(line.attributes()), json(line.personalisation()), json(line.personalisationLabels()))
+                    .update();
+        }
+    }
+
+    private static Money lineTotalOf(OrderLine line) {
+        Money total = line.lineTotal();
+        return total != null ? total : line.unitPrice().times(line.quantity());
+    }
+
+    public Optional<Order> find(UUID id) {
+        Optional<Order> order = jdbc.sql("SELECT * FROM orders WHERE id = ?").param(id)
+                .query((rs, n) -> orderOf(rs, List.of())).optional();
+        return order.map(o -> withLines(o, lines(id)));
+    }
+
+    private static Order withLines(Order o, List<OrderLine> lines) {
+        return new Order(o.id(), o.number(), o.channel(), o.externalId(), o.email(), o.customerId(), o.cartId(),
+                o.cartVersion(), o.couponCode(), o.paymentMethod(), o.giftCardCode(), o.totals(), o.shippingAddress(),
+                o.shippingOption(), o.gift(), o.returnUrl(), o.placedAt(), lines);
+    }
+
+    List<OrderLine> lines(UUID orderId) {
+        return jdbc.sql("SELECT * FROM order_line l JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? "
+                        + "ORDER BY l.position")
+                .param(orderId)
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    return new OrderLine(rs.getObject("line_id", UUID.class), rs.getString("sku"),
+                            rs.getInt("quantity"), new Money(rs.getLong("unit_price"), currency),
+                            map(rs.getString("personalisation")), rs.getString("name"),
+                            map(rs.getString("attributes")), rs.getString("image_url"),
+                            map(rs.getString("personalisation_labels")),
+                            new Money(rs.getLong("line_total"), currency));
+                }).list();
+    }
+
+    /** The saga's state, locked until the transaction ends: transitions of one order never interleave. */
+    Optional<SagaState> lockState(UUID id) {
+        return jdbc.sql("SELECT * FROM orders WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> stateOf(rs)).optional();
+    }
+
+    Optional<SagaState> state(UUID id) {
+        return jdbc.sql("SELECT * FROM orders WHERE id = ?").param(id).query((rs, n) -> stateOf(rs)).optional();
+    }
+
+    void saveState(UUID id, SagaState state, Instant now) {
+        int updated = jdbc.sql("""
+                UPDATE orders SET status = :status, stock_step = :stock, coupon_step = :coupon, payment_step = :payment,
+                    cancel_reason = :cancelReason, payment_redirect_url = :redirect, payment_id = :paymentId,
+                    deadline_at = :deadline, attention = :attention, version = version + 1, updated_at = :now
+                WHERE id = :id""")
+                .param("status", state.status().name()).param("stock", state.stock().name())
+                .param("coupon", state.coupon().name()).param("payment", state.payment().name())
+                .param("cancelReason", state.cancelReason()).param("redirect", state.paymentRedirectUrl())
+                .param("paymentId", state.paymentId()).param("deadline", ts(state.deadline()))
+                .param("attention", state.attention()).param("now", ts(now)).param("id", id)
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("order " + id + " vanished while its saga moved");
+        }
+    }
+
+    /**
+     * Locks the order until the transaction ends and returns its status: how fulfilment serialises its changes
+     * with the saga's.
+     */
+    public Optional<OrderStatus> lockStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM orders WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    /** Moves a paid order along fulfilment (PROCESSING, SHIPPED, DELIVERED); the saga's steps are left alone. */
+    public void moveFulfilmentStatus(UUID id, OrderStatus next, Instant now) {
+        if (!next.isPaid()) {
+            throw new IllegalArgumentException("fulfilment moves paid orders only, not to " + next);
+        }
+        jdbc.sql("UPDATE orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?")
+                .params(next.name(), ts(now), id).update();
+    }
+
+    /** The payment that paid the order, when there is one: what a refund gives money back from. */
+    public Optional<UUID> paymentIdOf(UUID id) {
+        return jdbc.sql("SELECT payment_id FROM orders WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(p -> p);
+    }
+
+    /** Orders whose saga waits past its deadline, oldest first. */
+    List<UUID> overdue(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM orders WHERE deadline_at <= ? ORDER BY deadline_at LIMIT ?")
+                .params(ts(now), limit).query(UUID.class).list();
+    }
+
+    public void appendTimeline(UUID orderId, Instant at, OrderStatus status, String cause, @Nullable UUID eventId,
+            String note) {
+        jdbc.sql("INSERT INTO order_timeline (order_id, at, status, cause, event_id, note) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(orderId, ts(at), status.name(), cause, eventId, note).update();
+    }
+
+    /** One entry of an order's timeline: what happened, what caused it, and the status it left. */
+    public record TimelineEntry(Instant at, String status, String cause, @Nullable UUID eventId, String note) {
+    }
+
+    public List<TimelineEntry> timeline(UUID orderId) {
+        return jdbc.sql("SELECT * FROM order_timeline WHERE order_id = ? ORDER BY id").param(orderId)
+                .query((rs, n) -> new TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("status"),
+                        rs.getString("cause"), rs.getObject("event_id", UUID.class), rs.getString("note")))
+                .list();
+    }
+
+    /** The version of each order's state, which grows with every transition: how watchers see a change. */
+    Map<UUID, Long> versions(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        java.util.Map<UUID, Long> versions = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, version FROM orders WHERE id = ANY(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    versions.put(rs.getObject("id", UUID.class), rs.getLong("version"));
+                });
+        return versions;
+    }
+
+    private static Order orderOf(ResultSet rs, List<OrderLine> lines) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        OrderTotals totals = new OrderTotals(new Money(rs.getLong("subtotal"), currency),
+                new Money(rs.getLong("discount"), currency), new Money(rs.getLong("shipping"), currency),
+                new Money(rs.getLong("gift_wrap"), currency), new Money(rs.getLong("tax"), currency),
+                new Money(rs.getLong("total"), currency));
+        ShippingAddress address = rs.getString("ship_line1") == null ? null
+                : new ShippingAddress(rs.getString("ship_name"), rs.getString("ship_line1"),
+                        rs.getString("ship_line2"), rs.getString("ship_city"), rs.getString("ship_postcode"),
+                        rs.getString("ship_country"));
+        GiftOptions gift = rs.getBoolean("gift_wrap_chosen") || rs.getString("gift_message") != null
+                || rs.getBoolean("gift_hide_prices")
+                ? new GiftOptions(rs.getBoolean("gift_wrap_chosen"), rs.getString("gift_message"),
+                        rs.getBoolean("gift_hide_prices"))
+                : null;
+        long version = rs.getLong("cart_version");
+        Long cartVersion = rs.wasNull() ? null : version;
+        return new Order(rs.getObject("id", UUID.class), rs.getString("order_number"), rs.getString("channel"),
+                rs.getString("external_id"), rs.getString("email"), rs.getObject("customer_id", UUID.class),
+                rs.getObject("cart_id", UUID.class), cartVersion, rs.getString("coupon_code"),
+                rs.getString("payment_method"), rs.getString("gift_card_code"), totals, address,
+                rs.getString("shipping_option"), gift, rs.getString("return_url"),
+                rs.getTimestamp("placed_at").toInstant(), lines);
+    }
+
+    private static SagaState stateOf(ResultSet rs) throws SQLException {
+        Timestamp deadline = rs.getTimestamp("deadline_at");
+        return new SagaState(OrderStatus.valueOf(rs.getString("status")),
+                Steps.Stock.valueOf(rs.getString("stock_step")), Steps.Coupon.valueOf(rs.getString("coupon_step")),
+                Steps.Payment.valueOf(rs.getString("payment_step")), rs.getString("cancel_reason"),
+                rs.getString("payment_redirect_url"), rs.getObject("payment_id", UUID.class),
+                deadline == null ? null : deadline.toInstant(), rs.getString("attention"));
+    }
+
+    private static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String json(@Nullable Map<String, String> map) {
+        return EventJson.mapper().writeValueAsString(map == null ? Map.of() : map);
+    }
+
+    private static Map<String, String> map(@Nullable String json) {
+        return json == null ? Map.of() : EventJson.mapper().readValue(json, STRING_MAP);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.atelier.order.checkout.web;
+
+import dev.atelier.order.checkout.OrderTracking;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * A shopper's order: its status, its live changes for the storefront's wait page, and the cancel before paying.
+ * The guest's {@code X-Order-Token} proves the order is theirs; without it (or with another order's) the order
+ * does not exist (404). The event stream also takes the token as {@code ?token=}, since a browser's EventSource
+ * cannot set headers.
+ */
+@RestController
+class OrderController {
+
+    static final String TOKEN_HEADER = "X-Order-Token";
+
+    private final OrderTracking tracking;
+    private final OrderWatchers watchers;
+
+    OrderController(OrderTracking tracking, OrderWatchers watchers) {
+        this.tracking = tracking;
+        this.watchers = watchers;
+    }
+
+    @GetMapping("/api/orders/{orderId}")
+    OrderResponse order(@PathVariable UUID orderId, @RequestHeader(name = TOKEN_HEADER, required = false)
+            @Nullable String token) {
+        return tracking.find(orderId, token).map(OrderResponse::of)
+                .orElseThrow(() -> OrderTracking.unknown(orderId));
+    }
+
+    @GetMapping(path = "/api/orders/{orderId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable UUID orderId,
+            @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String headerToken,
+            @RequestParam(name = "token", required = false) @Nullable String queryToken) {
+        String token = headerToken != null ? headerToken : queryToken;
+        OrderResponse current = tracking.find(orderId, token).map(OrderResponse::of)
+                .orElseThrow(() -> OrderTracking.unknown(orderId));
+        return watchers.watch(orderId, token, current);
+    }
+
+    @PostMapping("/api/orders/{orderId}/cancel")
+    OrderResponse cancel(@PathVariable UUID orderId, @RequestHeader(name = TOKEN_HEADER, required = false)
+            @Nullable String token) {
+        return OrderResponse.of(tracking.cancel(orderId, token));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.atelier.order.checkout.web;
+
+import dev.atelier.order.checkout.OrderTracking;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open event streams of orders' wait pages. One job polls the versions of all watched orders at once (a change
+ * may be made by any replica, so memory alone would miss some) and sends the order to its watchers when it changed.
+ * A stream ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
+ */
+@Component
+class OrderWatchers {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderWatchers.class);
+    static final Duration STREAM_FOR = Duration.ofMinutes(20);
+    private static final Set<String> FINAL = Set.of("PAID", "CANCELLED", "REFUNDED");
+
+    private final class Watcher {
+        final SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
+        final @Nullable String token;
+        volatile long version;
+
+        Watcher(@Nullable String token, long version) {
+            this.token = token;
+            this.version = version;
+        }
+    }
+
+    private final OrderTracking tracking;
+    private final Map<UUID, List<Watcher>> watchers = new ConcurrentHashMap<>();
+
+    OrderWatchers(OrderTracking tracking) {
+        this.tracking = tracking;
+    }
+
+    SseEmitter watch(UUID orderId, @Nullable String token, OrderResponse current) {
+        long version = tracking.versions(List.of(orderId)).getOrDefault(orderId, 0L);
+        Watcher watcher = new Watcher(token, version);
+        Runnable forget = () -> forget(orderId, watcher);
+        watcher.emitter.onCompletion(forget);
+        watcher.emitter.onTimeout(forget);
+        watcher.emitter.onError(e -> forget.run());
+        if (!send(watcher, current)) {
+            return watcher.emitter;
+        }
+        if (FINAL.contains(current.status())) {
+            watcher.emitter.complete();
+        } else {
+            watchers.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(watcher);
+        }
+        return watcher.emitter;
+    }
+
+    @Scheduled(fixedDelayString = "${atelier.checkout.watch-interval:300ms}")
+    void sendChanges() {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> versions = tracking.versions(List.copyOf(watchers.keySet()));
+        watchers.forEach((orderId, ofOrder) -> {
+            long version = versions.getOrDefault(orderId, 0L);
+            for (Watcher watcher : ofOrder) {
+                if (version > watcher.version) {
+                    watcher.version = version;
+                    tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
+                        if (send(watcher, order) && FINAL.contains(order.status())) {
+                            watcher.emitter.complete();
+                            forget(orderId, watcher);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /** Ends every open stream when the service stops, so that the graceful shutdown does not wait for them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        watchers.values().forEach(ofOrder -> ofOrder.forEach(watcher -> watcher.emitter.complete()));
+        watchers.clear();
+    }
+
+    private boolean send(Watcher watcher, OrderResponse order) {
+        try {
+            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(watcher.version)).data(order));
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            log.debug("An order stream went away: {}", e.toString());
+            watcher.emitter.completeWithError(e);
+            return false;
+        }
+    }
+
+    private void forget(UUID orderId, Watcher watcher) {
+        watchers.computeIfPresent(orderId, (id, ofOrder) -> {
+            ofOrder.remove(watcher);
+            return ofOrder.isEmpty() ? null : ofOrder;
+        });
+    }
+}

@@ -1,0 +1,381 @@
+package dev.atelier.order.checkout;
+
+import static dev.atelier.order.Carts.aCartWithTwoPersonalisedMugs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.events.Money;
+import dev.atelier.events.Topics;
+import dev.atelier.events.cart.CouponRedeemed;
+import dev.atelier.events.cart.CouponRejected;
+import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitted;
+import dev.atelier.events.inventory.StockLine;
+import dev.atelier.events.inventory.StockRejected;
+import dev.atelier.events.inventory.StockReleased;
+import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.order.OrderCancelled;
+import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.payment.PaymentFailed;
+import dev.atelier.events.payment.PaymentRefunded;
+import dev.atelier.events.payment.PaymentSessionCreated;
+import dev.atelier.events.payment.PaymentSucceeded;
+import dev.atelier.order.Carts;
+import dev.atelier.order.Http;
+import dev.atelier.order.OrderTest;
+import dev.atelier.order.Shopper;
+import dev.atelier.order.Shopper.Placed;
+import dev.atelier.order.TestClock;
+import dev.atelier.testing.EventProbe;
+import dev.atelier.testing.EventPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every path of the checkout saga, end to end: the shopper pays over HTTP, inventory, cart and payment are played
+ * by publishing their events, and the order's status, timeline and published events are checked.
+ */
+@OrderTest
+class CheckoutSagaPathsTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    SagaTimeouts timeouts;
+
+    Shopper shopper;
+    EventPublisher others;
+    EventProbe orderEvents;
+    EventProbe deadLetters;
+
+    @BeforeEach
+    void setUp() {
+        shopper = new Shopper(new Http(port));
+        others = EventPublisher.toSharedBroker();
+        orderEvents = EventProbe.on(Topics.ORDER_ORDER);
+        deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.PAYMENT_PAYMENT),
+                Topics.deadLetterOf(Topics.INVENTORY_RESERVATION), Topics.deadLetterOf(Topics.CART_CART));
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+        orderEvents.close();
+        deadLetters.close();
+        others.close();
+    }
+
+    private OrderPlaced awaitPlaced(Placed placed) {
+        return orderEvents.awaitEvent(OrderPlaced.class, e -> e.orderId().equals(placed.orderId()), DEADLINE);
+    }
+
+    private PaymentRequested awaitPaymentRequested(Placed placed) {
+        return orderEvents.awaitEvent(PaymentRequested.class, e -> e.orderId().equals(placed.orderId()), DEADLINE);
+    }
+
+    private OrderCancelled awaitCancelled(Placed placed) {
+        return orderEvents.awaitEvent(OrderCancelled.class, e -> e.orderId().equals(placed.orderId()), DEADLINE);
+    }
+
+    private long count(Class<? extends dev.atelier.events.DomainEvent> type, Placed placed) {
+        return orderEvents.events(type).stream().filter(e -> e.aggregateId().equals(placed.orderId().toString()))
+                .count();
+    }
+
+    private void stockReserved(Placed placed) {
+        others.publish(new StockReserved(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
+                Instant.now().plus(Duration.ofMinutes(20))));
+    }
+
+    private UUID sessionOpened(Placed placed) {
+        UUID paymentId = UUID.randomUUID();
+        others.publish(new PaymentSessionCreated(placed.orderId(), paymentId, "sandbox", "cs_" + paymentId,
+                "http://localhost:8085/pay/sandbox/cs_" + paymentId, Instant.now().plus(Duration.ofMinutes(30))));
+        return paymentId;
+    }
+
+    private void paymentSucceeded(Placed placed, UUID paymentId, long amount) {
+        others.publish(new PaymentSucceeded(placed.orderId(), paymentId, "sandbox", Money.gbp(amount), Instant.now()));
+    }
+
+    private static List<String> causes(JsonNode order) {
+        return java.util.stream.StreamSupport.stream(order.get("timeline").spliterator(), false)
+                .map(e -> e.get("cause").asString()).toList();
+    }
+
+    @Test
+    void takesAnOrderWithACouponFromPlacedToPaidAndCommitsItsStock() {
+        Carts cart = aCartWithTwoPersonalisedMugs().withCoupon("WINTER10");
+        Placed placed = shopper.pays(cart);
+
+        OrderPlaced orderPlaced = awaitPlaced(placed);
+        assertThat(orderPlaced.couponCode()).isEqualTo("WINTER10");
+        assertThat(orderPlaced.cartId()).isEqualTo(cart.id());
+        assertThat(orderPlaced.total()).isEqualTo(Money.gbp(cart.total()));
+        assertThat(orderPlaced.lines()).singleElement().satisfies(line -> {
+            assertThat(line.personalisation()).containsEntry("name", "Sophie");
+            assertThat(line.personalisationLabels()).containsEntry("font", "Font");
+            assertThat(line.name()).isEqualTo("Personalised Christmas Mug");
+        });
+        assertThat(shopper.order(placed).get("status").asString()).isEqualTo("PLACED");
+
+        stockReserved(placed);
+        others.publish(new CouponRedeemed(cart.id(), placed.orderId(), "WINTER10", Money.gbp(300), Instant.now()));
+        PaymentRequested request = awaitPaymentRequested(placed);
+        assertThat(request.amount()).isEqualTo(Money.gbp(cart.total()));
+        assertThat(request.successUrl()).contains("/orders/" + placed.orderId() + "?token=" + placed.token());
+
+        UUID paymentId = sessionOpened(placed);
+        JsonNode awaiting = shopper.awaitStatus(placed, "AWAITING_PAYMENT");
+        assertThat(awaiting.get("paymentRedirectUrl").asString()).contains("/pay/sandbox/cs_" + paymentId);
+
+        paymentSucceeded(placed, paymentId, cart.total());
+        OrderConfirmed confirmed = orderEvents.awaitEvent(OrderConfirmed.class,
+                e -> e.orderId().equals(placed.orderId()), DEADLINE);
+        assertThat(confirmed.total()).isEqualTo(Money.gbp(cart.total()));
+        assertThat(confirmed.customerEmail()).isEqualTo("sophie@example.co.uk");
+        assertThat(confirmed.lines()).hasSize(1);
+        others.publish(new StockCommitted(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2))));
+
+        JsonNode paid = shopper.awaitStatus(placed, "PAID");
+        org.awaitility.Awaitility.await().atMost(DEADLINE)
+                .until(() -> causes(shopper.order(placed)).contains("StockCommitted"));
+        assertThat(causes(shopper.order(placed))).containsExactly("Checkout", "StockReserved", "CouponRedeemed",
+                "PaymentSessionCreated", "PaymentSucceeded", "StockCommitted");
+        assertThat(paid.get("cancelReason").isNull()).isTrue();
+        assertThat(count(PaymentRequested.class, placed)).isEqualTo(1);
+        assertThat(count(OrderCancelled.class, placed)).isZero();
+    }
+
+    @Test
+    void cancelsAnOrderInventoryCannotFill() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        awaitPlaced(placed);
+
+        others.publish(new StockRejected(placed.orderId(), List.of(new RejectedLine("MUG-XMAS-001", 2, 1))));
+
+        OrderCancelled cancelled = awaitCancelled(placed);
+        assertThat(cancelled.reason()).isEqualTo("OUT_OF_STOCK");
+        assertThat(cancelled.paymentTaken()).isFalse();
+        JsonNode order = shopper.awaitStatus(placed, "CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("OUT_OF_STOCK");
+        assertThat(order.get("timeline").get(1).get("note").asString()).contains("MUG-XMAS-001 (2 asked, 1 available)");
+        assertThat(count(PaymentRequested.class, placed)).isZero();
+    }
+
+    @Test
+    void cancelsWhenTheCouponIsRejectedAndRecordsTheStockGivenBack() {
+        Carts cart = aCartWithTwoPersonalisedMugs().withCoupon("WINTER10");
+        Placed placed = shopper.pays(cart);
+        awaitPlaced(placed);
+
+        stockReserved(placed);
+        others.publish(new CouponRejected(cart.id(), placed.orderId(), "WINTER10", "USED_UP", Instant.now()));
+
+        OrderCancelled cancelled = awaitCancelled(placed);
+        assertThat(cancelled.reason()).isEqualTo("COUPON_UNAVAILABLE");
+        assertThat(cancelled.couponCode()).isEqualTo("WINTER10");
+        assertThat(cancelled.cartId()).isEqualTo(cart.id());
+        others.publish(new StockReleased(placed.orderId(), "CANCELLED", List.of(new StockLine("MUG-XMAS-001", 2))));
+        org.awaitility.Awaitility.await().atMost(DEADLINE)
+                .until(() -> causes(shopper.order(placed)).contains("StockReleased"));
+        JsonNode order = shopper.order(placed);
+        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("COUPON_UNAVAILABLE");
+        assertThat(count(PaymentRequested.class, placed)).isZero();
+    }
+
+    @Test
+    void cancelsWhenThePaymentFails() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        stockReserved(placed);
+        awaitPaymentRequested(placed);
+        UUID paymentId = sessionOpened(placed);
+        shopper.awaitStatus(placed, "AWAITING_PAYMENT");
+
+        others.publish(new PaymentFailed(placed.orderId(), paymentId, "sandbox", "card_declined", Instant.now()));
+
+        assertThat(awaitCancelled(placed).reason()).isEqualTo("PAYMENT_FAILED");
+        JsonNode order = shopper.awaitStatus(placed, "CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("PAYMENT_FAILED");
+        assertThat(count(OrderConfirmed.class, placed)).isZero();
+    }
+
+    @Test
+    void cancelsAnOrderNotPaidWithinThePaymentTimeout() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        stockReserved(placed);
+        awaitPaymentRequested(placed);
+        sessionOpened(placed);
+        shopper.awaitStatus(placed, "AWAITING_PAYMENT");
+
+        clock.advance(Duration.ofMinutes(14));
+        timeouts.cancelOverdue();
+        assertThat(shopper.order(placed).get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+        clock.advance(Duration.ofMinutes(2));
+        timeouts.cancelOverdue();
+
+        assertThat(shopper.order(placed).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(awaitCancelled(placed).reason()).isEqualTo("PAYMENT_TIMEOUT");
+    }
+
+    @Test
+    void cancelsAnOrderInventoryDoesNotAnswerWithinTheStockTimeout() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        awaitPlaced(placed);
+
+        clock.advance(Duration.ofSeconds(61));
+        timeouts.cancelOverdue();
+
+        assertThat(awaitCancelled(placed).reason()).isEqualTo("STOCK_TIMEOUT");
+        assertThat(shopper.order(placed).get("cancelReason").asString()).isEqualTo("STOCK_TIMEOUT");
+        // inventory's late answer is recorded, and OrderCancelled (after OrderPlaced on the same partition) releases it
+        stockReserved(placed);
+        org.awaitility.Awaitility.await().atMost(DEADLINE)
+                .until(() -> causes(shopper.order(placed)).contains("StockReserved"));
+        assertThat(shopper.order(placed).get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(count(PaymentRequested.class, placed)).isZero();
+    }
+
+    @Test
+    void letsTheShopperCancelBeforePayingButNotAfter() {
+        Placed cancelled = shopper.pays(aCartWithTwoPersonalisedMugs());
+        awaitPlaced(cancelled);
+
+        Http.Answer answer = shopper.cancels(cancelled);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(answer.body().get("cancelReason").asString()).isEqualTo("CUSTOMER");
+        assertThat(awaitCancelled(cancelled).reason()).isEqualTo("CUSTOMER");
+        assertThat(shopper.cancels(cancelled).status()).as("cancelling twice").isEqualTo(200);
+
+        Placed paid = shopper.pays(aCartWithTwoPersonalisedMugs());
+        stockReserved(paid);
+        awaitPaymentRequested(paid);
+        UUID paymentId = sessionOpened(paid);
+        paymentSucceeded(paid, paymentId, 3393);
+        shopper.awaitStatus(paid, "PAID");
+        Http.Answer refused = shopper.cancels(paid);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("type").asString()).endsWith("/order-not-cancellable");
+    }
+
+    @Test
+    void refundsAPaymentThatArrivesAfterTheOrderWasCancelled() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        stockReserved(placed);
+        awaitPaymentRequested(placed);
+        UUID paymentId = sessionOpened(placed);
+        shopper.awaitStatus(placed, "AWAITING_PAYMENT");
+        shopper.cancels(placed);
+
+        paymentSucceeded(placed, paymentId, 3393);
+
+        RefundRequested refund = orderEvents.awaitEvent(RefundRequested.class,
+                e -> e.orderId().equals(placed.orderId()), DEADLINE);
+        assertThat(refund.paymentId()).isEqualTo(paymentId);
+        assertThat(refund.amount()).isEqualTo(Money.gbp(3393));
+        assertThat(refund.reason()).isEqualTo("LATE_PAYMENT");
+        others.publish(new PaymentRefunded(placed.orderId(), paymentId, Money.gbp(3393), "LATE_PAYMENT", Instant.now()));
+        JsonNode order = shopper.awaitStatus(placed, "REFUNDED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("CUSTOMER");
+        assertThat(count(OrderConfirmed.class, placed)).isZero();
+    }
+
+    @Test
+    void changesNothingWhenTheSameAnswerComesTwice() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        awaitPlaced(placed);
+        StockReserved reserved = new StockReserved(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
+                Instant.now().plus(Duration.ofMinutes(20)));
+
+        UUID eventId = others.publish(reserved);
+        others.publish(reserved, eventId);
+        others.publish(reserved);
+        awaitPaymentRequested(placed);
+        UUID paymentId = sessionOpened(placed);
+        PaymentSucceeded success = new PaymentSucceeded(placed.orderId(), paymentId, "sandbox", Money.gbp(3393),
+                Instant.now());
+        others.publish(success);
+        others.publish(success);
+        orderEvents.awaitEvent(OrderConfirmed.class, e -> e.orderId().equals(placed.orderId()), DEADLINE);
+        // a marker after the duplicates on the same partition: once it is applied, so are they
+        others.publish(new StockCommitted(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2))));
+        org.awaitility.Awaitility.await().atMost(DEADLINE)
+                .until(() -> causes(shopper.order(placed)).contains("StockCommitted"));
+
+        assertThat(count(PaymentRequested.class, placed)).isEqualTo(1);
+        assertThat(count(OrderConfirmed.class, placed)).isEqualTo(1);
+        assertThat(causes(shopper.order(placed))).containsExactly("Checkout", "StockReserved",
+                "PaymentSessionCreated", "PaymentSucceeded", "StockCommitted");
+    }
+
+    @Test
+    void keepsAPaymentThatComesBeforeItsSessionUntilTheSessionComes() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        stockReserved(placed);
+        awaitPaymentRequested(placed);
+        UUID paymentId = UUID.randomUUID();
+
+        paymentSucceeded(placed, paymentId, 3393);
+        org.awaitility.Awaitility.await().atMost(DEADLINE)
+                .until(() -> causes(shopper.order(placed)).contains("PaymentSucceeded"));
+        assertThat(shopper.order(placed).get("status").asString()).isEqualTo("PLACED");
+        others.publish(new PaymentSessionCreated(placed.orderId(), paymentId, "sandbox", "cs_1",
+                "http://localhost:8085/pay/sandbox/cs_1", Instant.now().plus(Duration.ofMinutes(30))));
+
+        JsonNode order = shopper.awaitStatus(placed, "PAID");
+        assertThat(causes(order)).containsExactly("Checkout", "StockReserved", "PaymentSucceeded",
+                "PaymentSessionCreated", "PaymentSucceeded");
+        assertThat(order.get("timeline").get(2).get("note").asString()).contains("came before PaymentSessionCreated");
+        orderEvents.awaitEvent(OrderConfirmed.class, e -> e.orderId().equals(placed.orderId()), DEADLINE);
+    }
+
+    @Test
+    void deadLettersAnEventTypeItDoesNotKnowAndAnAnswerForAnOrderItDoesNotHave() {
+        UUID nobody = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                dev.atelier.testing.SharedInfrastructure.get().kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> unknown = new ProducerRecord<>(Topics.PAYMENT_PAYMENT, nobody.toString(),
+                    "{\"orderId\": \"" + nobody + "\"}");
+            unknown.headers().add("eventId", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            unknown.headers().add("eventType", "PaymentDisputed".getBytes(StandardCharsets.UTF_8));
+            unknown.headers().add("eventVersion", "1".getBytes(StandardCharsets.UTF_8));
+            producer.send(unknown);
+        }
+        others.publish(new StockReserved(nobody, List.of(new StockLine("MUG-XMAS-001", 1)), Instant.now()));
+
+        var unknownType = deadLetters.awaitRecords(1, r -> r.topic().equals("payment.payment.dlt")
+                && nobody.toString().equals(r.key()), DEADLINE).getFirst();
+        var unknownOrder = deadLetters.awaitRecords(1, r -> r.topic().equals("inventory.reservation.dlt")
+                && nobody.toString().equals(r.key()), DEADLINE).getFirst();
+        assertThat(EventProbe.header(unknownType, "atelier-dlt-reason")).contains("unknown event type PaymentDisputed");
+        assertThat(EventProbe.header(unknownOrder, "atelier-dlt-reason")).contains("no order " + nobody);
+    }
+}

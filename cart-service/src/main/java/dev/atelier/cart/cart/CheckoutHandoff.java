@@ -7,9 +7,14 @@ import dev.atelier.events.catalog.SellableVariant;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.IgnoredEvents;
 import java.time.Clock;
@@ -26,7 +31,8 @@ import org.springframework.stereotype.Component;
  * A catalog change to a SKU in an open cart bumps that cart's version, since its priced view changed.
  */
 @Component
-@IgnoredEvents({PaymentRequested.class, OrderShipped.class, OrderDelivered.class})
+@IgnoredEvents({PaymentRequested.class, OrderShipped.class, OrderDelivered.class, OrderItemFulfilmentChanged.class,
+        OrderRefunded.class, RefundRequested.class, ReturnReceived.class, ReturnRequested.class})
 class CheckoutHandoff {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutHandoff.class);

@@ -3,10 +3,15 @@ package dev.atelier.catalog.sales;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.IgnoredEvents;
 import java.time.ZoneOffset;
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 // OrderDelivered will mark reviews as verified purchases once reviews exist
 @IgnoredEvents({OrderPlaced.class, PaymentRequested.class, OrderCancelled.class, OrderShipped.class,
-        OrderDelivered.class})
+        OrderDelivered.class, OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class,
+        ReturnReceived.class, ReturnRequested.class})
 class SalesHandlers {
 
     private final JdbcClient jdbc;

@@ -2,8 +2,7 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [cart|inventory|notification|relay|token] [--options]}: picks the benchmark; relay when none is named. */
-/** {@code ./atelier bench [relay|inventory|payment] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [cart|inventory|notification|payment|relay|token] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -13,15 +12,14 @@ public final class Bench {
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "relay";
         String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (which) {
-            case "inventory" -> InventoryBenchmark.main(rest);
             case "cart" -> CartBenchmark.main(rest);
+            case "inventory" -> InventoryBenchmark.main(rest);
             case "notification" -> NotificationBenchmark.main(rest);
+            case "payment" -> PaymentBenchmark.main(rest);
             case "relay" -> RelayBenchmark.main(rest);
             case "token" -> TokenBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": cart, inventory, notification, relay, token");
-            case "payment" -> PaymentBenchmark.main(rest);
-                System.err.println("unknown benchmark " + which + ": relay, inventory or payment");
+                System.err.println("unknown benchmark " + which + ": cart, inventory, notification, payment, relay, token");
                 System.exit(2);
             }
         }

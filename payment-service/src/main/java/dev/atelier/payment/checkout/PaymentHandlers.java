@@ -3,9 +3,14 @@ package dev.atelier.payment.checkout;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.IgnoredEvents;
 import dev.atelier.payment.provider.PaymentProvider;
@@ -14,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /** The checkout saga's events that concern payments: open a session when asked, close it (or refund) on cancellation. */
 @Component
-@IgnoredEvents({OrderPlaced.class, OrderConfirmed.class, OrderShipped.class, OrderDelivered.class})
+@IgnoredEvents({OrderPlaced.class, OrderConfirmed.class, OrderShipped.class, OrderDelivered.class,
+        OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class, ReturnReceived.class,
+        ReturnRequested.class})
 class PaymentHandlers {
 
     private final SessionOpening opening;

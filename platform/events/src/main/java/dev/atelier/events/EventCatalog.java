@@ -30,13 +30,13 @@ import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
-import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
-import dev.atelier.events.order.OrderRefunded;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -93,7 +93,7 @@ public final class EventCatalog {
             CustomerRegistered.class,
             CustomerVerificationRequested.class,
             PasswordResetRequested.class,
-            ReminderDue.class);
+            ReminderDue.class,
             PaymentDisputed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);

@@ -20,9 +20,9 @@ import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
-import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
@@ -38,6 +38,7 @@ import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
@@ -45,7 +46,6 @@ import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
-import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.ShippingAddress;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
@@ -116,7 +116,7 @@ final class EventSamples {
             Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
             Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
-            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
+            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek),
             Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent));
 
     private EventSamples() {

@@ -1,29 +1,21 @@
 package dev.atelier.inventory;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.atelier.testing.architecture.AtelierArchitecture;
 
-/** The package structure STYLE.md asks for, checked: features without cycles, web adapters at the edge. */
+/** The package structure docs/architecture.md asks for, checked with the platform's shared rules. */
 @AnalyzeClasses(packages = "dev.atelier.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices()
-            .matching("dev.atelier.inventory.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresDoNotDependOnEachOtherInCircles = AtelierArchitecture.featuresFreeOfCycles("dev.atelier.inventory");
 
     @ArchTest
-    static final ArchRule onlyWebAdaptersUseTheWebLayer = noClasses()
-            .that().resideOutsideOfPackages("..web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "..inventory..web..");
+    static final ArchRule onlyWebAdaptersUseTheWebLayer = AtelierArchitecture.webAdaptersAtTheEdge("dev.atelier.inventory");
 
     @ArchTest
-    static final ArchRule nobodyCallsKafkaDirectly = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
-            .because("domain events go through the outbox, consumption through @EventHandler");
+    static final ArchRule nobodyCallsKafkaDirectly = AtelierArchitecture.noKafkaInServiceCode();
 }

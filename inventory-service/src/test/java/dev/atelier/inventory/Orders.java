@@ -28,6 +28,26 @@ public final class Orders {
                 null, all, total, Instant.now());
     }
 
+    /**
+     * Order ids whose records land on partitions 0, 1, … {@code partitions - 1} (Kafka's default partitioner:
+     * murmur2 of the key), so that a test can reach every partition of a topic.
+     */
+    public static List<UUID> oneOrderIdPerPartition(int partitions) {
+        UUID[] found = new UUID[partitions];
+        int missing = partitions;
+        while (missing > 0) {
+            UUID candidate = UUID.randomUUID();
+            byte[] key = candidate.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key))
+                    % partitions;
+            if (found[partition] == null) {
+                found[partition] = candidate;
+                missing--;
+            }
+        }
+        return List.of(found);
+    }
+
     public static OrderPlaced aPlacedOrderOf(String sku, int quantity) {
         return aPlacedOrder(UUID.randomUUID(), line(sku, quantity));
     }

@@ -1,6 +1,7 @@
 package dev.atelier.inventory.reservation;
 
 import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
@@ -14,14 +15,18 @@ import dev.atelier.inventory.stock.StockFigures;
 import dev.atelier.inventory.stock.StockItems;
 import dev.atelier.messaging.inbox.UndeliverableEventException;
 import dev.atelier.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The checkout's side of inventory: reserve every line of an order or none, commit a paid order's reservation,
  * give back a cancelled or expired one. Each step is idempotent per order and runs in the caller's transaction
- * (the inbox's, or the expiry job's). A paid order whose stock was not held for it is refused to the dead-letter
- * topic, where the back-office sees it ({@code atelier.inbox.dead.lettered{event=OrderConfirmed}} alerts).
+ * (the inbox's, or the expiry job's), and a repeated request gets the answer already decided, changing nothing.
+ * A paid order whose stock was not held for it is refused with a {@link StockCommitRefused} event, so that the
+ * order-service refunds or re-reserves, and counted in {@code atelier.inventory.commit.refused{reason}} (alert).
  */
 @Service
 class ReservationDesk {
@@ -49,9 +55,11 @@ class ReservationDesk {
     private final Outbox outbox;
     private final ReservationProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     ReservationDesk(Reservations reservations, StockItems stock, Bundles bundles, Outbox outbox,
-            ReservationProperties properties) {
+            ReservationProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.reservations = reservations;
         this.stock = stock;
         this.bundles = bundles;
@@ -62,24 +70,43 @@ class ReservationDesk {
 
     /**
      * Locks the SKUs in a fixed order, checks that every line fits, then takes them with one conditional
-     * UPDATE each. A second OrderPlaced for the same order finds its reservation and changes nothing.
+     * UPDATE each. A second OrderPlaced for the same order (an orchestrator that timed out and asks again) finds
+     * its reservation, changes nothing and gets the same answer again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void reserve(UUID orderId, List<OrderLine> lines) {
-        Instant expiresAt = clock.instant().plus(properties.holdFor());
+        // to the microsecond PostgreSQL keeps, so that a repeated answer is the same to the last digit
+        Instant expiresAt = clock.instant().plus(properties.holdFor()).truncatedTo(ChronoUnit.MICROS);
         SortedMap<String, Integer> wanted = bundles.expand(requested(orderId, lines));
         List<StockLine> held = wanted.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();
         if (!reservations.open(orderId, expiresAt, held)) {
-            log.info("Order {} already has a reservation: nothing more reserved", orderId);
+            answerAgain(orderId);
             return;
         }
         List<RejectedLine> shortLines = wanted.size() == 1 ? reserveOne(orderId, wanted) : reserveAll(orderId, wanted);
         if (!shortLines.isEmpty()) {
-            reservations.markEnded(orderId, ReservationStatus.REJECTED, "OUT_OF_STOCK");
+            reservations.markRejected(orderId, shortLines);
             outbox.record(new StockRejected(orderId, shortLines));
             return;
         }
         outbox.record(new StockReserved(orderId, held, expiresAt));
+    }
+
+    /** The answer given to the order's first OrderPlaced, once more: reserved (whatever happened since) or rejected. */
+    private void answerAgain(UUID orderId) {
+        Reservations.Decided decided = reservations.decided(orderId)
+                .orElseThrow(() -> new IllegalStateException("reservation of order " + orderId + " vanished"));
+        List<StockLine> lines = reservations.lines(orderId);
+        log.info("Order {} placed again; its reservation is {}: answering as before", orderId, decided.status());
+        if (decided.status() == ReservationStatus.REJECTED) {
+            List<RejectedLine> shortLines = decided.rejectedLines() != null ? decided.rejectedLines()
+                    : lines.stream().map(line -> new RejectedLine(line.sku(), line.quantity(),
+                            stock.find(line.sku()).map(StockFigures::available).orElse(0L))).toList();
+            outbox.record(new StockRejected(orderId, shortLines));
+        } else {
+            outbox.record(new StockReserved(orderId, lines, Objects.requireNonNull(decided.expiresAt(),
+                    "a granted reservation has an expiry")));
+        }
     }
 
     /** One SKU: its conditional UPDATE is the whole decision, nothing needs locking first. */
@@ -135,14 +162,16 @@ class ReservationDesk {
         return requested;
     }
 
-    /** A paid order: the held units leave the shelf. Refused (and reported) when the stock was already given back. */
+    /**
+     * A paid order: the held units leave the shelf. When the stock was not held for it (given back, expired, never
+     * reserved, or the order never seen), the commit is refused with a {@link StockCommitRefused} fact.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void commit(UUID orderId) {
         Optional<ReservationStatus> status = reservations.lock(orderId);
         if (status.isEmpty()) {
-            log.error("ALERT: order {} was confirmed (paid) but inventory never saw it placed", orderId);
-            throw new UndeliverableEventException("order " + orderId + " was confirmed but inventory never saw it "
-                    + "placed: no reservation to commit");
+            refuseCommit(orderId, "NOT_PLACED", List.of());
+            return;
         }
         switch (status.get()) {
             case COMMITTED -> log.info("Order {} is committed already", orderId);
@@ -157,13 +186,15 @@ class ReservationDesk {
                 reservations.markEnded(orderId, ReservationStatus.COMMITTED, null);
                 outbox.record(new StockCommitted(orderId, lines));
             }
-            case RELEASED, EXPIRED, REJECTED -> {
-                log.error("ALERT: order {} was confirmed (paid) but its reservation is {}: the stock was not held "
-                        + "for it; find stock by hand or refund", orderId, status.get());
-                throw new UndeliverableEventException("order " + orderId + " was confirmed but its reservation is "
-                        + status.get() + "; refusing to commit stock that was given back");
-            }
+            case RELEASED, EXPIRED, REJECTED -> refuseCommit(orderId, status.get().name(), reservations.lines(orderId));
         }
+    }
+
+    private void refuseCommit(UUID orderId, String reason, List<StockLine> lines) {
+        log.error("ALERT: order {} was confirmed (paid) but its stock was not held for it ({}): refusing to commit; "
+                + "the order-service refunds or re-reserves", orderId, reason);
+        meters.counter("atelier.inventory.commit.refused", "reason", reason).increment();
+        outbox.record(new StockCommitRefused(orderId, reason, lines));
     }
 
     /** A cancelled order gives its stock back; nothing happens for an order that holds none. */
@@ -182,6 +213,11 @@ class ReservationDesk {
     @Transactional
     public int expireDue(int limit) {
         List<UUID> due = reservations.lockExpired(limit);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // every SKU of every due reservation at once, in SKU order: the order the consumers follow too
+        stock.lock(new TreeSet<>(reservations.skusOf(due)));
         for (UUID orderId : due) {
             giveBack(orderId, LedgerKind.EXPIRE, ReservationStatus.EXPIRED, "EXPIRED", "held past its expiry");
         }

@@ -1,8 +1,11 @@
 package dev.atelier.inventory.reservation;
 
+import dev.atelier.events.EventJson;
+import dev.atelier.events.inventory.RejectedLine;
 import dev.atelier.events.inventory.StockLine;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,9 +60,51 @@ class Reservations {
                 (rs, row) -> ReservationStatus.valueOf(rs.getString(1)), orderId).stream().findFirst();
     }
 
+    /** What was decided for an order: its status, until when it held stock, and what was short if rejected. */
+    record Decided(ReservationStatus status, @Nullable Instant expiresAt, @Nullable List<RejectedLine> rejectedLines) {
+    }
+
+    Optional<Decided> decided(UUID orderId) {
+        return jdbc.query("SELECT status, expires_at, rejected_lines FROM reservation WHERE order_id = ?",
+                (rs, row) -> {
+                    Timestamp expiresAt = rs.getTimestamp(2);
+                    String rejected = rs.getString(3);
+                    return new Decided(ReservationStatus.valueOf(rs.getString(1)),
+                            expiresAt == null ? null : expiresAt.toInstant(),
+                            rejected == null ? null : EventJson.mapper().readerForListOf(RejectedLine.class).readValue(rejected));
+                }, orderId).stream().findFirst();
+    }
+
+    void markRejected(UUID orderId, List<RejectedLine> shortLines) {
+        jdbc.update("UPDATE reservation SET status = 'REJECTED', release_reason = 'OUT_OF_STOCK', "
+                + "rejected_lines = ?::jsonb, updated_at = now() WHERE order_id = ?",
+                EventJson.mapper().writeValueAsString(shortLines), orderId);
+    }
+
     void markEnded(UUID orderId, ReservationStatus to, @Nullable String reason) {
         jdbc.update("UPDATE reservation SET status = ?, release_reason = ?, updated_at = now() WHERE order_id = ?",
                 to.name(), reason, orderId);
+    }
+
+    /** Locks the reservation rows of these orders that exist, in order id order. */
+    void lockAll(Collection<UUID> orderIds) {
+        jdbc.query(connection -> {
+            var select = connection.prepareStatement(
+                    "SELECT order_id FROM reservation WHERE order_id = ANY(?) ORDER BY order_id FOR UPDATE");
+            select.setArray(1, connection.createArrayOf("uuid", orderIds.toArray()));
+            return select;
+        }, rs -> {
+        });
+    }
+
+    /** The SKUs the reservations of these orders hold or held. */
+    List<String> skusOf(Collection<UUID> orderIds) {
+        return jdbc.query(connection -> {
+            var select = connection.prepareStatement(
+                    "SELECT DISTINCT sku FROM reservation_line WHERE order_id = ANY(?) ORDER BY sku");
+            select.setArray(1, connection.createArrayOf("uuid", orderIds.toArray()));
+            return select;
+        }, (rs, row) -> rs.getString(1));
     }
 
     /** Held reservations past their time, oldest first, locked; rows another sweeper holds are skipped. */

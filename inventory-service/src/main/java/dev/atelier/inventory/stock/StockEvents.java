@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Collects the stock changes of the current transaction and, just before it commits, records one
- * StockLevelChanged per SKU whose available changed, and LowStockDetected when available crossed the reorder
+ * StockLevelChanged per SKU whose figures changed (any of on hand, reserved, available: a read model built from
+ * the events then equals this service's figures), and LowStockDetected when available crossed the reorder
  * point downward. A transaction that reserves for a hundred orders on one SKU says so once.
  */
 @Component
@@ -54,7 +55,8 @@ class StockEvents {
     private void publish(Span span) {
         StockFigures first = span.first();
         StockFigures last = span.last();
-        if (first.available() != last.available()) {
+        if (first.onHand() != last.onHand() || first.reserved() != last.reserved()
+                || first.available() != last.available()) {
             outbox.record(new StockLevelChanged(last.sku(), last.onHand(), last.reserved(), last.available()));
         }
         if (!first.isLow() && last.isLow()) {

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.atelier.events.Topics;
+import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockLine;
@@ -23,7 +25,8 @@ import dev.atelier.inventory.StockFixture;
 import dev.atelier.inventory.bundle.BundleComponent;
 import dev.atelier.inventory.bundle.Bundles;
 import dev.atelier.inventory.stock.StockAdministration;
-import dev.atelier.messaging.inbox.InboxListener;
+import dev.atelier.inventory.Orders;
+import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.EventProbe;
 import dev.atelier.testing.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class ReservationLifecycleTest {
         publisher = EventPublisher.toSharedBroker();
         answers = EventProbe.on(Topics.INVENTORY_RESERVATION);
         stockEvents = EventProbe.on(Topics.INVENTORY_STOCK);
-        deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.ORDER_ORDER));
+        deadLetters = EventProbe.on(Topics.deadLetterOf(Topics.ORDER_ORDER, "inventory-service"));
     }
 
     @AfterEach
@@ -83,17 +85,16 @@ class ReservationLifecycleTest {
         return answers.awaitEvent(StockReserved.class, e -> e.orderId().equals(orderId), DEADLINE);
     }
 
-    /** Publishes an order of another SKU and waits for its answer: the partition has moved past what came before. */
+    /**
+     * Publishes an order on every partition of the topic and waits for their answers: each partition has moved past
+     * what came before it.
+     */
     private void awaitQuiet() {
-        String sku = stock.aSkuWith("SENTINEL", 1);
-        OrderPlaced sentinel = aPlacedOrderOf(sku, 1);
-        publisher.publish(sentinel);
-        awaitReserved(sentinel.orderId());
-        // every partition: the sentinel covers one, a probe of the whole topic would need one per partition
-        for (int i = 0; i < 4; i++) {
-            OrderPlaced another = aPlacedOrderOf(sku, 0 + 1);
-            publisher.publish(another);
-            answers.awaitEvent(StockRejected.class, e -> e.orderId().equals(another.orderId()), DEADLINE);
+        String sku = stock.aSkuWith("SENTINEL", EmbeddedKafkaServer.DEFAULT_PARTITIONS);
+        for (UUID orderId : Orders.oneOrderIdPerPartition(EmbeddedKafkaServer.DEFAULT_PARTITIONS)) {
+            OrderPlaced sentinel = aPlacedOrder(orderId, line(sku, 1));
+            publisher.publish(sentinel);
+            awaitReserved(sentinel.orderId());
         }
     }
 
@@ -107,8 +108,8 @@ class ReservationLifecycleTest {
                 orderId.toString(), kind);
     }
 
-    private double lostReservationAlerts() {
-        var counter = meters.find("atelier.inbox.dead.lettered").tags("event", "OrderConfirmed").counter();
+    private double refusedCommits(String reason) {
+        var counter = meters.find("atelier.inventory.commit.refused").tags("reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -184,19 +185,40 @@ class ReservationLifecycleTest {
     }
 
     @Test
-    void reservesOnceWhenTheSameOrderIsPlacedTwice() {
+    void reservesOnceAndAnswersARepeatedOrderPlacedWithTheSameAnswer() {
         String sku = stock.aSkuWith("TWICE", 10);
         OrderPlaced order = aPlacedOrderOf(sku, 3);
 
         UUID eventId = publisher.publish(order);
         publisher.publish(order, eventId);
+        StockReserved first = awaitReserved(order.orderId());
         publisher.publish(order);
-        awaitReserved(order.orderId());
+        await("the repeated request is answered").atMost(DEADLINE).until(() -> answersFor(order.orderId()) == 2);
         awaitQuiet();
 
-        assertThat(answersFor(order.orderId())).isEqualTo(1);
+        assertThat(answersFor(order.orderId())).as("the redelivered event is not answered, the new request is")
+                .isEqualTo(2);
+        assertThat(answers.events(StockReserved.class)).filteredOn(e -> e.orderId().equals(order.orderId()))
+                .containsOnly(first);
         assertThat(stock.reserved(sku)).isEqualTo(3);
         assertThat(ledgerRows(order.orderId(), "RESERVE")).isEqualTo(1);
+    }
+
+    @Test
+    void answersARepeatedOrderPlacedThatWasRejectedWithTheSameRejection() {
+        String sku = stock.aSkuWith("SHORT-TWICE", 1);
+        OrderPlaced order = aPlacedOrderOf(sku, 3);
+
+        publisher.publish(order);
+        StockRejected first = answers.awaitEvent(StockRejected.class, e -> e.orderId().equals(order.orderId()), DEADLINE);
+        administration.receive(sku, 10, "test", "LATER", null);
+        publisher.publish(order);
+        await("the repeated request is answered").atMost(DEADLINE).until(() -> answersFor(order.orderId()) == 2);
+
+        assertThat(answers.events(StockRejected.class)).filteredOn(e -> e.orderId().equals(order.orderId()))
+                .containsOnly(first);
+        assertThat(first.lines()).containsExactly(new RejectedLine(sku, 3, 1));
+        assertThat(stock.reserved(sku)).isZero();
     }
 
     @Test
@@ -243,6 +265,9 @@ class ReservationLifecycleTest {
         assertThat(stock.reserved(sku)).isZero();
         assertThat(stock.reservation(order.orderId())).containsEntry("status", "COMMITTED");
         assertThat(stock.skusWhoseFiguresDifferFromTheLedger()).isEmpty();
+        // the commit leaves available as it was (8) but changes on hand and reserved: the figures are announced
+        await("the committed figures are announced").atMost(DEADLINE).until(() -> stockEvents
+                .events(StockLevelChanged.class).contains(new StockLevelChanged(sku, 8, 0, 8)));
     }
 
     @Test
@@ -253,16 +278,17 @@ class ReservationLifecycleTest {
         awaitReserved(order.orderId());
         publisher.publish(theCancellationOf(order, "PAYMENT_TIMEOUT"));
         answers.awaitEvent(StockReleased.class, e -> e.orderId().equals(order.orderId()), DEADLINE);
-        double lostBefore = lostReservationAlerts();
+        double refusedBefore = refusedCommits("RELEASED");
 
         publisher.publish(theConfirmationOf(order));
 
-        ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1,
-                r -> r.value().contains(order.orderId().toString()), DEADLINE).getFirst();
-        assertThat(EventProbe.header(dead, "eventType")).isEqualTo("OrderConfirmed");
-        assertThat(EventProbe.header(dead, InboxListener.REASON_HEADER)).contains("RELEASED");
-        await("the alert is counted").atMost(DEADLINE).until(() -> lostReservationAlerts() == lostBefore + 1);
+        StockCommitRefused refused = answers.awaitEvent(StockCommitRefused.class,
+                e -> e.orderId().equals(order.orderId()), DEADLINE);
+        assertThat(refused.reason()).isEqualTo("RELEASED");
+        assertThat(refused.lines()).containsExactly(new StockLine(sku, 1));
+        await("the alert is counted").atMost(DEADLINE).until(() -> refusedCommits("RELEASED") == refusedBefore + 1);
         assertThat(answers.events(StockCommitted.class)).noneMatch(e -> e.orderId().equals(order.orderId()));
+        assertThat(deadLetters.records()).noneMatch(r -> r.value().contains(order.orderId().toString()));
         assertThat(stock.onHand(sku)).isEqualTo(5);
         assertThat(stock.reserved(sku)).isZero();
     }
@@ -276,12 +302,14 @@ class ReservationLifecycleTest {
         publisher.publish(new PaymentRequested(neverSeen.orderId(), neverSeen.orderNumber(), Money.gbp(100), "card",
                 "shopper@example.co.uk", Instant.now()));
 
-        ConsumerRecord<String, String> dead = deadLetters.awaitRecords(1,
-                r -> r.value().contains(neverSeen.orderId().toString()), DEADLINE).getFirst();
-        assertThat(EventProbe.header(dead, "eventType")).isEqualTo("OrderConfirmed");
-        assertThat(EventProbe.header(dead, InboxListener.REASON_HEADER)).contains("no reservation");
+        StockCommitRefused refused = answers.awaitEvent(StockCommitRefused.class,
+                e -> e.orderId().equals(neverSeen.orderId()), DEADLINE);
+        assertThat(refused.reason()).isEqualTo("NOT_PLACED");
+        assertThat(refused.lines()).isEmpty();
         awaitQuiet();
-        assertThat(deadLetters.records()).filteredOn(r -> r.value().contains(neverSeen.orderId().toString())).hasSize(1);
-        assertThat(answers.records()).noneMatch(r -> r.value().contains(neverSeen.orderId().toString()));
+        assertThat(deadLetters.records()).noneMatch(r -> r.value().contains(neverSeen.orderId().toString()));
+        assertThat(answers.records()).filteredOn(r -> r.value().contains(neverSeen.orderId().toString()))
+                .as("the refused commit is the only answer: nothing to release, the payment request is ignored")
+                .hasSize(1);
     }
 }

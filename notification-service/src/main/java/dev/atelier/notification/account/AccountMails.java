@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Account e-mails, composed and rendered ahead of customer-service's events (sign-up verification, password
- * reset, occasion reminder): their handlers are wired once those contracts are in platform/events.
- */
+/** Account e-mails from customer-service's events: sign-up verification, password reset, occasion reminder. */
 final class AccountMails {
 
     static final String SIGNUP_VERIFICATION = "signup-verification";

@@ -3,10 +3,15 @@ package dev.atelier.notification.order;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
+import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
+import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnReceived;
+import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.EventMetadata;
 import dev.atelier.messaging.inbox.IgnoredEvents;
@@ -24,7 +29,8 @@ import org.springframework.stereotype.Component;
  * transaction, so the e-mail is logged exactly when the event is marked as handled.
  */
 @Component
-@IgnoredEvents(PaymentRequested.class)
+@IgnoredEvents({PaymentRequested.class, OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class,
+        ReturnReceived.class, ReturnRequested.class})
 class OrderMailHandlers {
 
     private final OrderViews views;

@@ -4,10 +4,12 @@ import dev.atelier.events.cart.CartAbandoned;
 import dev.atelier.events.cart.CouponRedeemed;
 import dev.atelier.events.cart.CouponRejected;
 import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** The answers of inventory, cart and payment, each handed to the saga of its order. */
 @Component
-@IgnoredEvents(CartAbandoned.class)
+@IgnoredEvents({CartAbandoned.class, StockCommitRefused.class, PaymentDisputed.class})
 class SagaEventHandlers {
 
     private final SagaCoordinator coordinator;

@@ -16,6 +16,7 @@ import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockRejected;
@@ -29,12 +30,13 @@ import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
-import dev.atelier.events.order.OrderRefunded;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -60,6 +62,7 @@ public final class EventCatalog {
             StockRejected.class,
             StockReleased.class,
             StockCommitted.class,
+            StockCommitRefused.class,
             StockLevelChanged.class,
             LowStockDetected.class,
             PaymentSessionCreated.class,
@@ -90,7 +93,8 @@ public final class EventCatalog {
             CustomerRegistered.class,
             CustomerVerificationRequested.class,
             PasswordResetRequested.class,
-            ReminderDue.class);
+            ReminderDue.class,
+            PaymentDisputed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -1,6 +1,6 @@
 package dev.atelier.events;
 
-/** Kafka topic names, {@code <service>.<aggregate>}, as ARCHITECTURE.md lists them. */
+/** Kafka topic names, {@code <service>.<aggregate>}, as docs/architecture.md lists them. */
 public final class Topics {
 
     public static final String CATALOG_PRODUCT = "catalog.product";
@@ -13,12 +13,27 @@ public final class Topics {
     public static final String MARKETPLACE_EBAY = "marketplace.ebay";
     public static final String NOTIFICATION_EMAIL = "notification.email";
 
-    /** Suffix of the dead-letter topic that sits beside every topic. */
+    /** Suffix of every dead-letter topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private Topics() {
     }
 
+    /**
+     * The dead-letter topic of one consuming service for one topic, {@code <topic>.<service>.dlt} (e.g.
+     * {@code order.order.inventory-service.dlt}): the failures of each consumer group stay apart, so that each
+     * service inspects and replays its own.
+     */
+    public static String deadLetterOf(String topic, String consumingService) {
+        return topic + "." + consumingService.replaceAll("[^A-Za-z0-9._-]", "_") + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The shared {@code <topic>.dlt} of the first releases, which mixed every consumer group's failures.
+     *
+     * @deprecated dead letters are per consuming service: {@link #deadLetterOf(String, String)}
+     */
+    @Deprecated(forRemoval = true)
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }

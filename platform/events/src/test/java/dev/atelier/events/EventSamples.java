@@ -20,6 +20,7 @@ import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.events.inventory.StockLine;
@@ -37,6 +38,7 @@ import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
@@ -44,8 +46,8 @@ import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
-import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.ShippingAddress;
+import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.events.payment.PaymentSessionCreated;
@@ -83,6 +85,7 @@ final class EventSamples {
             Map.entry(StockRejected.class, EventSamples::stockRejectedForOneMugShort),
             Map.entry(StockReleased.class, EventSamples::stockReleasedAfterCancellation),
             Map.entry(StockCommitted.class, EventSamples::stockCommittedAfterPayment),
+            Map.entry(StockCommitRefused.class, EventSamples::stockCommitRefusedAfterExpiry),
             Map.entry(StockLevelChanged.class, EventSamples::mugStockLevelAfterReservation),
             Map.entry(LowStockDetected.class, EventSamples::mugStockLowAfterReservation),
             Map.entry(PaymentSessionCreated.class, EventSamples::stripeSessionOpened),
@@ -113,7 +116,8 @@ final class EventSamples {
             Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
             Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
-            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek));
+            Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek),
+            Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent));
 
     private EventSamples() {
     }
@@ -191,6 +195,10 @@ final class EventSamples {
 
     static StockReleased stockReleasedAfterCancellation() {
         return new StockReleased(ORDER_ID, "CANCELLED", twoStockLines());
+    }
+
+    static StockCommitRefused stockCommitRefusedAfterExpiry() {
+        return new StockCommitRefused(ORDER_ID, "EXPIRED", twoStockLines());
     }
 
     static StockCommitted stockCommittedAfterPayment() {
@@ -358,5 +366,10 @@ final class EventSamples {
 
     private static List<StockLine> twoStockLines() {
         return List.of(new StockLine("MUG-XMAS-001", 2), new StockLine("CARD-BDAY-014", 1));
+    }
+
+    static PaymentDisputed stripeChargeDisputedAsFraudulent() {
+        return new PaymentDisputed(ORDER_ID, PAYMENT_ID, "stripe", Money.gbp(3048), "fraudulent",
+                Instant.parse("2025-12-20T10:41:07Z"));
     }
 }

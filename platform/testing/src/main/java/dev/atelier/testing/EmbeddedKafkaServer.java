@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -50,6 +52,27 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         } catch (IOException e) {
             broker.destroy();
             throw new UncheckedIOException("cannot listen on port " + port + " for Kafka", e);
+        }
+    }
+
+    /**
+     * Stops the broker as a crash or maintenance would, keeping its data, port and the KRaft controller: clients
+     * lose their connections and cannot reconnect until {@link #startAgain()}. For fault-injection tests.
+     */
+    public void stop() {
+        broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
+    }
+
+    /** Starts a {@link #stop() stopped} broker again, on the same port with the same topics and offsets. */
+    public void startAgain() {
+        broker.getCluster().brokers().values().forEach(BrokerServer::startup);
+        try {
+            broker.getCluster().waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the embedded broker did not come back", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the embedded broker restarted", e);
         }
     }
 

@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -18,15 +21,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * A PostgreSQL server started from the zonky binaries, configured for Debezium (logical decoding and enough
  * replication slots for every service and test context). Used by the tests and by the local launcher.
+ *
+ * <p>Fault-injection tests can {@link #stop()} it and {@link #startAgain()} on the same port and data, the way a
+ * database restart or failover looks to its clients.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private final Path dataDirectory;
+    private final boolean throwAway;
+    private volatile @Nullable EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(int port, Path dataDirectory, boolean throwAway, boolean clean) {
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.throwAway = throwAway;
+        // a fresh throw-away directory needs no wiping, and must not be wiped by a stop
+        this.postgres = launch(clean && !throwAway);
     }
 
     /**
@@ -38,25 +51,66 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer start(int port, @Nullable Path dataDirectory, boolean clean) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            Path data = dataDirectory != null ? dataDirectory : Files.createTempDirectory("atelier-postgres");
+            return new EmbeddedPostgresServer(port > 0 ? port : freePort(), data, dataDirectory == null, clean);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no directory for embedded PostgreSQL", e);
+        }
+    }
+
+    private EmbeddedPostgres launch(boolean clean) {
+        try {
+            // a throw-away cluster trades durability for speed; its data survives a clean stop all the same
+            String durable = throwAway ? "off" : "on";
+            return EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "64")
                     .setServerConfig("max_wal_senders", "64")
                     .setServerConfig("max_connections", "400")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
-                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
-                    .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
-                    .setRegisterShutdownHook(true);
-            builder.setPort(port > 0 ? port : freePort());
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(clean);
-            }
-            return new EmbeddedPostgresServer(builder.start());
+                    .setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable)
+                    .setRegisterShutdownHook(true)
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+    }
+
+    /**
+     * Stops the server as an operator would ({@code pg_ctl stop -m fast}): sessions are terminated, new
+     * connections are refused until {@link #startAgain()}; the data and replication slots are kept.
+     */
+    public synchronized void stop() {
+        EmbeddedPostgres running = postgres;
+        postgres = null;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+            }
+        }
+    }
+
+    /** Starts a {@link #stop() stopped} server again, on the same port and data. */
+    public synchronized void startAgain() {
+        if (postgres == null) {
+            postgres = launch(false);
+        }
+    }
+
+    private EmbeddedPostgres running() {
+        EmbeddedPostgres running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("embedded PostgreSQL is stopped");
+        }
+        return running;
     }
 
     /**
@@ -78,7 +132,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -86,7 +140,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public DataSource dataSource(String database) {
-        return postgres.getDatabase(USER, database);
+        return running().getDatabase(USER, database);
     }
 
     /** Creates the database unless it exists; names are plain identifiers. */
@@ -94,7 +148,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = running().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
             if (!exists.next()) {
@@ -107,10 +161,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        stop();
+        if (throwAway) {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + dataDirectory, e);
+            }
         }
     }
 }

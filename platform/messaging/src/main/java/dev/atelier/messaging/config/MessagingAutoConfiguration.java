@@ -1,9 +1,13 @@
 package dev.atelier.messaging.config;
 
 import dev.atelier.events.EventCatalog;
+import dev.atelier.messaging.deadletter.DeadLetters;
+import dev.atelier.messaging.deadletter.DeadLettersEndpoint;
+import dev.atelier.messaging.inbox.BatchLocking;
 import dev.atelier.messaging.inbox.EventHandlerRegistry;
 import dev.atelier.messaging.inbox.InboxDispatcher;
 import dev.atelier.messaging.inbox.InboxListener;
+import dev.atelier.messaging.inbox.InboxRetention;
 import dev.atelier.messaging.outbox.JdbcOutbox;
 import dev.atelier.messaging.outbox.Outbox;
 import dev.atelier.messaging.relay.OutboxRelay;
@@ -29,13 +33,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,23 +107,27 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "atelier.messaging.relay", name = "enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(MessagingProperties properties, DataSourceProperties dataSource, KafkaProperties kafka,
-            DataSource source, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters,
+            DataSource source, ObjectProvider<MeterRegistry> meters,
             Environment environment) {
         MessagingProperties.Relay relay = properties.relay();
         String name = relay.name() != null ? relay.name() : applicationName(environment);
-        RelaySettings settings = RelaySettings.fromJdbcUrl(name, dataSource.determineUrl(),
-                dataSource.determineUsername(), dataSource.determinePassword(), relay.slotName(), relay.pollInterval(),
-                relay.maxBatchSize(), relay.offsetFlushInterval(), relay.sendTimeout(), relay.restartBackoff(),
-                relay.maxRestartBackoff(), relay.standbyPoll(), relay.debezium());
+        RelaySettings settings = RelaySettings.resolve(name, dataSource.getUrl(), dataSource.getUsername(),
+                dataSource.getPassword(), relay.connection(), relay.slotName(),
+                new RelaySettings.Pacing(relay.pollInterval(), relay.maxBatchSize(), relay.offsetFlushInterval(),
+                        relay.sendTimeout(), relay.restartBackoff(), relay.maxRestartBackoff(), relay.standbyPoll(),
+                        relay.releaseLockAfterFailures(), relay.heartbeatInterval()),
+                relay.debezium());
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-outbox-relay");
+        // send() waits for metadata at most as long as a batch may take: a broker outage fails the relay in time
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, relay.sendTimeout().toMillis());
         DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(producer,
                 new StringSerializer(), new StringSerializer());
-        return new OutboxRelay(settings, factory::createNonTransactionalProducer, new JdbcTemplate(source), events,
+        return new OutboxRelay(settings, factory::createNonTransactionalProducer, new JdbcTemplate(source),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
@@ -130,13 +135,6 @@ public class MessagingAutoConfiguration {
     @ConditionalOnBean(OutboxRelay.class)
     OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
         return new OutboxRelayHealthIndicator(relay);
-    }
-
-    /** Boot declares the application ready after start-up; a relay that already failed must keep readiness down. */
-    @Bean
-    @ConditionalOnBean(OutboxRelay.class)
-    ApplicationListener<ApplicationReadyEvent> outboxRelayReadiness(OutboxRelay relay) {
-        return event -> relay.refuseTrafficIfFailed();
     }
 
     @Bean
@@ -148,10 +146,39 @@ public class MessagingAutoConfiguration {
     @ConditionalOnProperty(prefix = "atelier.messaging.inbox", name = "enabled", matchIfMissing = true)
     InboxDispatcher inboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, DataSource dataSource,
             PlatformTransactionManager transactionManager, ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            ObjectProvider<BatchLocking> batchLocking) {
         return new InboxDispatcher(catalog, registry, new JdbcTemplate(dataSource),
                 new TransactionTemplate(transactionManager), meters.getIfAvailable(SimpleMeterRegistry::new),
-                tracer.getIfAvailable(), propagator.getIfAvailable());
+                tracer.getIfAvailable(), propagator.getIfAvailable(), batchLocking.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnBean(InboxDispatcher.class)
+    InboxRetention inboxRetention(DataSource dataSource, PlatformTransactionManager transactionManager,
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new InboxRetention(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                properties.inbox().retention(), properties.inbox().retentionCheck(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(InboxDispatcher.class)
+    DeadLetters deadLetters(EventHandlerRegistry registry, InboxDispatcher dispatcher, KafkaProperties kafka,
+            MessagingProperties properties, Environment environment) {
+        return new DeadLetters(registry::topics, groupId(properties, environment), kafka.buildConsumerProperties(),
+                dispatcher::dispatch);
+    }
+
+    @Bean
+    @ConditionalOnBean(DeadLetters.class)
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
+    }
+
+    private static String groupId(MessagingProperties properties, Environment environment) {
+        String groupId = properties.inbox().groupId();
+        return groupId != null ? groupId : applicationName(environment);
     }
 
     @Bean
@@ -160,7 +187,7 @@ public class MessagingAutoConfiguration {
             MessagingProperties properties, ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<MeterRegistry> meters, Environment environment) {
         MessagingProperties.Inbox inbox = properties.inbox();
-        String groupId = inbox.groupId() != null ? inbox.groupId() : applicationName(environment);
+        String groupId = groupId(properties, environment);
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

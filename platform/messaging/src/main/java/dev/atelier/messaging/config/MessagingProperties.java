@@ -1,5 +1,6 @@
 package dev.atelier.messaging.config;
 
+import dev.atelier.messaging.relay.RelayConnection;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,9 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param sendTimeout how long Kafka may take to acknowledge a batch before the relay fails and restarts
      * @param restartBackoff first wait before restarting a failed relay; doubles up to {@code maxRestartBackoff}
      * @param standbyPoll how often a standby instance tries to take over the relay
+     * @param releaseLockAfterFailures failures in a row after which the relay lets go of its lock for a standby
+     * @param heartbeatInterval how often the relay's heartbeat writes a row, so that its slot advances without events
+     * @param connection where the relay streams from; what is left out comes from the datasource
      * @param debezium further Debezium connector properties, which win over the relay's own
      */
     public record Relay(
@@ -35,6 +39,9 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
             @DefaultValue("1s") Duration restartBackoff,
             @DefaultValue("30s") Duration maxRestartBackoff,
             @DefaultValue("5s") Duration standbyPoll,
+            @DefaultValue("3") int releaseLockAfterFailures,
+            @DefaultValue("10s") Duration heartbeatInterval,
+            @DefaultValue RelayConnection connection,
             @DefaultValue Map<String, String> debezium) {
     }
 
@@ -46,6 +53,8 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param concurrency consumers in this instance (each takes some partitions)
      * @param maxAttempts deliveries of a failing record before it is dead-lettered
      * @param batch apply each poll's records in one transaction (falls back to one by one when a record fails)
+     * @param retention how long inbox rows are kept; must exceed the retention of every topic consumed
+     * @param retentionCheck how often rows past the retention are deleted
      */
     public record Inbox(
             @DefaultValue("true") boolean enabled,
@@ -55,6 +64,8 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("false") boolean batch) {
+            @DefaultValue("false") boolean batch,
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("1h") Duration retentionCheck) {
     }
 }

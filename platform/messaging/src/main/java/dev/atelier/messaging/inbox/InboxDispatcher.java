@@ -4,6 +4,8 @@ import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.EventType;
+import dev.atelier.messaging.EventHeaders;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import io.micrometer.tracing.Span;
@@ -49,10 +51,20 @@ public class InboxDispatcher {
     private final @Nullable Tracer tracer;
     private final @Nullable Propagator propagator;
     private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private final Counter batchFallbacks;
+    private final List<BatchLocking> batchLocking;
 
     public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
             TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
             @Nullable Propagator propagator) {
+        this(catalog, registry, jdbc, transactions, meters, tracer, propagator, List.of());
+    }
+
+    /** @param batchLocking what to lock first in a batch's transaction (see {@link BatchLocking}) */
+    public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
+            TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
+            @Nullable Propagator propagator, List<BatchLocking> batchLocking) {
+        this.batchLocking = List.copyOf(batchLocking);
         this.catalog = catalog;
         this.registry = registry;
         this.jdbc = jdbc;
@@ -60,12 +72,20 @@ public class InboxDispatcher {
         this.meters = meters;
         this.tracer = tracer;
         this.propagator = propagator;
+        this.batchFallbacks = Counter.builder("atelier.inbox.batch.fallbacks")
+                .description("Batches that failed and were applied one record at a time")
+                .register(meters);
     }
 
-    /** Applies one record in a transaction of its own. */
-    public void dispatch(ConsumerRecord<String, String> record) {
+    /**
+     * Applies one record in a transaction of its own.
+     *
+     * @return {@code applied}, {@code duplicate} (the inbox knew its event id: nothing changed) or {@code ignored}
+     */
+    public String dispatch(ConsumerRecord<String, String> record) {
         Outcome outcome = transactions.execute(status -> apply(record));
         outcome.count(meters);
+        return outcome.outcome();
     }
 
     /**
@@ -82,7 +102,12 @@ public class InboxDispatcher {
         try {
             outcomes = transactions.execute(status -> applyAll(records));
         } catch (RuntimeException batchFailure) {
-            log.debug("A batch of {} records failed ({}); applying them one by one", records.size(),
+            if (TransientFailures.isTransient(batchFailure)) {
+                // the database is away or the batch lost a race: the whole poll is retried, nothing is skipped
+                throw new BatchListenerFailedException(batchFailure.getMessage(), batchFailure, 0);
+            }
+            batchFallbacks.increment();
+            log.info("A batch of {} records failed ({}); applying them one by one", records.size(),
                     batchFailure.toString());
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<String, String> record = records.get(i);
@@ -161,6 +186,10 @@ public class InboxDispatcher {
     private List<Outcome> applyAll(List<ConsumerRecord<String, String>> records) {
         List<Resolved> resolved = records.stream().map(this::resolve).toList();
         List<Resolved> handled = resolved.stream().filter(r -> !r.ignored()).toList();
+        if (!handled.isEmpty()) {
+            List<DomainEvent> events = handled.stream().map(r -> Objects.requireNonNull(r.event())).toList();
+            batchLocking.forEach(locking -> locking.lockFor(events));
+        }
         Set<UUID> fresh = handled.isEmpty() ? new HashSet<>() : insertInboxRows(handled);
         List<Outcome> outcomes = new ArrayList<>(resolved.size());
         for (Resolved each : resolved) {
@@ -244,16 +273,16 @@ public class InboxDispatcher {
     }
 
     static EventMetadata metadataOf(ConsumerRecord<String, String> record) {
-        String eventId = header(record, "eventId");
-        String eventType = header(record, "eventType");
-        String eventVersion = header(record, "eventVersion");
+        String eventId = header(record, EventHeaders.EVENT_ID);
+        String eventType = header(record, EventHeaders.EVENT_TYPE);
+        String eventVersion = header(record, EventHeaders.EVENT_VERSION);
         if (eventId == null || eventType == null || eventVersion == null) {
             throw new UndeliverableEventException("record at " + record.topic() + "-" + record.partition() + "@"
                     + record.offset() + " lacks the eventId, eventType or eventVersion header");
         }
         try {
             return new EventMetadata(UUID.fromString(eventId), eventType, Integer.parseInt(eventVersion),
-                    record.topic(), record.partition(), record.offset(), record.key(), header(record, "traceparent"));
+                    record.topic(), record.partition(), record.offset(), record.key(), header(record, EventHeaders.TRACEPARENT));
         } catch (IllegalArgumentException e) {
             throw new UndeliverableEventException("malformed eventId or eventVersion header: " + e.getMessage(), e);
         }

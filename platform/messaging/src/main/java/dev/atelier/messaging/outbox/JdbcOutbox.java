@@ -25,7 +25,7 @@ public class JdbcOutbox implements Outbox {
 
     private static final String INSERT = """
             INSERT INTO outbox (id, aggregatetype, aggregateid, type, version, payload, traceparent)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?::json, ?)""";
 
     private final JdbcTemplate jdbc;
     private final EventCatalog catalog;

@@ -1,5 +1,6 @@
 package dev.atelier.messaging.relay;
 
+import dev.atelier.messaging.EventHeaders;
 import dev.atelier.messaging.outbox.EventIds;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -31,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,9 +43,6 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,18 +54,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Only one instance of a service streams: the relay holds a PostgreSQL advisory lock named after its slot for
  * as long as it runs, and the other instances wait in STANDBY and take over when the lock is free. When the
- * engine fails, readiness turns to REFUSING_TRAFFIC and the relay restarts with a growing back-off.
+ * engine fails (Kafka away, the database away), the relay restarts with a growing back-off; the service keeps
+ * serving (its readiness is not the relay's business: the outbox exists so that a broker outage does not stop
+ * the shop) and its state shows in the {@code relay} health group. After {@code releaseLockAfterFailures}
+ * failures in a row it lets go of its lock, so that a standby replica that may fare better can take over.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String HEARTBEAT_PREFIX = "__atelier-relay-heartbeat";
 
     private final RelaySettings settings;
     private final Supplier<Producer<String, String>> producerFactory;
     private final JdbcTemplate jdbc;
-    private final ApplicationEventPublisher events;
     private final Counter relayed;
     private final Counter failures;
+    private final Counter lockReleases;
+    private final Counter republished;
     private final Timer lag;
     private final AtomicLong lastLagMillis = new AtomicLong();
 
@@ -79,23 +83,28 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable ScheduledFuture<?> watchdog;
     private volatile RelayState state = RelayState.STOPPED;
     private volatile boolean stopping;
-    private volatile boolean refusedTraffic;
     private volatile @Nullable String lastError;
     private volatile int consecutiveFailures;
+    private volatile boolean republishOnStart;
     // bumped by stop(): a restart scheduled before it must not launch a second engine after a new start()
     private volatile int generation;
 
     public OutboxRelay(RelaySettings settings, Supplier<Producer<String, String>> producerFactory, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, MeterRegistry meters) {
+            MeterRegistry meters) {
         this.settings = settings;
         this.producerFactory = producerFactory;
         this.jdbc = jdbc;
-        this.events = events;
         this.relayed = Counter.builder("atelier.outbox.relayed")
                 .description("Outbox events the relay has published to Kafka")
                 .register(meters);
         this.failures = Counter.builder("atelier.outbox.relay.failures")
                 .description("Times the relay stopped unexpectedly (and restarted)")
+                .register(meters);
+        this.republished = Counter.builder("atelier.outbox.relay.republished")
+                .description("Pending outbox rows published again because the replication slot was new")
+                .register(meters);
+        this.lockReleases = Counter.builder("atelier.outbox.relay.lock.releases")
+                .description("Times a relay that kept failing let go of its lock for a standby")
                 .register(meters);
         this.lag = Timer.builder("atelier.outbox.relay.lag")
                 .description("Time from recording an outbox event to Kafka acknowledging it")
@@ -110,6 +119,17 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         Gauge.builder("atelier.outbox.pending", this, OutboxRelay::pendingRows)
                 .description("Outbox rows not yet relayed")
+                .register(meters);
+        Gauge.builder("atelier.outbox.oldest.pending.age", this, r -> r.oldestPendingAge().toMillis() / 1000.0)
+                .description("Age of the oldest outbox row not yet relayed (0 when none)")
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("atelier.outbox.relay.slot.lag", this, r -> {
+                    Long lag = r.slotLagBytes();
+                    return lag == null ? Double.NaN : lag;
+                })
+                .description("WAL the database keeps for the relay's slot: current position minus confirmed flush")
+                .baseUnit("bytes")
                 .register(meters);
     }
 
@@ -150,6 +170,14 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    private void closeQuietly(DebeziumEngine<RecordChangeEvent<SourceRecord>> running) {
+        try {
+            running.close();
+        } catch (IOException e) {
+            log.warn("Outbox relay {} did not close cleanly", settings.name(), e);
+        }
+    }
+
     private void scheduleLaunch(Duration delay) {
         int scheduledIn = generation;
         restarts.schedule(() -> launch(scheduledIn), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -173,10 +201,21 @@ public class OutboxRelay implements SmartLifecycle {
             fail("cannot reach the database to take the relay lock: " + e.getMessage(), e);
             return;
         }
+        try {
+            // sticky: a republish that failed after the slot was created is done again on the next start
+            republishOnStart = republishOnStart || slotIsNew();
+            if (republishOnStart) {
+                // the stored position lies in WAL the new slot cannot reach: Debezium would refuse to start from it
+                jdbc.update("DELETE FROM outbox_relay_offset WHERE relay = ?", settings.name());
+            }
+        } catch (RuntimeException e) {
+            fail("cannot read the replication slot's state: " + e.getMessage(), e);
+            return;
+        }
         state = RelayState.STARTING;
         producer = producerFactory.get();
         DebeziumEngine<RecordChangeEvent<SourceRecord>> created = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(engineProperties())
+                .using(engineProperties(republishOnStart ? "no_data" : "initial"))
                 .using(new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void taskStarted() {
@@ -234,6 +273,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     Properties engineProperties() {
+        return engineProperties("initial");
+    }
+
+    /**
+     * @param snapshotMode {@code initial} reads the outbox once when there is no position yet; {@code no_data} when
+     *        the pending rows are republished through the WAL instead (a new slot)
+     */
+    Properties engineProperties(String snapshotMode) {
         Properties props = new Properties();
         props.setProperty("name", settings.name());
         props.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
@@ -244,12 +291,19 @@ public class OutboxRelay implements SmartLifecycle {
         props.setProperty("database.user", settings.user());
         props.setProperty("database.password", settings.password());
         props.setProperty("database.dbname", settings.database());
+        if (settings.sslMode() != null) {
+            props.setProperty("database.sslmode", settings.sslMode());
+        }
+        if (settings.sslRootCert() != null) {
+            props.setProperty("database.sslrootcert", settings.sslRootCert());
+        }
         props.setProperty("plugin.name", "pgoutput");
         props.setProperty("slot.name", settings.slotName());
         props.setProperty("publication.name", "atelier_outbox");
         props.setProperty("publication.autocreate.mode", "disabled");
-        props.setProperty("table.include.list", settings.schema() + ".outbox");
-        props.setProperty("snapshot.mode", "initial");
+        props.setProperty("table.include.list", settings.schema() + ".outbox," + settings.schema()
+                + ".outbox_relay_heartbeat");
+        props.setProperty("snapshot.mode", snapshotMode);
         props.setProperty("poll.interval.ms", String.valueOf(settings.pollInterval().toMillis()));
         props.setProperty("max.batch.size", String.valueOf(settings.maxBatchSize()));
         props.setProperty("max.queue.size", String.valueOf(settings.maxBatchSize() * 4));
@@ -259,7 +313,20 @@ public class OutboxRelay implements SmartLifecycle {
         props.setProperty(JdbcOffsetBackingStore.USER, settings.user());
         props.setProperty(JdbcOffsetBackingStore.PASSWORD, settings.password());
         props.setProperty(JdbcOffsetBackingStore.RELAY, settings.name());
+        // the heartbeat inserts a row into a published table of its own every interval: a change the relay
+        // acknowledges when no event is published, so that the slot advances; its records pass the router untouched
+        props.setProperty("heartbeat.interval.ms", String.valueOf(settings.heartbeatInterval().toMillis()));
+        String heartbeats = settings.schema() + ".outbox_relay_heartbeat";
+        props.setProperty("heartbeat.action.query", "WITH gone AS (DELETE FROM " + heartbeats
+                + " WHERE beat_at < now() - interval '1 minute') INSERT INTO " + heartbeats + " (relay) VALUES ('"
+                + settings.name().replace("'", "''") + "')");
+        props.setProperty("topic.heartbeat.prefix", HEARTBEAT_PREFIX);
+        props.setProperty("predicates", "outboxTable");
+        props.setProperty("predicates.outboxTable.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+        props.setProperty("predicates.outboxTable.pattern",
+                Pattern.quote(settings.slotName() + "." + settings.schema() + ".outbox"));
         props.setProperty("transforms", "outbox");
+        props.setProperty("transforms.outbox.predicate", "outboxTable");
         props.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
         props.setProperty("transforms.outbox.route.by.field", "aggregatetype");
         props.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
@@ -280,14 +347,18 @@ public class OutboxRelay implements SmartLifecycle {
         List<UUID> ids = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> change : batch) {
             SourceRecord source = change.record();
-            if (source.value() == null) {
+            // heartbeats (Debezium's own and the beats of the action query) only move the position: acknowledged, not sent
+            if (source.value() == null || source.topic().startsWith(HEARTBEAT_PREFIX)
+                    || source.topic().endsWith(".outbox_relay_heartbeat")) {
                 continue;
             }
+            // the contract's headers only: Debezium's own (id, __debezium.context.*) stay inside the relay
             RecordHeaders headers = new RecordHeaders();
-            for (Header header : source.headers()) {
-                if (header.value() != null) {
-                    headers.add(header.key(), header.value().toString().getBytes(StandardCharsets.UTF_8));
-                    if ("eventId".equals(header.key())) {
+            for (String name : EventHeaders.ALL) {
+                Header header = source.headers().lastWithName(name);
+                if (header != null && header.value() != null) {
+                    headers.add(name, header.value().toString().getBytes(StandardCharsets.UTF_8));
+                    if (EventHeaders.EVENT_ID.equals(name)) {
                         ids.add(UUID.fromString(header.value().toString()));
                     }
                 }
@@ -336,13 +407,73 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void onStarted() {
+        if (republishOnStart) {
+            try {
+                republishPendingRows();
+                republishOnStart = false;
+            } catch (RuntimeException e) {
+                log.error("Outbox relay {} could not publish its pending rows again; restarting to retry",
+                        settings.name(), e);
+                DebeziumEngine<RecordChangeEvent<SourceRecord>> running = engine;
+                if (running != null) {
+                    restarts.execute(() -> closeQuietly(running));
+                }
+                return;
+            }
+        }
         state = RelayState.RUNNING;
         lastError = null;
         log.info("Outbox relay {} is streaming", settings.name());
-        if (refusedTraffic) {
-            refusedTraffic = false;
-            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+
+    /**
+     * Whether the slot is about to be created although the relay streamed before (it has offsets): a failover to
+     * a server without the slot, an upgrade, an operator who dropped it. The WAL of the rows still in the outbox
+     * is then out of the new slot's reach.
+     */
+    private boolean slotIsNew() {
+        if (slotExists()) {
+            return false;
         }
+        Integer offsets = jdbc.queryForObject("SELECT count(*) FROM outbox_relay_offset WHERE relay = ?", Integer.class,
+                settings.name());
+        // without offsets the engine's initial snapshot reads the whole outbox anyway
+        return offsets != null && offsets > 0;
+    }
+
+    private boolean slotExists() {
+        Integer slots = jdbc.queryForObject("SELECT count(*) FROM pg_replication_slots WHERE slot_name = ?",
+                Integer.class, settings.slotName());
+        return slots != null && slots > 0;
+    }
+
+    /**
+     * Makes every row still in the outbox appear in the write-ahead log again, after the new slot's start (the
+     * engine created it before reporting the task started; its old position was forgotten and it takes no
+     * snapshot): the rows are moved out and back in one transaction, each with its id, so consumers recognise what
+     * they already applied. The table holds only unacknowledged rows, so this is cheap; it may resend, never lose.
+     */
+    private void republishPendingRows() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!slotExists()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("slot " + settings.slotName() + " was not created within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for slot " + settings.slotName(), e);
+            }
+        }
+        Integer moved = jdbc.queryForObject("""
+                WITH pending AS (DELETE FROM outbox RETURNING *),
+                     again AS (INSERT INTO outbox SELECT * FROM pending RETURNING 1)
+                SELECT count(*) FROM again""", Integer.class);
+        int count = moved == null ? 0 : moved;
+        republished.increment(count);
+        log.warn("Outbox relay {} found its slot {} new: {} pending outbox rows published again", settings.name(),
+                settings.slotName(), count);
     }
 
     private synchronized void onCompleted(boolean success, String message, @Nullable Throwable error) {
@@ -365,22 +496,20 @@ public class OutboxRelay implements SmartLifecycle {
         lastError = reason;
         int failures = ++consecutiveFailures;
         Duration backoff = backoff(failures);
-        log.error("Outbox relay {} stopped unexpectedly ({}); readiness is DOWN, restarting in {}",
+        log.error("Outbox relay {} stopped unexpectedly ({}); events wait in the outbox, restarting in {}",
                 settings.name(), reason, backoff, error);
-        refuseTraffic();
+        if (failures >= settings.releaseLockAfterFailures() && leadership != null) {
+            log.warn("Outbox relay {} failed {} times in a row: releasing its lock so that a standby can take over",
+                    settings.name(), failures);
+            releaseLeadership();
+            lockReleases.increment();
+        }
         scheduleLaunch(backoff);
     }
 
-    /** Turns readiness down while the relay is failed; also called when the application becomes ready. */
-    public void refuseTrafficIfFailed() {
-        if (state == RelayState.FAILED) {
-            refuseTraffic();
-        }
-    }
-
-    private void refuseTraffic() {
-        refusedTraffic = true;
-        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+    /** Failures in a row since the relay last streamed a batch or started. */
+    public int consecutiveFailures() {
+        return consecutiveFailures;
     }
 
     Duration backoff(int failures) {
@@ -464,6 +593,28 @@ public class OutboxRelay implements SmartLifecycle {
         Boolean active = jdbc.query("SELECT active FROM pg_replication_slots WHERE slot_name = ?",
                 rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, settings.slotName());
         return state == RelayState.RUNNING && Boolean.TRUE.equals(active);
+    }
+
+    /** WAL retained for the slot, in bytes; null when the slot does not exist or the database cannot be asked. */
+    public @Nullable Long slotLagBytes() {
+        try {
+            return jdbc.query("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn)::bigint "
+                    + "FROM pg_replication_slots WHERE slot_name = ?", rs -> rs.next() ? rs.getLong(1) : null,
+                    settings.slotName());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** How long the oldest unrelayed outbox row has waited; zero when the outbox is empty. */
+    public Duration oldestPendingAge() {
+        try {
+            Long millis = jdbc.queryForObject("SELECT coalesce((EXTRACT(EPOCH FROM now() - min(created_at)) * 1000)"
+                    + "::bigint, 0) FROM outbox", Long.class);
+            return Duration.ofMillis(millis == null ? 0 : Math.max(0, millis));
+        } catch (RuntimeException e) {
+            return Duration.ZERO;
+        }
     }
 
     private double pendingRows() {

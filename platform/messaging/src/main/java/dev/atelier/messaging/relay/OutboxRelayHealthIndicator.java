@@ -3,7 +3,10 @@ package dev.atelier.messaging.relay;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Shows the relay's state, slot and last error under {@code /actuator/health}. */
+/**
+ * The relay's state, slot and last error, in the {@code relay} health group ({@code /actuator/health/relay}); DOWN
+ * while the relay is failed. Liveness and readiness do not include it.
+ */
 public class OutboxRelayHealthIndicator implements HealthIndicator {
 
     private final OutboxRelay relay;
@@ -16,7 +19,13 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
     public Health health() {
         RelayState state = relay.state();
         Health.Builder builder = state == RelayState.FAILED ? Health.down() : Health.up();
-        builder.withDetail("state", state.name()).withDetail("slot", relay.settings().slotName());
+        builder.withDetail("state", state.name()).withDetail("slot", relay.settings().slotName())
+                .withDetail("consecutiveFailures", relay.consecutiveFailures())
+                .withDetail("oldestPendingSeconds", relay.oldestPendingAge().toSeconds());
+        Long slotLag = relay.slotLagBytes();
+        if (slotLag != null) {
+            builder.withDetail("slotLagBytes", slotLag);
+        }
         String error = relay.lastError();
         if (error != null) {
             builder.withDetail("lastError", error);

@@ -23,6 +23,7 @@ final class TestApps {
         settings.put("atelier.messaging.relay.restart-backoff", "200ms");
         settings.put("atelier.messaging.relay.max-restart-backoff", "1s");
         settings.put("atelier.messaging.relay.standby-poll", "500ms");
+        settings.put("atelier.messaging.relay.heartbeat-interval", "300ms");
         settings.put("atelier.messaging.relay.debezium.slot.max.retries", "1");
         settings.put("atelier.messaging.relay.debezium.slot.retry.delay.ms", "200");
         settings.put("atelier.messaging.relay.debezium.errors.max.retries", "1");

@@ -3,6 +3,7 @@ package dev.atelier.messaging.it;
 import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
 import dev.atelier.events.EventContract;
+import dev.atelier.events.Topics;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +11,8 @@ import java.util.UUID;
 public final class TestEvents {
 
     public static final String TOPIC = "test.ping";
+    /** The consumer application (group {@code consumer}) dead-letters to a topic of its own. */
+    public static final String DEAD_LETTERS = Topics.deadLetterOf(TOPIC, "consumer");
 
     private TestEvents() {
     }

@@ -24,6 +24,7 @@ public class PingEffects {
     private final Tracer tracer;
     private final Set<UUID> failOnceAfterEffect = ConcurrentHashMap.newKeySet();
     private final AtomicInteger poisonAttempts = new AtomicInteger();
+    private final Set<String> brokenRuns = ConcurrentHashMap.newKeySet();
 
     PingEffects(JdbcTemplate jdbc, Tracer tracer) {
         this.jdbc = jdbc;
@@ -32,6 +33,9 @@ public class PingEffects {
 
     @EventHandler
     void on(Ping ping, EventMetadata metadata) {
+        if (brokenRuns.contains(ping.run())) {
+            throw new IllegalStateException("the handler of run " + ping.run() + " is broken");
+        }
         Span span = tracer.currentSpan();
         jdbc.update("INSERT INTO ping_effect (event_id, ping_id, ping_key, seq, run, trace_id) VALUES (?, ?, ?, ?, ?, ?)",
                 metadata.eventId(), ping.id(), ping.key(), ping.seq(), ping.run(),
@@ -49,6 +53,15 @@ public class PingEffects {
 
     public void failOnceAfterEffect(UUID pingId) {
         failOnceAfterEffect.add(pingId);
+    }
+
+    /** Until {@link #fix}, every Ping of the run fails, as a bug would make it. */
+    public void breakRun(String run) {
+        brokenRuns.add(run);
+    }
+
+    public void fix(String run) {
+        brokenRuns.remove(run);
     }
 
     public int poisonAttempts() {

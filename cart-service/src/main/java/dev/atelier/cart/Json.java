@@ -1,0 +1,25 @@
+package dev.atelier.cart;
+
+import dev.atelier.events.EventJson;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.type.TypeReference;
+
+/** The jsonb columns' mapping: string maps in and out, with the platform's JSON settings. */
+public final class Json {
+
+    private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private Json() {
+    }
+
+    /** A map as JSON with its keys sorted, so that two equal maps give the same text. */
+    public static String write(Map<String, String> map) {
+        return EventJson.mapper().writeValueAsString(new TreeMap<>(map));
+    }
+
+    public static Map<String, String> readMap(String json) {
+        return EventJson.mapper().readValue(json, STRING_MAP);
+    }
+}

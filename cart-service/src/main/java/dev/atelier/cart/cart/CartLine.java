@@ -1,0 +1,22 @@
+package dev.atelier.cart.cart;
+
+import dev.atelier.events.Money;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A line as stored: the shopper's choice and the snapshot taken when it was added (name, attributes, image and the
+ * unit price then, personalisation's delta included), so that a price change since can be shown.
+ */
+public record CartLine(UUID id, int slot, String sku, int quantity, Map<String, String> personalisation,
+        String personalisationKey, Map<String, String> personalisationLabels, long priceDelta, Money addedUnitPrice,
+        String name, Map<String, String> attributes, @Nullable String imageUrl, Instant addedAt) {
+
+    public CartLine {
+        personalisation = Map.copyOf(personalisation);
+        personalisationLabels = Map.copyOf(personalisationLabels);
+        attributes = Map.copyOf(attributes);
+    }
+}

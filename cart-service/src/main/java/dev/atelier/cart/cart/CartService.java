@@ -1,0 +1,225 @@
+package dev.atelier.cart.cart;
+
+import dev.atelier.cart.Json;
+import dev.atelier.cart.coupon.Coupon;
+import dev.atelier.cart.coupon.Coupons;
+import dev.atelier.cart.personalisation.CatalogUnavailableException;
+import dev.atelier.cart.personalisation.Personalisation;
+import dev.atelier.cart.personalisation.UnknownSkuException;
+import dev.atelier.cart.product.SellableVariants;
+import dev.atelier.cart.product.Variant;
+import dev.atelier.events.Money;
+import dev.atelier.web.FieldProblem;
+import dev.atelier.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a shopper does to a cart. Each change locks the cart row, checks the limits (the database checks them
+ * again: slots 1..10, quantity 1..10) and bumps the version. Catalog's personalisation check runs before the
+ * transaction, so that no database connection waits on another service.
+ */
+@Service
+public class CartService {
+
+    private final Carts carts;
+    private final SellableVariants variants;
+    private final Personalisation personalisation;
+    private final Coupons coupons;
+    private final CartPricing pricing;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CartService(Carts carts, SellableVariants variants, Personalisation personalisation, Coupons coupons,
+            CartPricing pricing, TransactionTemplate transaction, Clock clock) {
+        this.carts = carts;
+        this.variants = variants;
+        this.personalisation = personalisation;
+        this.coupons = coupons;
+        this.pricing = pricing;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The cart a line went into: the given one while it is open, otherwise a new one ({@code created}). */
+    public record Added(UUID cartId, UUID lineId, boolean created) {
+    }
+
+    /**
+     * Adds {@code quantity} units of a SKU with a personalisation: to the line with the same SKU and personalisation
+     * if there is one, else as a new line.
+     */
+    public Added addLine(@Nullable UUID cartId, String sku, int quantity, Map<String, String> values) {
+        requireQuantity(quantity);
+        Variant variant = variants.find(sku)
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-sku", "SKU " + sku + " is not sold here")
+                        .with("sku", sku));
+        if (variant.retired()) {
+            throw ProblemException.unprocessable("product-unavailable", variant.name() + " (" + sku
+                    + ") is no longer sold").with("sku", sku);
+        }
+        Checked checked = check(variant, values);
+        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            Cart cart = cartId == null ? null : carts.lockOpen(cartId).orElse(null);
+            boolean created = cart == null;
+            if (cart == null) {
+                UUID id = UUID.randomUUID();
+                carts.create(id, null, null, now);
+                cart = carts.lockOpen(id).orElseThrow();
+            }
+            Money unitPrice = new Money(variant.price().minor() + checked.delta(), variant.price().currency());
+            Optional<CartLine> same = cart.line(sku, checked.key());
+            UUID lineId;
+            if (same.isPresent()) {
+                int total = same.get().quantity() + quantity;
+                if (total > Cart.MAX_QUANTITY) {
+                    throw quantityLimit(total, "the line already holds " + same.get().quantity());
+                }
+                carts.updateLine(same.get().id(), total, unitPrice);
+                lineId = same.get().id();
+            } else {
+                int slot = cart.freeSlot().orElseThrow(() -> ProblemException.unprocessable("line-limit",
+                        "a cart holds at most " + Cart.MAX_LINES + " lines; remove one first")
+                        .with("limit", Cart.MAX_LINES));
+                lineId = UUID.randomUUID();
+                carts.insertLine(cart.id(), new CartLine(lineId, slot, sku, quantity, checked.values(), checked.key(),
+                        checked.labels(), checked.delta(), unitPrice, variant.name(), variant.attributes(),
+                        variant.imageUrl(), now));
+            }
+            carts.touch(cart.id(), now);
+            return new Added(cart.id(), lineId, created);
+        });
+    }
+
+    public void changeQuantity(UUID cartId, UUID lineId, int quantity) {
+        requireQuantity(quantity);
+        change(cartId, cart -> {
+            CartLine line = line(cart, lineId);
+            Variant variant = variants.find(line.sku()).orElse(null);
+            carts.updateLine(lineId, quantity, CartPricing.unitPrice(line, variant));
+        });
+    }
+
+    public void removeLine(UUID cartId, UUID lineId) {
+        change(cartId, cart -> carts.deleteLine(line(cart, lineId).id()));
+    }
+
+    /**
+     * Puts a coupon on the cart after previewing it: a code that does not exist, cannot be used now, or takes
+     * nothing off this cart is refused with the reason.
+     */
+    public void applyCoupon(UUID cartId, String rawCode) {
+        String code = Coupon.normalise(rawCode);
+        change(cartId, cart -> {
+            Coupon coupon = coupons.find(code).orElseThrow(() -> ProblemException.unprocessable("unknown-coupon",
+                    "coupon " + code + " does not exist").with("code", code));
+            coupon.unusableAt(clock.instant()).ifPresent(reason -> {
+                throw ProblemException.unprocessable("coupon-unavailable", CartPricing.couponMessage(code, reason, null))
+                        .with("code", code).with("reason", reason);
+            });
+            PricedCart preview = pricing.price(cart, null, null, code);
+            PricedCart.AppliedCoupon applied = preview.coupon();
+            if (applied != null && applied.problem() != null) {
+                throw ProblemException.unprocessable(applied.problem().equals("MINIMUM_SPEND")
+                                ? "coupon-minimum-spend" : "coupon-not-applicable", String.valueOf(applied.message()))
+                        .with("code", code).with("minimumSpend", coupon.minimumSpend());
+            }
+            carts.setCoupon(cart.id(), code);
+        });
+    }
+
+    public void removeCoupon(UUID cartId) {
+        change(cartId, cart -> carts.setCoupon(cart.id(), null));
+    }
+
+    /** Gift wrap, a plain-text message of at most 200 characters, prices hidden on the packing slip. */
+    public void setGift(UUID cartId, boolean wrap, @Nullable String message, boolean hidePrices) {
+        String text = message == null || message.isBlank() ? null : message.strip();
+        if (text != null) {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (text.codePointCount(0, text.length()) > Cart.Gift.MAX_MESSAGE) {
+                problems.add(new FieldProblem("message", "must be at most " + Cart.Gift.MAX_MESSAGE + " characters"));
+            }
+            if (text.chars().anyMatch(c -> c == '<' || c == '>' || (Character.isISOControl(c) && c != '\n'))) {
+                problems.add(new FieldProblem("message", "must be plain text (no markup or control characters)"));
+            }
+            if (!problems.isEmpty()) {
+                throw ProblemException.validation(problems);
+            }
+        }
+        change(cartId, cart -> carts.setGift(cart.id(), new Cart.Gift(wrap, text, hidePrices)));
+    }
+
+    /** The shopper's e-mail, for the order and the abandoned-cart mails. */
+    public void setEmail(UUID cartId, String email) {
+        change(cartId, cart -> carts.setEmail(cart.id(), email.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    private void change(UUID cartId, Consumer<Cart> change) {
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            Cart cart = carts.lockOpen(cartId).orElseThrow(() -> ProblemException.notFound("unknown-cart",
+                    "no open cart has id " + cartId));
+            change.accept(cart);
+            carts.touch(cart.id(), now);
+        });
+    }
+
+    private static CartLine line(Cart cart, UUID lineId) {
+        return cart.line(lineId).orElseThrow(() -> ProblemException.notFound("unknown-line",
+                "the cart has no line " + lineId));
+    }
+
+    private static void requireQuantity(int quantity) {
+        if (quantity < 1 || quantity > Cart.MAX_QUANTITY) {
+            throw quantityLimit(quantity, null);
+        }
+    }
+
+    private static ProblemException quantityLimit(int requested, @Nullable String why) {
+        return ProblemException.unprocessable("quantity-limit", "a line holds 1 to " + Cart.MAX_QUANTITY
+                        + " units; " + requested + " asked" + (why == null ? "" : " (" + why + ")"))
+                .with("limit", Cart.MAX_QUANTITY).with("requested", requested);
+    }
+
+    /** The personalisation as catalog accepted it: normalised values, their key, labels and price delta. */
+    private record Checked(Map<String, String> values, String key, Map<String, String> labels, long delta) {
+    }
+
+    private Checked check(Variant variant, Map<String, String> values) {
+        if (values.isEmpty() && !variant.personalisable()) {
+            return new Checked(Map.of(), Json.write(Map.of()), Map.of(), 0);
+        }
+        Personalisation.Verdict verdict;
+        try {
+            verdict = personalisation.validate(variant.sku(), values);
+        } catch (UnknownSkuException e) {
+            throw ProblemException.unprocessable("unknown-sku", "SKU " + variant.sku() + " is not sold here")
+                    .with("sku", variant.sku());
+        } catch (CatalogUnavailableException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "catalog-unavailable",
+                    "Temporarily unavailable", "personalisation cannot be checked right now; try again shortly")
+                    .retryAfter(e.retryAfter());
+        }
+        if (!verdict.valid()) {
+            throw ProblemException.unprocessable("invalid-personalisation", "the personalisation of " + variant.sku()
+                            + " is not valid: " + verdict.errors().stream()
+                            .map(e -> e.key() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("refused"))
+                    .with("errors", verdict.errors());
+        }
+        long delta = verdict.priceDelta().map(Money::minor).orElse(0L);
+        return new Checked(verdict.values(), Json.write(verdict.values()), verdict.labels(), delta);
+    }
+}

@@ -1,0 +1,5 @@
+/** The category tree. */
+@NullMarked
+package dev.atelier.catalog.category;
+
+import org.jspecify.annotations.NullMarked;

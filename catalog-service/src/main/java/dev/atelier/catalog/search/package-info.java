@@ -1,0 +1,5 @@
+/** The storefront's listing: filters, sorts, cursor pages, facets and full-text search in PostgreSQL. */
+@NullMarked
+package dev.atelier.catalog.search;
+
+import org.jspecify.annotations.NullMarked;

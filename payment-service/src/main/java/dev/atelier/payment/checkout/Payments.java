@@ -1,0 +1,195 @@
+package dev.atelier.payment.checkout;
+
+import dev.atelier.events.Money;
+import dev.atelier.payment.provider.SessionRequest.SessionLine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The payment table through plain JDBC: each state change is one guarded statement on a row the caller locked first
+ * ({@link #lock}), so that concurrent webhooks, jobs and events for one payment apply one after the other.
+ */
+@Repository
+public class Payments {
+
+    private static final String COLUMNS = "p.*";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<SessionLine>> LINES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+
+    Payments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a PENDING payment; false when the order has one already. */
+    boolean insertPending(UUID id, UUID orderId, String orderNumber, String method, String provider, Money amount,
+            long giftCardAmount, String customerEmail, String successUrl, String cancelUrl, List<SessionLine> lines, String idempotencyKey,
+            Instant expiresAt) {
+        return jdbc.sql("""
+                INSERT INTO payment (id, order_id, order_number, method, provider, amount, gift_card_amount, currency,
+                                     customer_email,
+                                     success_url, cancel_url, line_items, status, idempotency_key, expires_at)
+                VALUES (:id, :orderId, :orderNumber, :method, :provider, :amount, :giftCard, :currency, :email, :successUrl,
+                        :cancelUrl, CAST(:lines AS jsonb), 'PENDING', :key, :expiresAt)
+                ON CONFLICT (order_id) DO NOTHING""")
+                .param("id", id).param("orderId", orderId).param("orderNumber", orderNumber).param("method", method)
+                .param("provider", provider).param("amount", amount.minor()).param("giftCard", giftCardAmount)
+                .param("currency", amount.currency().getCurrencyCode()).param("email", customerEmail)
+                .param("successUrl", successUrl).param("cancelUrl", cancelUrl).param("lines", JSON.writeValueAsString(lines))
+                .param("key", idempotencyKey).param("expiresAt", Timestamp.from(expiresAt))
+                .update() == 1;
+    }
+
+    public Optional<Payment> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment p WHERE id = ?").param(id).query(Payments::map).optional();
+    }
+
+    public Optional<Payment> findByOrder(UUID orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment p WHERE order_id = ?").param(orderId).query(Payments::map)
+                .optional();
+    }
+
+    public Optional<Payment> findBySession(String sessionId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment p WHERE session_id = ?").param(sessionId)
+                .query(Payments::map).optional();
+    }
+
+    public Optional<Payment> findByReference(String providerReference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment p WHERE provider_reference = ?").param(providerReference)
+                .query(Payments::map).optional();
+    }
+
+    /** Locks the payment's row for the caller's transaction and reads it. */
+    Optional<Payment> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment p WHERE id = ? FOR UPDATE").param(id).query(Payments::map)
+                .optional();
+    }
+
+    Optional<Payment> lockByOrder(UUID orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment p WHERE order_id = ? FOR UPDATE").param(orderId)
+                .query(Payments::map).optional();
+    }
+
+    void markOpen(UUID id, String sessionId, String redirectUrl, Instant expiresAt) {
+        jdbc.sql("""
+                UPDATE payment SET status = 'OPEN', session_id = ?, redirect_url = ?, expires_at = ?, updated_at = now()
+                 WHERE id = ? AND status = 'PENDING'""")
+                .params(sessionId, redirectUrl, Timestamp.from(expiresAt), id).update();
+    }
+
+    void setSession(UUID id, String sessionId) {
+        jdbc.sql("UPDATE payment SET session_id = coalesce(session_id, ?), updated_at = now() WHERE id = ?")
+                .params(sessionId, id).update();
+    }
+
+    void countOpenAttempt(UUID id) {
+        jdbc.sql("UPDATE payment SET open_attempts = open_attempts + 1, updated_at = now() WHERE id = ?").param(id)
+                .update();
+    }
+
+    void changeStatus(UUID id, PaymentStatus status, @Nullable String failureReason) {
+        jdbc.sql("UPDATE payment SET status = ?, failure_reason = coalesce(?, failure_reason), updated_at = now() WHERE id = ?")
+                .params(status.name(), failureReason, id).update();
+    }
+
+    void markPaid(UUID id, PaymentStatus status, long paidAmount, String paidCurrency, @Nullable String reference) {
+        jdbc.sql("""
+                UPDATE payment SET status = ?, paid_amount = ?, paid_currency = ?,
+                                   provider_reference = coalesce(?, provider_reference), updated_at = now()
+                 WHERE id = ?""")
+                .params(status.name(), paidAmount, paidCurrency, reference, id).update();
+    }
+
+    void setReference(UUID id, String reference) {
+        jdbc.sql("UPDATE payment SET provider_reference = coalesce(provider_reference, ?), updated_at = now() WHERE id = ?")
+                .params(reference, id).update();
+    }
+
+    void markOrderCancelled(UUID id) {
+        jdbc.sql("UPDATE payment SET order_cancelled = true, updated_at = now() WHERE id = ?").param(id).update();
+    }
+
+    void markDisputed(UUID id) {
+        jdbc.sql("UPDATE payment SET disputed = true, updated_at = now() WHERE id = ?").param(id).update();
+    }
+
+    /** Raises the provider's cumulative refunded figure; never lowers it (reports arrive in any order). */
+    void raiseProviderRefunded(UUID id, long cumulative) {
+        jdbc.sql("UPDATE payment SET provider_refunded = greatest(provider_refunded, ?), updated_at = now() WHERE id = ?")
+                .params(cumulative, id).update();
+    }
+
+    void addRefunded(UUID id, long amount) {
+        jdbc.sql("""
+                UPDATE payment SET refunded_amount = refunded_amount + :amount,
+                                   provider_refunded = greatest(provider_refunded, refunded_amount + :amount),
+                                   updated_at = now()
+                 WHERE id = :id""")
+                .param("amount", amount).param("id", id).update();
+    }
+
+    /** Payments still PENDING after {@code age}: their session was never opened (a crash, a lost call). */
+    List<UUID> stuckPending(Duration age, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM payment WHERE status = 'PENDING' AND updated_at < now() - make_interval(secs => ?)
+                 ORDER BY updated_at LIMIT ?""")
+                .params(age.toSeconds(), limit).query(UUID.class).list();
+    }
+
+    /** Open sessions past their expiry: the provider is asked what became of them. */
+    List<UUID> openPastExpiry(Duration grace, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM payment WHERE status = 'OPEN' AND expires_at < now() - make_interval(secs => ?)
+                 ORDER BY expires_at LIMIT ?""")
+                .params(grace.toSeconds(), limit).query(UUID.class).list();
+    }
+
+    /** Appends to the payment's history (attempts, provider answers, webhooks, alerts). */
+    public void record(UUID paymentId, String kind, @Nullable String detail, @Nullable String providerEventId) {
+        jdbc.sql("INSERT INTO payment_record (payment_id, kind, detail, provider_event_id) VALUES (?, ?, ?, ?)")
+                .params(paymentId, kind, detail, providerEventId).update();
+    }
+
+    /** The history of a payment, oldest first. */
+    public List<PaymentRecord> records(UUID paymentId) {
+        return jdbc.sql("SELECT kind, detail, provider_event_id, created_at FROM payment_record WHERE payment_id = ? ORDER BY id")
+                .param(paymentId)
+                .query((rs, n) -> new PaymentRecord(rs.getString("kind"), rs.getString("detail"),
+                        rs.getString("provider_event_id"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** One line of a payment's history. */
+    public record PaymentRecord(String kind, @Nullable String detail, @Nullable String providerEventId, Instant at) {
+    }
+
+    private static Payment map(ResultSet rs, int row) throws SQLException {
+        Timestamp expiresAt = rs.getTimestamp("expires_at");
+        long paid = rs.getLong("paid_amount");
+        Long paidAmount = rs.wasNull() ? null : paid;
+        return new Payment(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+                rs.getString("order_number"), rs.getString("method"), rs.getString("provider"),
+                Money.of(rs.getLong("amount"), rs.getString("currency")), rs.getLong("gift_card_amount"),
+                rs.getString("customer_email"),
+                rs.getString("success_url"), rs.getString("cancel_url"), JSON.readValue(rs.getString("line_items"), LINES),
+                PaymentStatus.valueOf(rs.getString("status")), rs.getString("idempotency_key"),
+                rs.getString("session_id"), rs.getString("redirect_url"),
+                expiresAt == null ? null : expiresAt.toInstant(), rs.getString("provider_reference"), paidAmount,
+                rs.getString("paid_currency"), rs.getLong("refunded_amount"), rs.getLong("provider_refunded"),
+                rs.getBoolean("order_cancelled"), rs.getBoolean("disputed"), rs.getString("failure_reason"),
+                rs.getInt("open_attempts"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,205 @@
+package dev.atelier.payment.webhook;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
+import com.stripe.model.Event;
+import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.Webhook;
+import dev.atelier.events.Money;
+import dev.atelier.payment.checkout.Payment;
+import dev.atelier.payment.checkout.PaymentOutcomes;
+import dev.atelier.payment.checkout.PaymentOutcomes.Effect;
+import dev.atelier.payment.checkout.Payments;
+import dev.atelier.payment.provider.PaymentProviders;
+import dev.atelier.payment.provider.SessionState;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stripe's webhooks (and the sandbox's, which have the same shape and scheme): the signature is checked over the raw
+ * body with a tolerance of 300 s, then the event is applied in one transaction with the row that records its id, so
+ * that a replay, however many at once, finds the id and changes nothing.
+ */
+@Service
+public class StripeWebhooks {
+
+    /** Signatures older than this are refused (Stripe's own default; never 0, which would turn the check off). */
+    public static final long TOLERANCE_SECONDS = 300;
+    private static final String PROVIDER = "stripe";
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
+
+    private final PaymentProviders providers;
+    private final Payments payments;
+    private final PaymentOutcomes outcomes;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+
+    StripeWebhooks(PaymentProviders providers, Payments payments, PaymentOutcomes outcomes, JdbcClient jdbc,
+            TransactionTemplate transactions, MeterRegistry meters) {
+        this.providers = providers;
+        this.payments = payments;
+        this.outcomes = outcomes;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    /** What became of a verified event. */
+    public enum Outcome { APPLIED, NO_CHANGE, MISMATCH, STALE, IGNORED, DUPLICATE }
+
+    /**
+     * Verifies the signature against every secret in use and parses the event.
+     *
+     * @throws InvalidSignatureException when no secret verifies it, or the signed body is not an event
+     */
+    public Event verify(String payload, @Nullable String signatureHeader) {
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw new InvalidSignatureException("no Stripe-Signature header");
+        }
+        String reason = null;
+        for (String secret : providers.stripeWebhookSecrets()) {
+            try {
+                return Webhook.constructEvent(payload, signatureHeader, secret, TOLERANCE_SECONDS);
+            } catch (SignatureVerificationException e) {
+                // the secret that matched but found the signature too old says more than the ones that did not match
+                if (reason == null || e.getMessage().startsWith("Timestamp")) {
+                    reason = e.getMessage();
+                }
+            } catch (RuntimeException e) {
+                // gson's parse error: the signature held but the body is no event
+                throw new InvalidSignatureException("the signed body is not a Stripe event");
+            }
+        }
+        throw new InvalidSignatureException(reason == null ? "no webhook secret is configured" : reason);
+    }
+
+    /** Applies a verified event once. */
+    public Outcome handle(Event event) {
+        String type = event.getType();
+        Outcome outcome = switch (type) {
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded",
+                 "checkout.session.async_payment_failed", "checkout.session.expired" -> session(event, type);
+            case "charge.refunded" -> refunded(event);
+            case "charge.dispute.created" -> disputed(event);
+            default -> once(event, null, () -> Outcome.IGNORED);
+        };
+        meters.counter("atelier.payment.webhooks", "type", type, "outcome", outcome.name()).increment();
+        return outcome;
+    }
+
+    private Outcome session(Event event, String type) {
+        Session session = (Session) object(event);
+        Optional<Payment> payment = metadataPaymentId(session.getMetadata()).flatMap(payments::find)
+                .or(() -> payments.findBySession(session.getId()));
+        if (payment.isEmpty()) {
+            log.warn("Stripe event {} ({}) is about session {}, which is not one of this store's", event.getId(), type,
+                    session.getId());
+            return once(event, null, () -> Outcome.IGNORED);
+        }
+        UUID paymentId = payment.get().id();
+        SessionState state = new SessionState(session.getId(), nonNull(session.getStatus()),
+                nonNull(session.getPaymentStatus()), session.getPaymentIntent(),
+                session.getAmountTotal() == null ? 0 : session.getAmountTotal(), nonNull(session.getCurrency()));
+        if ("checkout.session.expired".equals(type) && payment.get().status().awaitingMoney()
+                && !stillExpired(payment.get(), session.getId())) {
+            // an expiry delivered after the completion it preceded: the provider says the session was completed
+            return once(event, paymentId, () -> Outcome.STALE);
+        }
+        return once(event, paymentId, () -> effect(switch (type) {
+            case "checkout.session.completed" -> outcomes.sessionCompleted(paymentId, state, event.getId());
+            case "checkout.session.async_payment_succeeded" -> outcomes.asyncSucceeded(paymentId, state, event.getId());
+            case "checkout.session.async_payment_failed" -> outcomes.asyncFailed(paymentId, event.getId());
+            default -> outcomes.sessionExpired(paymentId, event.getId());
+        }));
+    }
+
+    private boolean stillExpired(Payment payment, String sessionId) {
+        return !providers.named(payment.provider()).fetchSession(sessionId).complete();
+    }
+
+    private Outcome refunded(Event event) {
+        Charge charge = (Charge) object(event);
+        Payment payment = metadataPaymentId(charge.getMetadata()).flatMap(payments::find)
+                .or(() -> Optional.ofNullable(charge.getPaymentIntent()).flatMap(payments::findByReference))
+                .orElseThrow(() -> new PaymentNotYetKnownException("charge " + charge.getId() + " of payment intent "
+                        + charge.getPaymentIntent() + " is not known yet"));
+        long cumulative = charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();
+        return once(event, payment.id(), () -> effect(outcomes.refundedByProvider(payment.id(), cumulative,
+                charge.getPaymentIntent(), event.getId())));
+    }
+
+    private Outcome disputed(Event event) {
+        Dispute dispute = (Dispute) object(event);
+        Payment payment = Optional.ofNullable(dispute.getPaymentIntent()).flatMap(payments::findByReference)
+                .orElseThrow(() -> new PaymentNotYetKnownException("dispute " + dispute.getId() + " of payment intent "
+                        + dispute.getPaymentIntent() + " is not known yet"));
+        Money amount = Money.of(dispute.getAmount() == null ? 0 : dispute.getAmount(),
+                nonNull(dispute.getCurrency()).toUpperCase(Locale.ROOT));
+        return once(event, payment.id(), () -> effect(outcomes.disputed(payment.id(), amount,
+                nonNull(dispute.getReason()), event.getId())));
+    }
+
+    /** Records the event id and applies the effect in one transaction; an id seen before changes nothing. */
+    private Outcome once(Event event, @Nullable UUID paymentId, java.util.function.Supplier<Outcome> effect) {
+        return transactions.execute(tx -> {
+            int inserted = jdbc.sql("""
+                    INSERT INTO provider_event (provider, event_id, event_type, payment_id, outcome)
+                    VALUES (?, ?, ?, ?, 'APPLYING') ON CONFLICT DO NOTHING""")
+                    .params(PROVIDER, event.getId(), event.getType(), paymentId).update();
+            if (inserted == 0) {
+                return Outcome.DUPLICATE;
+            }
+            Outcome outcome = effect.get();
+            jdbc.sql("UPDATE provider_event SET outcome = ? WHERE provider = ? AND event_id = ?")
+                    .params(outcome.name(), PROVIDER, event.getId()).update();
+            return outcome;
+        });
+    }
+
+    private static Outcome effect(Effect effect) {
+        return switch (effect) {
+            case APPLIED -> Outcome.APPLIED;
+            case NO_CHANGE -> Outcome.NO_CHANGE;
+            case MISMATCH -> Outcome.MISMATCH;
+        };
+    }
+
+    private static StripeObject object(Event event) {
+        EventDataObjectDeserializer data = event.getDataObjectDeserializer();
+        try {
+            // an event of another API version than the library's is read as far as its fields match
+            return data.getObject().isPresent() ? data.getObject().get() : data.deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException e) {
+            throw new InvalidSignatureException("event " + event.getId() + " carries no readable object: " + e.getMessage());
+        }
+    }
+
+    private static Optional<UUID> metadataPaymentId(@Nullable Map<String, String> metadata) {
+        if (metadata == null || metadata.get("paymentId") == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(metadata.get("paymentId")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String nonNull(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

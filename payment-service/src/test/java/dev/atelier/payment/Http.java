@@ -1,0 +1,88 @@
+package dev.atelier.payment;
+
+import dev.atelier.events.EventJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Real HTTP calls to the service under test; redirects are not followed, so that a test sees them. */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A response: status, headers and body. */
+    public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        public JsonNode json() {
+            return body.isBlank() ? EventJson.mapper().nullNode() : EventJson.mapper().readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse("");
+        }
+    }
+
+    public static JsonNode parse(String json) {
+        return EventJson.mapper().readTree(json);
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Answer postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-Atelier-Actor", "alex@shop.example").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer postJson(String path, String json, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("X-Atelier-Actor", "alex@shop.example").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A browser's form post with no fields, as the sandbox page's buttons send. */
+    public Answer postForm(String path) {
+        return postForm(path, "");
+    }
+
+    /** A browser's form post with url-encoded fields. */
+    public Answer postForm(String path, String fields) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields)));
+    }
+
+    /** A webhook delivery: the raw bytes and the signature header, if any. */
+    public Answer webhook(String path, byte[] body, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -43,6 +43,7 @@ class AccountOrdersTest {
         assertThat(numbers).containsExactly(second.orderNumber(), first.orderNumber());
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body().get("status").asString()).isEqualTo("PLACED");
+        assertThat(own.body().get("orderNumber").asString()).isEqualTo(first.orderNumber());
         assertThat(other.status()).isEqualTo(404);
         assertThat(anonymous.status()).isEqualTo(401);
     }

@@ -13,18 +13,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The order as the shopper's status page shows it. */
-record OrderResponse(UUID orderId, String orderNumber, String status, @Nullable String cancelReason, String channel,
+/** The order as the shopper's status page (and the customer's account) shows it. */
+public record OrderResponse(UUID orderId, String orderNumber, String status, @Nullable String cancelReason, String channel,
         Instant placedAt, List<Line> lines, OrderTotals totals, @Nullable ShippingAddress shippingAddress,
         @Nullable String paymentRedirectUrl, List<Orders.TimelineEntry> timeline) {
 
     /** A line as bought, with its personalisation in readable form ("Name: Sophie · Font: Script MT"). */
-    record Line(UUID lineId, String sku, @Nullable String name, int quantity, Money unitPrice, @Nullable Money lineTotal,
+    public record Line(UUID lineId, String sku, @Nullable String name, int quantity, Money unitPrice, @Nullable Money lineTotal,
             @Nullable String imageUrl, @Nullable Map<String, String> attributes, Map<String, String> personalisation,
             String personalisationText) {
     }
 
-    static OrderResponse of(OrderDetails details) {
+    public static OrderResponse of(OrderDetails details) {
         var order = details.order();
         return new OrderResponse(order.id(), order.number(), details.status().name(), details.cancelReason(),
                 order.channel(), order.placedAt(), order.lines().stream().map(OrderResponse::lineOf).toList(),

@@ -1,6 +1,7 @@
 package dev.atelier.order.fulfilment.web;
 
 import dev.atelier.order.checkout.OrderTracking;
+import dev.atelier.order.checkout.web.OrderResponse;
 import dev.atelier.order.fulfilment.AdminOrders;
 import dev.atelier.web.CursorPage;
 import dev.atelier.web.Cursors;
@@ -40,8 +41,8 @@ class AccountOrderController {
     }
 
     @GetMapping("/api/account/orders/{orderId}")
-    OrderTracking.OrderDetails order(Caller caller, @PathVariable UUID orderId) {
-        return tracking.findForCustomer(orderId, caller.customerId())
+    OrderResponse order(Caller caller, @PathVariable UUID orderId) {
+        return tracking.findForCustomer(orderId, caller.customerId()).map(OrderResponse::of)
                 .orElseThrow(() -> OrderTracking.unknown(orderId));
     }
 }

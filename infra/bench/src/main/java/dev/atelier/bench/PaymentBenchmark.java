@@ -271,35 +271,14 @@ public final class PaymentBenchmark {
                     "--logging.level.root=WARN")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (!service.ready()) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("payment-service did not start; its log:\n" + Files.readString(log));
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            }
+            BenchSupport.awaitReady(process, service.base, 180, log,
+                    "payment-service");
             return service;
-        }
-
-        private boolean ready() {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            BenchSupport.stop(process);
         }
     }
 }

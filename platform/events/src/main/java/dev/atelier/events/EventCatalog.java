@@ -10,9 +10,12 @@ import dev.atelier.events.catalog.ProductPublished;
 import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerDataPartReady;
+import dev.atelier.events.customer.CustomerErasureConfirmed;
 import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.MarketingConsentChanged;
 import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
@@ -90,6 +93,9 @@ public final class EventCatalog {
             EmailFailed.class,
             CustomerDataExportRequested.class,
             CustomerErasureRequested.class,
+            CustomerDataPartReady.class,
+            CustomerErasureConfirmed.class,
+            MarketingConsentChanged.class,
             CustomerRegistered.class,
             CustomerVerificationRequested.class,
             PasswordResetRequested.class,

@@ -10,6 +10,11 @@ public final class Topics {
     public static final String PAYMENT_PAYMENT = "payment.payment";
     public static final String CART_CART = "cart.cart";
     public static final String CUSTOMER_CUSTOMER = "customer.customer";
+    /**
+     * Every service's answer to a customer's data request (export part, erasure confirmation), read by
+     * customer-service. Written by many services, keyed by the request id.
+     */
+    public static final String CUSTOMER_DATA_REQUEST = "customer.data-request";
     public static final String MARKETPLACE_EBAY = "marketplace.ebay";
     public static final String NOTIFICATION_EMAIL = "notification.email";
 

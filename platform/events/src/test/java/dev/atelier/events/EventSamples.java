@@ -13,9 +13,12 @@ import dev.atelier.events.catalog.ProductRetired;
 import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.catalog.SellableVariant;
 import dev.atelier.events.customer.CustomerDataExportRequested;
+import dev.atelier.events.customer.CustomerDataPartReady;
+import dev.atelier.events.customer.CustomerErasureConfirmed;
 import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
+import dev.atelier.events.customer.MarketingConsentChanged;
 import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.events.inventory.LowStockDetected;
@@ -113,6 +116,9 @@ final class EventSamples {
             Map.entry(EmailFailed.class, EventSamples::orderConfirmationFailedAfterSixAttempts),
             Map.entry(CustomerDataExportRequested.class, EventSamples::hannahAskedForHerData),
             Map.entry(CustomerErasureRequested.class, EventSamples::hannahAskedToBeForgotten),
+            Map.entry(CustomerDataPartReady.class, EventSamples::ordersPartOfHannahsData),
+            Map.entry(CustomerErasureConfirmed.class, EventSamples::ordersForgotHannah),
+            Map.entry(MarketingConsentChanged.class, EventSamples::hannahOptedIn),
             Map.entry(CustomerRegistered.class, EventSamples::hannahRegistered),
             Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
@@ -243,6 +249,22 @@ final class EventSamples {
     static CustomerDataExportRequested hannahAskedForHerData() {
         return new CustomerDataExportRequested(UUID.fromString("9e1b7c3a-4d2f-4a8e-b6c5-0f3d2a1e7b94"), CUSTOMER_ID, EMAIL,
                 Instant.parse("2026-01-12T10:05:00Z"));
+    }
+
+    static CustomerDataPartReady ordersPartOfHannahsData() {
+        return new CustomerDataPartReady(UUID.fromString("9e1b7c3a-4d2f-4a8e-b6c5-0f3d2a1e7b94"), CUSTOMER_ID,
+                "order-service", "{\"orders\":[{\"number\":\"AT-2026-000123\",\"placedAt\":\"2025-12-01T09:14:00Z\","
+                        + "\"total\":\"£30.48\",\"shippingAddress\":\"12 Orchard Lane, Bristol BS1 4DJ\"}]}",
+                Instant.parse("2026-01-12T10:05:02Z"));
+    }
+
+    static CustomerErasureConfirmed ordersForgotHannah() {
+        return new CustomerErasureConfirmed(UUID.fromString("2c8d4f6a-1b3e-4d7a-9f2c-5e8b0a3d6c17"), CUSTOMER_ID,
+                "order-service", 0, 3, Instant.parse("2026-02-03T16:20:03Z"));
+    }
+
+    static MarketingConsentChanged hannahOptedIn() {
+        return new MarketingConsentChanged(CUSTOMER_ID, EMAIL, true, "account", Instant.parse("2025-11-21T08:02:10Z"));
     }
 
     static CustomerErasureRequested hannahAskedToBeForgotten() {

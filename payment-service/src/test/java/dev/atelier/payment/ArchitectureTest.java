@@ -19,9 +19,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyWebAdaptersUseTheWebLayer = noClasses()
-            .that().resideOutsideOfPackages("..web..")
+            .that().resideOutsideOfPackages("..web..", "..payment.provider..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "dev.atelier.web..",
                     "..payment..web..");
+
+    @ArchTest
+    static final ArchRule providersUseOnlyTheHttpClientSideOfTheWebLayer = noClasses()
+            .that().resideInAPackage("..payment.provider..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.bind..",
+                    "org.springframework.web.servlet..", "org.springframework.web.method..", "dev.atelier.web..",
+                    "..payment..web..")
+            .because("a provider is an outbound HTTP client (RestClient), never an inbound adapter");
 
     @ArchTest
     static final ArchRule providersKnowNothingOfPaymentsOrWebhooks = noClasses()

@@ -16,8 +16,12 @@ public final class Checkouts {
         return request("card", Money.gbp(pence));
     }
 
-    /** Bank payments go to the sandbox in tests (no Tink keys). */
+    /** The tests' own payment method "sandbox", served by the sandbox (bank payments go to Tink on WireMock). */
     public static PaymentRequested aSandboxPaymentOf(long pence) {
+        return request("sandbox", Money.gbp(pence));
+    }
+
+    public static PaymentRequested aBankPaymentOf(long pence) {
         return request("bank", Money.gbp(pence));
     }
 

@@ -63,13 +63,18 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(fields)));
     }
 
-    /** A webhook delivery: the raw bytes and the signature header, if any. */
+    /** A Stripe webhook delivery: the raw bytes and the signature header, if any. */
     public Answer webhook(String path, byte[] body, String signature) {
+        return webhook(path, body, "Stripe-Signature", signature);
+    }
+
+    /** A webhook delivery: the raw bytes and the named signature header, if any. */
+    public Answer webhook(String path, byte[] body, String signatureHeader, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
-            request.header("Stripe-Signature", signature);
+            request.header(signatureHeader, signature);
         }
         return send(request);
     }

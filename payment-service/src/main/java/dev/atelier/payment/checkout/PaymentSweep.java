@@ -71,6 +71,11 @@ public class PaymentSweep {
         if ("open".equals(state.status())) {
             provider.expireSession(sessionId);
             state = provider.fetchSession(sessionId);
+            if ("open".equals(state.status()) && !provider.closesSessions()) {
+                // the provider cannot close it (a Tink payment request): past its expiry, it is over here; money sent
+                // on it later arrives as a late payment, refunded once the order is cancelled
+                state = new SessionState(sessionId, "expired", "unpaid", null, 0, state.currency());
+            }
         }
         SessionState answer = state;
         transactions.executeWithoutResult(tx -> {

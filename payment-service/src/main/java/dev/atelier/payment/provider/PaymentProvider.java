@@ -29,6 +29,14 @@ public interface PaymentProvider {
     /** The session as the provider sees it now: the truth a stale or out-of-order webhook is checked against. */
     SessionState fetchSession(String sessionId);
 
+    /**
+     * Whether {@link #expireSession} really closes a session at the provider. One that cannot (a Tink payment request
+     * lives on) leaves the reconciliation to fail the payment once it is past its expiry.
+     */
+    default boolean closesSessions() {
+        return true;
+    }
+
     /** Closes a session nobody paid yet, so that it cannot be paid any more; nothing when it is closed already. */
     void expireSession(String sessionId);
 

@@ -21,12 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stripe's webhooks (and the sandbox's, which have the same shape and scheme): the signature is checked over the raw
@@ -44,22 +43,17 @@ public class StripeWebhooks {
     private final PaymentProviders providers;
     private final Payments payments;
     private final PaymentOutcomes outcomes;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final ProviderEvents events;
     private final MeterRegistry meters;
 
-    StripeWebhooks(PaymentProviders providers, Payments payments, PaymentOutcomes outcomes, JdbcClient jdbc,
-            TransactionTemplate transactions, MeterRegistry meters) {
+    StripeWebhooks(PaymentProviders providers, Payments payments, PaymentOutcomes outcomes, ProviderEvents events,
+            MeterRegistry meters) {
         this.providers = providers;
         this.payments = payments;
         this.outcomes = outcomes;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.events = events;
         this.meters = meters;
     }
-
-    /** What became of a verified event. */
-    public enum Outcome { APPLIED, NO_CHANGE, MISMATCH, STALE, IGNORED, DUPLICATE }
 
     /**
      * Verifies the signature against every secret in use and parses the event.
@@ -88,27 +82,27 @@ public class StripeWebhooks {
     }
 
     /** Applies a verified event once. */
-    public Outcome handle(Event event) {
+    public WebhookOutcome handle(Event event) {
         String type = event.getType();
-        Outcome outcome = switch (type) {
+        WebhookOutcome outcome = switch (type) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded",
                  "checkout.session.async_payment_failed", "checkout.session.expired" -> session(event, type);
             case "charge.refunded" -> refunded(event);
             case "charge.dispute.created" -> disputed(event);
-            default -> once(event, null, () -> Outcome.IGNORED);
+            default -> once(event, null, () -> WebhookOutcome.IGNORED);
         };
         meters.counter("atelier.payment.webhooks", "type", type, "outcome", outcome.name()).increment();
         return outcome;
     }
 
-    private Outcome session(Event event, String type) {
+    private WebhookOutcome session(Event event, String type) {
         Session session = (Session) object(event);
         Optional<Payment> payment = metadataPaymentId(session.getMetadata()).flatMap(payments::find)
                 .or(() -> payments.findBySession(session.getId()));
         if (payment.isEmpty()) {
             log.warn("Stripe event {} ({}) is about session {}, which is not one of this store's", event.getId(), type,
                     session.getId());
-            return once(event, null, () -> Outcome.IGNORED);
+            return once(event, null, () -> WebhookOutcome.IGNORED);
         }
         UUID paymentId = payment.get().id();
         SessionState state = new SessionState(session.getId(), nonNull(session.getStatus()),
@@ -117,7 +111,7 @@ public class StripeWebhooks {
         if ("checkout.session.expired".equals(type) && payment.get().status().awaitingMoney()
                 && !stillExpired(payment.get(), session.getId())) {
             // an expiry delivered after the completion it preceded: the provider says the session was completed
-            return once(event, paymentId, () -> Outcome.STALE);
+            return once(event, paymentId, () -> WebhookOutcome.STALE);
         }
         return once(event, paymentId, () -> effect(switch (type) {
             case "checkout.session.completed" -> outcomes.sessionCompleted(paymentId, state, event.getId());
@@ -131,7 +125,7 @@ public class StripeWebhooks {
         return !providers.named(payment.provider()).fetchSession(sessionId).complete();
     }
 
-    private Outcome refunded(Event event) {
+    private WebhookOutcome refunded(Event event) {
         Charge charge = (Charge) object(event);
         Payment payment = metadataPaymentId(charge.getMetadata()).flatMap(payments::find)
                 .or(() -> Optional.ofNullable(charge.getPaymentIntent()).flatMap(payments::findByReference))
@@ -142,7 +136,7 @@ public class StripeWebhooks {
                 charge.getPaymentIntent(), event.getId())));
     }
 
-    private Outcome disputed(Event event) {
+    private WebhookOutcome disputed(Event event) {
         Dispute dispute = (Dispute) object(event);
         Payment payment = Optional.ofNullable(dispute.getPaymentIntent()).flatMap(payments::findByReference)
                 .orElseThrow(() -> new PaymentNotYetKnownException("dispute " + dispute.getId() + " of payment intent "
@@ -153,29 +147,12 @@ public class StripeWebhooks {
                 nonNull(dispute.getReason()), event.getId())));
     }
 
-    /** Records the event id and applies the effect in one transaction; an id seen before changes nothing. */
-    private Outcome once(Event event, @Nullable UUID paymentId, java.util.function.Supplier<Outcome> effect) {
-        return transactions.execute(tx -> {
-            int inserted = jdbc.sql("""
-                    INSERT INTO provider_event (provider, event_id, event_type, payment_id, outcome)
-                    VALUES (?, ?, ?, ?, 'APPLYING') ON CONFLICT DO NOTHING""")
-                    .params(PROVIDER, event.getId(), event.getType(), paymentId).update();
-            if (inserted == 0) {
-                return Outcome.DUPLICATE;
-            }
-            Outcome outcome = effect.get();
-            jdbc.sql("UPDATE provider_event SET outcome = ? WHERE provider = ? AND event_id = ?")
-                    .params(outcome.name(), PROVIDER, event.getId()).update();
-            return outcome;
-        });
+    private WebhookOutcome once(Event event, @Nullable UUID paymentId, Supplier<WebhookOutcome> effect) {
+        return events.once(PROVIDER, event.getId(), event.getType(), paymentId, effect);
     }
 
-    private static Outcome effect(Effect effect) {
-        return switch (effect) {
-            case APPLIED -> Outcome.APPLIED;
-            case NO_CHANGE -> Outcome.NO_CHANGE;
-            case MISMATCH -> Outcome.MISMATCH;
-        };
+    private static WebhookOutcome effect(Effect effect) {
+        return WebhookOutcome.of(effect);
     }
 
     private static StripeObject object(Event event) {

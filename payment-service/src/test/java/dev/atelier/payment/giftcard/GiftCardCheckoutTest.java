@@ -187,7 +187,7 @@ class GiftCardCheckoutTest {
     private static PaymentRequested request(long pence, String giftCardCode) {
         UUID orderId = UUID.randomUUID();
         return new PaymentRequested(orderId, "AT-" + orderId.toString().substring(0, 8).toUpperCase(), Money.gbp(pence),
-                "bank", "hannah.price@example.co.uk", Instant.now(), null, null, giftCardCode, null, null);
+                "sandbox", "hannah.price@example.co.uk", Instant.now(), null, null, giftCardCode, null, null);
     }
 
     private Map<String, Object> figures(UUID cardId) {

@@ -6,6 +6,7 @@ import dev.atelier.payment.provider.ProviderUnavailableException;
 import dev.atelier.payment.webhook.InvalidSignatureException;
 import dev.atelier.payment.webhook.PaymentNotYetKnownException;
 import dev.atelier.payment.webhook.StripeWebhooks;
+import dev.atelier.payment.webhook.WebhookOutcome;
 import dev.atelier.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class StripeWebhookController {
                     e.getMessage());
         }
         try {
-            StripeWebhooks.Outcome outcome = webhooks.handle(event);
+            WebhookOutcome outcome = webhooks.handle(event);
             return Map.of("received", true, "eventId", event.getId(), "outcome", outcome.name());
         } catch (PaymentNotYetKnownException e) {
             throw ProblemException.conflict("payment-not-yet-known", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.atelier.notification.order;
 
+import dev.atelier.events.payment.GiftCardIssued;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * it with back-off, then dead-letters it with the reason.
  */
 @Component
-@IgnoredEvents({PaymentSessionCreated.class, PaymentSucceeded.class, PaymentDisputed.class})
+@IgnoredEvents({PaymentSessionCreated.class, PaymentSucceeded.class, PaymentDisputed.class, GiftCardIssued.class})
 class PaymentMailHandlers {
 
     private final OrderViews views;

@@ -9,6 +9,7 @@ import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
+import dev.atelier.events.payment.GiftCardIssued;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** The answers of inventory, cart and payment, each handed to the saga of its order. */
 @Component
-@IgnoredEvents({CartAbandoned.class, StockCommitRefused.class, PaymentDisputed.class})
+@IgnoredEvents({CartAbandoned.class, StockCommitRefused.class, PaymentDisputed.class, GiftCardIssued.class})
 class SagaEventHandlers {
 
     private final SagaCoordinator coordinator;

@@ -1,7 +1,6 @@
 package dev.atelier.payment.checkout;
 
 import dev.atelier.events.order.OrderCancelled;
-import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderPlaced;
@@ -17,9 +16,12 @@ import dev.atelier.payment.provider.PaymentProvider;
 import dev.atelier.payment.provider.PaymentProviders;
 import org.springframework.stereotype.Component;
 
-/** The checkout saga's events that concern payments: open a session when asked, close it (or refund) on cancellation. */
+/**
+ * The checkout saga's events that concern payments: open a session when asked, close it (or refund) on cancellation.
+ * OrderConfirmed is handled by the gift-card feature (cards bought as a product).
+ */
 @Component
-@IgnoredEvents({OrderPlaced.class, OrderConfirmed.class, OrderShipped.class, OrderDelivered.class,
+@IgnoredEvents({OrderPlaced.class, OrderShipped.class, OrderDelivered.class,
         OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class, ReturnReceived.class,
         ReturnRequested.class})
 class PaymentHandlers {

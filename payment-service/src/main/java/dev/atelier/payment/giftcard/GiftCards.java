@@ -77,6 +77,36 @@ public class GiftCards {
         return new IssuedGiftCard(id, code, last4, amount, expiresAt);
     }
 
+    /**
+     * Issues the card bought as unit {@code unit} of line {@code lineId} of a confirmed order; empty when that card
+     * was issued already (a repeated OrderConfirmed), so that the caller announces each card once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<IssuedGiftCard> issueBought(UUID orderId, UUID lineId, int unit, Money amount, Instant expiresAt,
+            String purchaserEmail, @Nullable UUID purchaserCustomerId) {
+        if (amount.minor() <= 0) {
+            throw new IllegalArgumentException("a gift card holds a positive amount, not " + amount);
+        }
+        String code = GiftCardCodes.generate();
+        String canonical = GiftCardCodes.normalise(code).orElseThrow();
+        UUID id = UUID.randomUUID();
+        String last4 = canonical.substring(canonical.length() - 4);
+        int inserted = jdbc.sql("""
+                INSERT INTO gift_card (id, code_hash, last4, currency, initial_amount, balance, expires_at, issued_by,
+                                       order_id, order_line_id, order_unit, purchaser_email, purchaser_customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'purchase', ?, ?, ?, ?, ?)
+                ON CONFLICT ON CONSTRAINT gift_card_bought DO NOTHING""")
+                .params(id, GiftCardCodes.hash(canonical), last4, amount.currency().getCurrencyCode(), amount.minor(),
+                        amount.minor(), Timestamp.from(expiresAt), orderId, lineId, unit, purchaserEmail,
+                        purchaserCustomerId)
+                .update();
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        ledger(id, "ISSUE", amount.minor(), 0, orderId, "purchase");
+        return Optional.of(new IssuedGiftCard(id, code, last4, amount, expiresAt));
+    }
+
     /** A card by the code a shopper typed; empty when no card has it (or it is malformed). */
     public Optional<GiftCard> byCode(String typed) {
         return GiftCardCodes.normalise(typed).flatMap(canonical -> jdbc.sql("SELECT * FROM gift_card WHERE code_hash = ?")

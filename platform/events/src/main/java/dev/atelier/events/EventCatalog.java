@@ -39,6 +39,7 @@ import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
+import dev.atelier.events.payment.GiftCardIssued;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -100,7 +101,8 @@ public final class EventCatalog {
             CustomerVerificationRequested.class,
             PasswordResetRequested.class,
             ReminderDue.class,
-            PaymentDisputed.class);
+            PaymentDisputed.class,
+            GiftCardIssued.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -50,6 +50,7 @@ import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.events.order.ShippingAddress;
+import dev.atelier.events.payment.GiftCardIssued;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -123,7 +124,8 @@ final class EventSamples {
             Map.entry(CustomerVerificationRequested.class, EventSamples::hannahAskedToVerifyHerEmail),
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
             Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek),
-            Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent));
+            Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent),
+            Map.entry(GiftCardIssued.class, EventSamples::aFiftyPoundGiftCardBoughtAsAProduct));
 
     private EventSamples() {
     }
@@ -388,6 +390,13 @@ final class EventSamples {
 
     private static List<StockLine> twoStockLines() {
         return List.of(new StockLine("MUG-XMAS-001", 2), new StockLine("CARD-BDAY-014", 1));
+    }
+
+    static GiftCardIssued aFiftyPoundGiftCardBoughtAsAProduct() {
+        return new GiftCardIssued(ORDER_ID, ORDER_NUMBER, UUID.fromString("6b2d8f14-3c7a-4e59-a1d0-8e4f2b6c9a37"),
+                UUID.fromString("0a7c3e95-1b4d-4f26-8c8e-5d2a9f6b1e04"), 1, "7KQ4-M2XD-9PRT-HC3W-N", "C3WN",
+                Money.gbp(5000), "hannah.price@example.co.uk", "Atelier Gift Card", Instant.parse("2027-12-20T10:41:07Z"),
+                Instant.parse("2025-12-20T10:41:07Z"));
     }
 
     static PaymentDisputed stripeChargeDisputedAsFraudulent() {

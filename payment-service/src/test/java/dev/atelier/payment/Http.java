@@ -6,7 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import dev.atelier.testing.TestTokens;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Real HTTP calls to the service under test; redirects are not followed, so that a test sees them. */
@@ -20,7 +25,7 @@ public final class Http {
     }
 
     /** A response: status, headers and body. */
-    public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
         public JsonNode json() {
             return body.isBlank() ? EventJson.mapper().nullNode() : EventJson.mapper().readTree(body);
@@ -36,19 +41,39 @@ public final class Http {
         return EventJson.mapper().readTree(json);
     }
 
+    /** The staff member (with the second factor) whose token the back-office calls carry. */
+    public static final UUID STAFF_ID = UUID.fromString("5a7f0c1e-2b3d-4e8f-9a6b-0c1d2e3f4a5b");
+
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(staff(path, HttpRequest.newBuilder(URI.create(base + path))).GET());
+    }
+
+    /** A GET with the given bearer token, or none. */
+    public Answer get(String path, @Nullable String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     public Answer postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-Atelier-Actor", "alex@shop.example").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(staff(path, HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Answer postJson(String path, String json, String idempotencyKey) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-Atelier-Actor", "alex@shop.example").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(staff(path, HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Back-office paths carry a staff token signed in with the second factor, as the admin app's calls do. */
+    private static HttpRequest.Builder staff(String path, HttpRequest.Builder request) {
+        if (path.startsWith("/api/admin/")) {
+            request.header("Authorization", "Bearer " + TestTokens.get().mint(STAFF_ID, List.of("STAFF"),
+                    List.of("pwd", "otp"), Duration.ofMinutes(10)));
+        }
+        return request;
     }
 
     /** A browser's form post with no fields, as the sandbox page's buttons send. */

@@ -8,8 +8,8 @@ import dev.atelier.payment.checkout.RefundRefusedException;
 import dev.atelier.payment.checkout.Refunds;
 import dev.atelier.payment.checkout.Refunds.Refund;
 import dev.atelier.payment.checkout.UnknownPaymentException;
-import dev.atelier.web.Actors;
 import dev.atelier.web.ProblemException;
+import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/admin/payments}: what happened to an order's payment (attempts, provider references, amounts, status,
  * webhooks, refunds) and full or partial refunds, each announced as PaymentRefunded once the provider confirmed it.
- * The gateway guards these paths (staff with a second factor); the actor comes from {@code X-Atelier-Actor}.
+ * A resource server of customer-service's tokens guards these paths (platform/web: a STAFF or ADMIN token signed in
+ * with the second factor); the actor of a refund is the caller's account.
  */
 @RestController
 class PaymentAdminController {
@@ -83,14 +84,13 @@ class PaymentAdminController {
      */
     @PostMapping("/api/admin/payments/{paymentId}/refunds")
     ResponseEntity<RefundView> refund(@PathVariable UUID paymentId, @Valid @RequestBody RefundRequest request,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
+            Caller caller, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank()
                 ? "atelier-refund-" + UUID.randomUUID()
                 : "atelier-refund-" + paymentId + "-" + idempotencyKey;
         Refund refund;
         try {
-            refund = refunds.request(paymentId, request.amount(), request.reason(), Actors.of(actor), key);
+            refund = refunds.request(paymentId, request.amount(), request.reason(), caller.actor(), key);
         } catch (UnknownPaymentException e) {
             throw ProblemException.notFound("unknown-payment", e.getMessage());
         } catch (RefundRefusedException e) {

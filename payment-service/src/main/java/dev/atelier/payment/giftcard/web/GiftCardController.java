@@ -6,8 +6,8 @@ import dev.atelier.payment.giftcard.GiftCards;
 import dev.atelier.payment.giftcard.GiftCards.GiftCard;
 import dev.atelier.payment.giftcard.GiftCards.IssuedGiftCard;
 import dev.atelier.payment.giftcard.GiftCards.LedgerEntry;
-import dev.atelier.web.Actors;
 import dev.atelier.web.ProblemException;
+import dev.atelier.web.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
@@ -74,8 +74,7 @@ class GiftCardController {
     }
 
     @PostMapping("/api/admin/payments/gift-cards")
-    ResponseEntity<IssuedGiftCard> issue(@Valid @RequestBody IssueRequest request,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
+    ResponseEntity<IssuedGiftCard> issue(@Valid @RequestBody IssueRequest request, Caller caller) {
         Currency currency;
         try {
             currency = Currency.getInstance(request.currency() == null ? "GBP" : request.currency());
@@ -83,7 +82,7 @@ class GiftCardController {
             throw ProblemException.badRequest("invalid-request", "currency: not an ISO 4217 code");
         }
         IssuedGiftCard issued = giftCards.issue(new Money(request.amount(), currency), request.expiresAt(),
-                Actors.of(actor));
+                caller.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 

@@ -43,10 +43,12 @@ import tools.jackson.databind.JsonNode;
  * Kafka (verified webhooks/s, the pay call's latency, and pay → PaymentSucceeded on the topic). Runs the service's jar
  * in a JVM of its own on embedded PostgreSQL (durable) and Kafka.
  *
- * <pre>./atelier bench payment [--payments N] [--warm-up N] [--concurrency N] [--rate N] [--jar PATH]</pre>
+ * <pre>./atelier bench payment [--payments N] [--warm-up N] [--concurrency N] [--rate N] [--jar PATH] [--jfr PATH]</pre>
  *
  * <p>Without {@code --rate} the requests go at once and the pay calls {@code --concurrency} at a time (throughput);
- * {@code --rate 100} paces both, which measures one payment's latency on a service that keeps up.
+ * {@code --rate 100} paces both, which measures one payment's latency on a service that keeps up. {@code --jfr} records
+ * the service's JVM with Flight Recorder into that file (profile settings), for {@code jfr print --events
+ * jdk.ExecutionSample}.
  */
 public final class PaymentBenchmark {
 
@@ -58,7 +60,7 @@ public final class PaymentBenchmark {
         this.out = out;
     }
 
-    record Options(int payments, int warmUp, int concurrency, int rate, Path jar) {
+    record Options(int payments, int warmUp, int concurrency, int rate, Path jar, String jfr) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -67,7 +69,8 @@ public final class PaymentBenchmark {
                     Integer.parseInt(values.getOrDefault("warm-up", "500")),
                     Integer.parseInt(values.getOrDefault("concurrency", "16")),
                     Integer.parseInt(values.getOrDefault("rate", "0")),
-                    Path.of(values.getOrDefault("jar", "payment-service/target/payment-service.jar")));
+                    Path.of(values.getOrDefault("jar", "payment-service/target/payment-service.jar")),
+                    values.getOrDefault("jfr", ""));
         }
     }
 
@@ -260,7 +263,12 @@ public final class PaymentBenchmark {
                 port = socket.getLocalPort();
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx768m", "-jar", options.jar().toString(),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
+            if (!options.jfr().isBlank()) {
+                command.add("-XX:StartFlightRecording=settings=profile,filename="
+                        + Path.of(options.jfr()).toAbsolutePath() + ",dumponexit=true");
+            }
+            command.addAll(List.of("-jar", options.jar().toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
@@ -268,10 +276,11 @@ public final class PaymentBenchmark {
                     "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                     "--atelier.payment.sandbox.public-url=http://localhost:" + port,
                     "--atelier.payment.stripe.api-key=",
-                    "--logging.level.root=WARN")
+                    "--logging.level.root=WARN"));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 180, log,
+            BenchSupport.awaitReady(process, service.base, 600, log,
                     "payment-service");
             return service;
         }

@@ -54,7 +54,7 @@ public class PaymentOutcomes {
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect sessionCompleted(UUID paymentId, SessionState session, @Nullable String eventId) {
         Payment payment = lock(paymentId);
-        payments.setSession(paymentId, session.sessionId());
+        setSession(payment, session.sessionId());
         if (session.paid()) {
             return paid(payment, session.amountTotal(), session.currency(), session.paymentReference(), eventId);
         }
@@ -73,7 +73,7 @@ public class PaymentOutcomes {
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect asyncSucceeded(UUID paymentId, SessionState session, @Nullable String eventId) {
         Payment payment = lock(paymentId);
-        payments.setSession(paymentId, session.sessionId());
+        setSession(payment, session.sessionId());
         return paid(payment, session.amountTotal(), session.currency(), session.paymentReference(), eventId);
     }
 
@@ -100,7 +100,7 @@ public class PaymentOutcomes {
         }
         if (payment.orderCancelled()) {
             payments.changeStatus(paymentId, PaymentStatus.CANCELLED, "session_expired");
-            giftCards.giveBack(payment.orderId());
+            giveBackGiftCard(payment);
             payments.record(paymentId, "EXPIRED", "session expired after the order was cancelled", eventId);
             return Effect.APPLIED;
         }
@@ -194,9 +194,15 @@ public class PaymentOutcomes {
         payments.markPaid(payment.id(), PaymentStatus.SUCCEEDED, amount, paidCurrency, reference);
         payments.record(payment.id(), "SUCCEEDED", amount + " " + paidCurrency + (reference == null ? "" : " as " + reference),
                 eventId);
-        giftCards.spend(payment.orderId());
+        if (payment.giftCardAmount() > 0) {
+            giftCards.spend(payment.orderId());
+        }
         outbox.record(new PaymentSucceeded(payment.orderId(), payment.id(), payment.provider(), payment.orderAmount(),
                 clock.instant()));
+        if (payment.providerRefunded() == 0 && !payment.orderCancelled()) {
+            // the usual case, decided on the row as locked: no refund reported yet, the order stands
+            return Effect.APPLIED;
+        }
         Payment now = lock(payment.id());
         announceProviderRefunds(now);
         if (now.orderCancelled()) {
@@ -233,9 +239,23 @@ public class PaymentOutcomes {
 
     private void fail(Payment payment, PaymentStatus status, String reason, @Nullable String eventId) {
         payments.changeStatus(payment.id(), status, reason);
-        giftCards.giveBack(payment.orderId());
+        giveBackGiftCard(payment);
         payments.record(payment.id(), status.name(), reason, eventId);
         outbox.record(new PaymentFailed(payment.orderId(), payment.id(), payment.provider(), reason, clock.instant()));
+    }
+
+    /** Records the provider's session on the payment, unless it is the one it has already. */
+    private void setSession(Payment payment, String sessionId) {
+        if (!sessionId.equals(payment.sessionId())) {
+            payments.setSession(payment.id(), sessionId);
+        }
+    }
+
+    /** A payment without a gift-card part has no hold to release: no statement to run. */
+    private void giveBackGiftCard(Payment payment) {
+        if (payment.giftCardAmount() > 0) {
+            giftCards.giveBack(payment.orderId());
+        }
     }
 
     private Payment lock(UUID paymentId) {

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,7 +24,6 @@ public class Payments {
 
     private static final String COLUMNS = "p.*";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<SessionLine>> LINES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
 
@@ -183,7 +181,7 @@ public class Payments {
                 rs.getString("order_number"), rs.getString("method"), rs.getString("provider"),
                 Money.of(rs.getLong("amount"), rs.getString("currency")), rs.getLong("gift_card_amount"),
                 rs.getString("customer_email"),
-                rs.getString("success_url"), rs.getString("cancel_url"), JSON.readValue(rs.getString("line_items"), LINES),
+                rs.getString("success_url"), rs.getString("cancel_url"), rs.getString("line_items"),
                 PaymentStatus.valueOf(rs.getString("status")), rs.getString("idempotency_key"),
                 rs.getString("session_id"), rs.getString("redirect_url"),
                 expiresAt == null ? null : expiresAt.toInstant(), rs.getString("provider_reference"), paidAmount,

@@ -78,10 +78,6 @@ class SessionOpening {
         } catch (IllegalArgumentException e) {
             throw new UndeliverableEventException("order " + request.orderId() + ": " + e.getMessage());
         }
-        if (payments.findByOrder(request.orderId()).isPresent()) {
-            log.info("Order {} has a payment already: PaymentRequested again changes nothing", request.orderId());
-            return;
-        }
         UUID paymentId = UUID.randomUUID();
         Instant expiresAt = clock.instant().plus(properties.sessionTtl());
         String order = properties.storefrontUrl() + "/orders/" + request.orderId();
@@ -92,9 +88,13 @@ class SessionOpening {
                 : giftCards.hold(request.giftCardCode(), request.orderId(), request.amount(), clock.instant());
         Money providerPart = request.amount().minus(new Money(hold.amount(), request.amount().currency()));
         String providerName = providerPart.minor() == 0 ? GIFT_CARD : provider.name();
-        payments.insertPending(paymentId, request.orderId(), request.orderNumber(), request.paymentMethod(),
+        // one payment per order: a repeated PaymentRequested finds the row (a repeated hold returned the first one)
+        if (!payments.insertPending(paymentId, request.orderId(), request.orderNumber(), request.paymentMethod(),
                 providerName, providerPart, hold.amount(), request.customerEmail(), successUrl, cancelUrl,
-                lines(request, providerPart), idempotencyKey(request.orderId()), expiresAt);
+                lines(request, providerPart), idempotencyKey(request.orderId()), expiresAt)) {
+            log.info("Order {} has a payment already: PaymentRequested again changes nothing", request.orderId());
+            return;
+        }
         if (hold.refused()) {
             payments.record(paymentId, "REQUESTED", request.amount() + " with gift card refused: " + hold.refusal(), null);
             payments.changeStatus(paymentId, PaymentStatus.FAILED, hold.refusal());

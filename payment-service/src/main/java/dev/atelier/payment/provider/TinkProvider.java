@@ -61,6 +61,10 @@ class TinkProvider implements PaymentProvider, TinkPayments {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
         this.rest = RestClient.builder().baseUrl(properties.apiBase()).requestFactory(requests).build();
+        if (properties.configured()) {
+            // a mistyped sort code or account number stops the start, not the first shopper's payment
+            properties.creditorAccount();
+        }
         retry.getEventPublisher().onRetry(e -> log.warn("Tink call failed (attempt {}), retrying: {}",
                 e.getNumberOfRetryAttempts(), e.getLastThrowable() == null ? "" : e.getLastThrowable().getMessage()));
     }

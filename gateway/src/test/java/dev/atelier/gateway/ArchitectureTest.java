@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noDatabaseAccess = noClasses()
-            .that().resideOutsideOfPackage("..gateway.session..")
+            .that().resideOutsideOfPackage("..gateway.state..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc..",
                     "org.springframework.session.jdbc..")
             .because("the gateway calls the services' APIs, never their databases; its own database holds only "

@@ -1,7 +1,7 @@
 package dev.atelier.gateway.storefront;
 
 import dev.atelier.gateway.edge.ServiceLocations;
-import dev.atelier.gateway.session.SessionConfiguration;
+import dev.atelier.gateway.state.SessionConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -24,7 +24,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atelier.gateway.GatewayTest;
 import dev.atelier.gateway.StandIns;
-import dev.atelier.gateway.session.SessionConfiguration;
+import dev.atelier.gateway.state.SessionConfiguration;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest.BodyPublishers;

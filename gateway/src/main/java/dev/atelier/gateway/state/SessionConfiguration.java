@@ -1,4 +1,4 @@
-package dev.atelier.gateway.session;
+package dev.atelier.gateway.state;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +55,35 @@ public class SessionConfiguration {
         resolver.setCookieName(COOKIE);
         resolver.addCookieInitializer(cookie -> cookie.path("/").httpOnly(true).sameSite("Lax").secure(secure));
         return resolver;
+    }
+
+    /** The rate limiter's buckets that must hold across replicas (sign-in, sign-up, checkout, …). */
+    @Bean
+    JdbcBuckets sharedBuckets(JdbcTemplate jdbc,
+            @Value("${atelier.gateway.rate-limit-store.keep-idle:10m}") Duration keepIdle) {
+        return new JdbcBuckets(jdbc, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), keepIdle,
+                java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    IdleBuckets idleBuckets(JdbcBuckets buckets) {
+        return new IdleBuckets(buckets);
+    }
+
+    /** Deletes buckets idle past their window; every replica may run it. */
+    static final class IdleBuckets {
+
+        private final JdbcBuckets buckets;
+
+        IdleBuckets(JdbcBuckets buckets) {
+            this.buckets = buckets;
+        }
+
+        @Scheduled(fixedDelayString = "${atelier.gateway.rate-limit-store.cleanup-interval:5m}",
+                initialDelayString = "1m")
+        void forget() {
+            buckets.forgetIdle();
+        }
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package dev.atelier.gateway.session;
+package dev.atelier.gateway.state;
 
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.Session;

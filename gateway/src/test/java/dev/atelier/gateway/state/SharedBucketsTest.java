@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SharedBucketsTest extends GatewayTest {
 
-    private static final BucketConfiguration TEN_PER_MINUTE = BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(10).refillGreedy(10, Duration.ofMinutes(1))).build();
+    /** Refilled only after an hour: a slow machine must not earn a token back while the test runs. */
+    private static final BucketConfiguration TEN_PER_HOUR = BucketConfiguration.builder()
+            .addLimit(limit -> limit.capacity(10).refillIntervally(10, Duration.ofHours(1))).build();
 
     @Autowired
     JdbcBuckets thisReplica;
@@ -34,8 +35,8 @@ class SharedBucketsTest extends GatewayTest {
     @Test
     void twoReplicasShareOneBudget() {
         String key = "sign-in:test-" + UUID.randomUUID();
-        BucketProxy here = thisReplica.getProxy(key, () -> TEN_PER_MINUTE);
-        BucketProxy there = otherReplica.getProxy(key, () -> TEN_PER_MINUTE);
+        BucketProxy here = thisReplica.getProxy(key, () -> TEN_PER_HOUR);
+        BucketProxy there = otherReplica.getProxy(key, () -> TEN_PER_HOUR);
 
         for (int attempt = 1; attempt <= 10; attempt++) {
             assertThat((attempt % 2 == 0 ? here : there).tryConsume(1)).as("attempt " + attempt).isTrue();
@@ -51,7 +52,7 @@ class SharedBucketsTest extends GatewayTest {
         List<CompletableFuture<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             JdbcBuckets replica = i % 2 == 0 ? thisReplica : otherReplica;
-            attempts.add(replica.asAsync().getProxy(key, () -> CompletableFuture.completedFuture(TEN_PER_MINUTE))
+            attempts.add(replica.asAsync().getProxy(key, () -> CompletableFuture.completedFuture(TEN_PER_HOUR))
                     .tryConsume(1));
         }
 
@@ -63,7 +64,7 @@ class SharedBucketsTest extends GatewayTest {
     @Test
     void forgetsOnlyBucketsIdlePastTheirWindow() {
         String key = "sign-up:test-" + UUID.randomUUID();
-        thisReplica.getProxy(key, () -> TEN_PER_MINUTE).tryConsume(1);
+        thisReplica.getProxy(key, () -> TEN_PER_HOUR).tryConsume(1);
         JdbcBuckets later = new JdbcBuckets(new JdbcTemplate(POSTGRES.dataSource("gateway")),
                 Executors.newVirtualThreadPerTaskExecutor(), Duration.ofMinutes(10),
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11)));

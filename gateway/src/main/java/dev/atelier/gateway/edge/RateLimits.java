@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,7 +26,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits per client with Bucket4j: a strict budget for the doors attackers knock on (sign-in, sign-up,
+ * Rate limits per client with Bucket4j (a signed-in account, or else the client's address): a strict budget for the doors attackers knock on (sign-in, sign-up,
  * password reset, checkout, gift-card balance, uploads) and a generous one for everything else; provider
  * webhooks are exempt (their signature is their guard, and a provider retries what we refuse). A refusal is a
  * 429 problem+json with {@code Retry-After}. The strict budgets live in the gateway's database ({@link JdbcBuckets},
@@ -68,10 +70,32 @@ class RateLimits implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         RateLimit limit = limits.get(policy.get());
-        String key = policy.get() + ":" + clientOf(exchange.getRequest());
         exchange.getResponse().getHeaders().set("RateLimit-Policy", limit.requests() + ";w=" + limit.per().toSeconds());
-        return consume(policy.get(), key, limit).flatMap(probe -> probe.isConsumed() ? chain.filter(exchange)
-                : refuse(exchange, policy.get(), probe));
+        Mono<String> client = DEFAULT_POLICY.equals(policy.get()) ? Mono.just(clientOf(exchange.getRequest()))
+                : accountOrAddress(exchange);
+        return client.flatMap(who -> consume(policy.get(), policy.get() + ":" + who, limit))
+                .flatMap(probe -> probe.isConsumed() ? chain.filter(exchange) : refuse(exchange, policy.get(), probe));
+    }
+
+    /**
+     * A signed-in caller is limited per account (changing address does not reset the budget, and colleagues behind
+     * one office address do not share it); anyone else per address. This filter runs before Spring Security, so
+     * the account is read from the session the way the security context will be.
+     */
+    static Mono<String> accountOrAddress(ServerWebExchange exchange) {
+        String address = clientOf(exchange.getRequest());
+        if (exchange.getRequest().getCookies().getFirst(dev.atelier.gateway.state.SessionConfiguration.COOKIE) == null) {
+            return Mono.just(address);
+        }
+        return exchange.getSession().map(session -> {
+            Object context = session.getAttribute(
+                    WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME);
+            if (context instanceof SecurityContext security && security.getAuthentication() != null
+                    && security.getAuthentication().isAuthenticated()) {
+                return "account:" + security.getAuthentication().getName();
+            }
+            return address;
+        }).defaultIfEmpty(address).onErrorReturn(address);
     }
 
     /**

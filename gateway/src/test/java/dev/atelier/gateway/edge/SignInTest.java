@@ -1,5 +1,6 @@
 package dev.atelier.gateway.edge;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -158,6 +159,32 @@ class SignInTest extends GatewayTest {
                 .contains("action=\"/signout\"").doesNotContain(">Sign in<");
         StandIns.ORDER.verify(getRequestedFor(urlPathEqualTo("/api/account/orders"))
                 .withHeader("Authorization", equalTo("Bearer " + signedIn.accessToken())));
+    }
+
+    @Test
+    void limitsASignedInShopperPerAccountNotPerAddress() throws Exception {
+        StandIns.CART.stubFor(post(urlPathEqualTo("/internal/carts/merge"))
+                .willReturn(okJson("{\"cartId\":\"" + UUID.randomUUID() + "\",\"conflicts\":[]}")));
+        StandIns.ORDER.stubFor(post(urlPathEqualTo("/api/checkout")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"title\":\"Bad\"}")));
+        SignedIn signedIn = signIn(List.of("CUSTOMER"), List.of("pwd"), null);
+
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(checkout(signedIn.sessionCookie()).statusCode()).as("attempt " + attempt).isEqualTo(400);
+        }
+        HttpResponse<String> eleventh = checkout(signedIn.sessionCookie());
+        HttpResponse<String> sameAddressAnonymous = checkout(null);
+
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(sameAddressAnonymous.statusCode()).as("the address's own budget is untouched").isEqualTo(400);
+    }
+
+    private HttpResponse<String> checkout(String cookie) throws Exception {
+        var request = request("/api/checkout").header("Content-Type", "application/json").header("Origin", base());
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.POST(BodyPublishers.ofString("{}")));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.atelier.gateway.storefront;
 
+import dev.atelier.gateway.edge.TurnstileProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -14,6 +16,12 @@ import reactor.core.publisher.Mono;
  */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
+
+    private final TurnstileProperties turnstile;
+
+    PageModel(TurnstileProperties turnstile) {
+        this.turnstile = turnstile;
+    }
 
     @ModelAttribute("_csrf")
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
@@ -38,6 +46,12 @@ class PageModel {
             String name = user.getFullName() != null ? user.getFullName() : email;
             return new Shopper(name, email);
         }
+    }
+
+    /** Turnstile's site key when bot protection is on (the checkout page shows the widget to guests). */
+    @ModelAttribute("turnstileSiteKey")
+    @Nullable String turnstileSiteKey() {
+        return turnstile.enabled() ? turnstile.siteKey() : null;
     }
 
     @ModelAttribute("cspNonce")

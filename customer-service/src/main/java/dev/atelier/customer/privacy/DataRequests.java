@@ -300,6 +300,9 @@ public class DataRequests {
         part.put("marketingConsent", consents.history(customer.id()));
         part.put("wishlist", wishlists.of(customer.id()).stream().map(item -> Map.of("sku", item.sku(),
                 "product", item.name(), "addedAt", item.addedAt())).toList());
+        part.put("linkedSignIns", jdbc.sql("SELECT provider, linked_at FROM external_identity WHERE customer_id = ? "
+                + "ORDER BY linked_at").param(customer.id()).query((rs, n) -> Map.of("provider", rs.getString(1),
+                "linkedAt", rs.getObject(2, OffsetDateTime.class).toInstant())).list());
         part.put("reminders", jdbc.sql("SELECT for_whom, occasion, month, day, days_before FROM reminder "
                 + "WHERE customer_id = ? ORDER BY month, day").param(customer.id()).query((rs, n) -> Map.of(
                 "forWhom", rs.getString(1), "occasion", rs.getString(2),
@@ -327,6 +330,7 @@ public class DataRequests {
         jdbc.sql("DELETE FROM address WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM reminder WHERE customer_id = ?").param(customerId).update();
         wishlists.forget(customerId);
+        jdbc.sql("DELETE FROM external_identity WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM email_verification WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM password_reset WHERE customer_id = ?").param(customerId).update();
         jdbc.sql("DELETE FROM recovery_code WHERE customer_id = ?").param(customerId).update();

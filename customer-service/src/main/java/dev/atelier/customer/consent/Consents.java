@@ -59,7 +59,9 @@ public class Consents {
                 .query(String.class).single();
         boolean inForce = marketing(customerId);
         boolean changes = inForce != granted;
-        if (!changes && !history(customerId).isEmpty()) {
+        boolean saidBefore = jdbc.sql("SELECT EXISTS (SELECT 1 FROM marketing_consent WHERE customer_id = ?)")
+                .param(customerId).query(Boolean.class).single();
+        if (!changes && saidBefore) {
             return;
         }
         Instant now = clock.instant();

@@ -45,16 +45,7 @@ public class Wishlists {
     }
 
     public List<Item> of(UUID customerId) {
-        return jdbc.sql("""
-                SELECT w.sku, v.product_id, v.slug, v.name, v.attributes::text, v.image_url, v.price_minor, v.currency,
-                       w.added_price_minor, w.added_currency, v.retired, w.added_at
-                FROM wishlist_item w JOIN catalog_variant v ON v.sku = w.sku
-                WHERE w.customer_id = ? ORDER BY w.added_at DESC, w.sku
-                """).param(customerId).query((rs, n) -> new Item(rs.getString(1), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), variants.attributes(rs.getString(5)), rs.getString(6),
-                        Money.of(rs.getLong(7), rs.getString(8)), Money.of(rs.getLong(9), rs.getString(10)),
-                        !rs.getBoolean(11), rs.getObject(12, OffsetDateTime.class).toInstant()))
-                .list();
+        return items(customerId, null);
     }
 
     @Transactional
@@ -65,8 +56,9 @@ public class Wishlists {
         }
         // the account row's lock makes the count and the insert one step: two adds cannot pass the limit together
         jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(UUID.class).single();
-        if (find(customerId, sku).isPresent()) {
-            return new AddResult(Added.ALREADY_THERE, find(customerId, sku));
+        Optional<Item> there = find(customerId, sku);
+        if (there.isPresent()) {
+            return new AddResult(Added.ALREADY_THERE, there);
         }
         if (variant.get().retired()) {
             return new AddResult(Added.NOT_SOLD, Optional.empty());
@@ -94,6 +86,21 @@ public class Wishlists {
     }
 
     private Optional<Item> find(UUID customerId, String sku) {
-        return of(customerId).stream().filter(item -> item.sku().equals(sku)).findFirst();
+        return items(customerId, sku).stream().findFirst();
+    }
+
+    private List<Item> items(UUID customerId, @Nullable String sku) {
+        return jdbc.sql("""
+                SELECT w.sku, v.product_id, v.slug, v.name, v.attributes::text, v.image_url, v.price_minor, v.currency,
+                       w.added_price_minor, w.added_currency, v.retired, w.added_at
+                FROM wishlist_item w JOIN catalog_variant v ON v.sku = w.sku
+                WHERE w.customer_id = ? AND (CAST(? AS text) IS NULL OR w.sku = ?)
+                ORDER BY w.added_at DESC, w.sku
+                """).params(customerId, sku, sku).query((rs, n) -> new Item(rs.getString(1),
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        variants.attributes(rs.getString(5)), rs.getString(6), Money.of(rs.getLong(7), rs.getString(8)),
+                        Money.of(rs.getLong(9), rs.getString(10)), !rs.getBoolean(11),
+                        rs.getObject(12, OffsetDateTime.class).toInstant()))
+                .list();
     }
 }

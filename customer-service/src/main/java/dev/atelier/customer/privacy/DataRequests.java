@@ -116,6 +116,8 @@ public class DataRequests {
 
     @Transactional
     public Optional<UUID> requestErasure(UUID customerId) {
+        // the account row's lock: a second erasure at the same moment waits, then finds the account erased
+        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(UUID.class).optional();
         Optional<Customer> customer = active(customerId);
         if (customer.isEmpty()) {
             return Optional.empty();

@@ -8,7 +8,7 @@ import dev.atelier.messaging.it.consumer.ConsumerApp;
 import dev.atelier.messaging.it.producer.PingWriter;
 import dev.atelier.messaging.it.producer.ProducerApp;
 import dev.atelier.messaging.relay.OutboxRelay;
-import dev.atelier.testing.EmbeddedKafkaServer;
+import dev.atelier.testing.KafkaServer;
 import dev.atelier.testing.SharedInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class KafkaOutageTest {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-    private EmbeddedKafkaServer kafka;
+    private KafkaServer kafka;
     private ConfigurableApplicationContext producer;
     private ConfigurableApplicationContext consumer;
 

@@ -191,10 +191,12 @@ final class StaffSignIn implements AdminToken {
         Instant deadline = clock.instant().plus(settings.readyWait());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Duration pause = Duration.ofMillis(200);
+        boolean waiting = false;
         while (true) {
             int status;
             try {
-                status = client.send(get(settings.url().resolve("/actuator/health/readiness")),
+                status = client.send(HttpRequest.newBuilder(settings.url().resolve("/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 status = -1;
@@ -204,6 +206,11 @@ final class StaffSignIn implements AdminToken {
             }
             if (status == 200) {
                 return;
+            }
+            if (!waiting) {
+                log.info("Waiting for customer-service at {} before the demo admin signs in (it answered {})",
+                        settings.url(), status);
+                waiting = true;
             }
             if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException("customer-service at " + settings.url() + " is not ready (last answer "

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -160,7 +160,11 @@ class EmailSender {
     }
 
     private MimeMessage message(Emails.Claimed email) throws MessagingException {
-        MimeMessage message = new StableIdMessage(mail.getSession(), "<" + email.id() + "@" + messageIdDomain + ">");
+        StableIdMessage message = new StableIdMessage(mail.getSession(), "<" + email.id() + "@" + messageIdDomain + ">");
+        String envelopeFrom = properties.envelopeSenderFor(email.id());
+        if (envelopeFrom != null) {
+            message.setEnvelopeFrom(envelopeFrom);
+        }
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                 StandardCharsets.UTF_8.name());
         helper.setFrom(from);
@@ -171,6 +175,8 @@ class EmailSender {
             message.setHeader(header.getKey(), header.getValue());
         }
         message.setHeader("X-Atelier-Template", email.template());
+        // a bounce report returns the original headers: this finds the row when the envelope address did not help
+        message.setHeader(EmailBounces.CORRELATION_HEADER, email.id().toString());
         return message;
     }
 
@@ -224,12 +230,15 @@ class EmailSender {
     private record Failure(Emails.Claimed email, String error, boolean permanent) {
     }
 
-    /** Keeps the Message-ID this service chose, so that a re-sent e-mail can be recognised as the same one. */
-    private static final class StableIdMessage extends MimeMessage {
+    /**
+     * Keeps the Message-ID this service chose, so that a re-sent e-mail can be recognised as the same one; an
+     * {@link SMTPMessage} so that each message carries its own envelope sender (the bounce address).
+     */
+    private static final class StableIdMessage extends SMTPMessage {
 
         private final String id;
 
-        StableIdMessage(@Nullable Session session, String id) {
+        StableIdMessage(Session session, String id) {
             super(session);
             this.id = id;
         }

@@ -33,6 +33,21 @@ class Emails {
             + "interrupted_sends, next_attempt_at, last_error, provider_message_id, order_id, cart_id, customer_id, "
             + "event_id, created_at, updated_at, sent_at";
 
+    // built once: the reasons marketing mail is held back, per row of the sweep and for the insert
+    private static final String MARKETING_BLOCKED_BY_RECIPIENT = marketingBlockedReason("lower(e.recipient)");
+
+    private static final String INSERT = """
+            INSERT INTO email (id, template, cause_key, category, recipient, subject, html_body, text_body,
+                               headers, status, next_attempt_at, last_error, order_id, cart_id, customer_id,
+                               event_id)
+            SELECT :id, :template, :cause, :category, :recipient, :subject, :html, :text,
+                   CAST(:headers AS jsonb), CASE WHEN d.reason IS NULL THEN 'QUEUED' ELSE 'SUPPRESSED' END,
+                   CASE WHEN d.reason IS NULL THEN now() END, d.reason,
+                   :orderId, :cartId, :customerId, :eventId
+            FROM (SELECT CASE WHEN :category = 'MARKETING' THEN %s END AS reason) d
+            ON CONFLICT (template, cause_key) DO NOTHING
+            RETURNING status""".formatted(marketingBlockedReason("lower(:recipient)"));
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -62,17 +77,7 @@ class Emails {
      * hard-bounced) is logged as SUPPRESSED with the reason, and never sent.
      */
     Optional<EmailStatus> insert(OutgoingEmail email) {
-        return jdbc.sql("""
-                        INSERT INTO email (id, template, cause_key, category, recipient, subject, html_body, text_body,
-                                           headers, status, next_attempt_at, last_error, order_id, cart_id, customer_id,
-                                           event_id)
-                        SELECT :id, :template, :cause, :category, :recipient, :subject, :html, :text,
-                               CAST(:headers AS jsonb), CASE WHEN d.reason IS NULL THEN 'QUEUED' ELSE 'SUPPRESSED' END,
-                               CASE WHEN d.reason IS NULL THEN now() END, d.reason,
-                               :orderId, :cartId, :customerId, :eventId
-                        FROM (SELECT CASE WHEN :category = 'MARKETING' THEN %s END AS reason) d
-                        ON CONFLICT (template, cause_key) DO NOTHING
-                        RETURNING status""".formatted(marketingBlockedReason("lower(:recipient)")))
+        return jdbc.sql(INSERT)
                 .param("id", EventIds.next())
                 .param("template", email.template())
                 .param("cause", email.causeKey())
@@ -125,7 +130,7 @@ class Emails {
                               WHERE e.status = 'QUEUED' AND e.category = 'MARKETING'
                                 AND (CAST(:address AS text) IS NULL OR lower(e.recipient) = :address)) b
                         WHERE email.id = b.id AND b.reason IS NOT NULL AND email.status = 'QUEUED'"""
-                        .formatted(marketingBlockedReason("lower(e.recipient)")))
+                        .formatted(MARKETING_BLOCKED_BY_RECIPIENT))
                 .param("address", address)
                 .update();
     }

@@ -37,7 +37,8 @@ class ArchitectureTest {
             .because("templates render facts; what is sent, to whom and how is decided elsewhere");
 
     @ArchTest
-    static final ArchRule onlyTheSenderSpeaksSmtp = noClasses()
-            .that().resideOutsideOfPackage("..notification.email")
-            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.springframework.mail..");
+    static final ArchRule onlyTheSenderAndTheBounceReaderSpeakMailProtocols = noClasses()
+            .that().resideOutsideOfPackages("..notification.email", "..notification.bounce")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.springframework.mail..",
+                    "org.eclipse.angus..");
 }

@@ -1,14 +1,16 @@
 package dev.atelier.notification;
 
 import dev.atelier.events.EventJson;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Real HTTP calls to the service under test, answers as JSON trees. */
+/** Real HTTP calls to the service under test, answers as JSON trees; staff's token on the admin API. */
 public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -22,13 +24,29 @@ public final class Http {
     public record Answer(int status, String contentType, JsonNode body, String text) {
     }
 
+    /** A GET; on the admin API with a staff token (signed in with a second factor), as staff's browser sends it. */
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(signedIn(path, HttpRequest.newBuilder(URI.create(base + path)).GET()));
+    }
+
+    /** A GET with the given bearer token, or none when {@code token} is null. */
+    public Answer getAs(String path, @Nullable String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     public Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-Atelier-Actor", "alex@shop.example").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(signedIn(path, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("X-Atelier-Actor", "alex@shop.example")
+                .POST(HttpRequest.BodyPublishers.ofString(json))));
+    }
+
+    private static HttpRequest.Builder signedIn(String path, HttpRequest.Builder request) {
+        return path.startsWith("/api/admin/") ? request.header("Authorization", "Bearer " + TestTokens.staff())
+                : request;
     }
 
     /** A POST of a form body, as a browser or a mail client's one-click unsubscribe sends it. */

@@ -28,6 +28,14 @@ public final class Orders {
                 new GiftOptions(true, "Happy Christmas, Nan! Love, Sophie", true));
     }
 
+    /** The same order placed signed in by {@code customerId}, shipping to {@code address} with {@code giftMessage}. */
+    public static OrderPlaced aPlacedOrderOf(UUID customerId, String email, ShippingAddress address, String giftMessage) {
+        OrderPlaced order = aPlacedOrderWithAPersonalisedMug(email);
+        return new OrderPlaced(order.orderId(), order.orderNumber(), order.channel(), email, customerId, order.lines(),
+                order.total(), order.placedAt(), order.cartId(), order.couponCode(), order.paymentMethod(), null,
+                order.totals(), address, order.shippingOption(), new GiftOptions(true, giftMessage, true));
+    }
+
     /** The confirmation of a placed order, as order-service sends it once paid: optional details left out. */
     public static OrderConfirmed theConfirmationOf(OrderPlaced order) {
         return new OrderConfirmed(order.orderId(), order.orderNumber(), order.channel(), order.customerEmail(),

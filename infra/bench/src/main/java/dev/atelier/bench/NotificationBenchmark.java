@@ -36,6 +36,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,7 +44,11 @@ import tools.jackson.databind.JsonNode;
  * EmailSent is awaited; GreenMail (in this JVM) is the SMTP server and must hold every e-mail at the end. Runs the
  * service's own jar in a JVM of its own on embedded PostgreSQL (durable) and Kafka.
  *
- * <pre>./atelier bench notification [--emails N] [--rate N] [--workers N] [--batch-size N] [--jar PATH]</pre>
+ * <pre>./atelier bench notification [--emails N] [--rate N] [--workers N] [--batch-size N] [--jar PATH] [--jfr FILE]</pre>
+ *
+ * <p>{@code --jfr FILE} records the service's JVM with Java Flight Recorder (profile settings) into FILE; read it
+ * with {@code jfr print --events jdk.ExecutionSample FILE} or {@code jfr summary FILE}. The load average of the
+ * machine is printed beside the figures: on a shared machine they say little about the service.
  *
  * <p>Latency is from publishing the OrderConfirmed to the SMTP server's acceptance ({@code EmailSent.sentAt}, taken
  * when the server accepted the batch; both JVMs read the same clock). {@code --rate 0} (the default) publishes
@@ -62,7 +67,8 @@ public final class NotificationBenchmark {
     }
 
     /** Settings of one run. */
-    record Options(int emails, int warmUp, int rate, int workers, int batchSize, int concurrency, Path jar) {
+    record Options(int emails, int warmUp, int rate, int workers, int batchSize, int concurrency, Path jar,
+            @Nullable Path jfr) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -73,13 +79,14 @@ public final class NotificationBenchmark {
                     Integer.parseInt(values.getOrDefault("workers", "2")),
                     Integer.parseInt(values.getOrDefault("batch-size", "100")),
                     Integer.parseInt(values.getOrDefault("concurrency", "2")),
-                    Path.of(values.getOrDefault("jar", "notification-service/target/notification-service.jar")));
+                    Path.of(values.getOrDefault("jar", "notification-service/target/notification-service.jar")),
+                    values.containsKey("jfr") ? Path.of(values.get("jfr")).toAbsolutePath() : null);
         }
     }
 
     /** What one run measured. */
     record Result(String name, int emails, Duration wall, double emailsPerSecond, double p50Millis, double p99Millis,
-            double maxMillis, int received) {
+            double maxMillis, int received, String loadBefore, String loadAfter) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -128,6 +135,7 @@ public final class NotificationBenchmark {
         try (KafkaConsumer<String, String> sent = BenchSupport.consumerAtEnd(kafka.bootstrapServers(),
                 Topics.NOTIFICATION_EMAIL);
                 EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(), EventCatalog.standard())) {
+            String loadBefore = loadAverage();
             long start = System.currentTimeMillis();
             Thread publishing = Thread.ofPlatform().name("bench-publisher").start(() -> {
                 long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(1) / rate : 0;
@@ -178,7 +186,7 @@ public final class NotificationBenchmark {
             Duration wall = Duration.ofMillis(end - start);
             return new Result(name, count, wall, count / (wall.toMillis() / 1000.0),
                     BenchSupport.percentileMillis(latencies, 0.5), BenchSupport.percentileMillis(latencies, 0.99),
-                    BenchSupport.percentileMillis(latencies, 1.0), received);
+                    BenchSupport.percentileMillis(latencies, 1.0), received, loadBefore, loadAverage());
         }
     }
 
@@ -191,6 +199,7 @@ public final class NotificationBenchmark {
                 "p50 ms", "p99 ms", "max ms");
         out.printf("%-32s %8d %9d %9.2f %10.0f %9.0f %9.0f %9.0f%n", r.name(), r.emails(), r.received(),
                 r.wall().toMillis() / 1000.0, r.emailsPerSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+        out.printf("load average (1, 5, 15 min) before the run: %s; after: %s%n", r.loadBefore(), r.loadAfter());
         out.println("latency = from publishing the OrderConfirmed to the SMTP server accepting its e-mail (EmailSent"
                 + ".sentAt); 'received' = e-mails GreenMail holds; the service was warmed up with " + options.warmUp()
                 + " e-mails first");
@@ -212,6 +221,16 @@ public final class NotificationBenchmark {
                         Money.gbp(3048)),
                 new ShippingAddress("Margaret Price", "12 Harbour View", null, "Bristol", "BS1 5TY", "GB"),
                 new GiftOptions(true, "Happy Christmas, Nan!", false));
+    }
+
+    // the machine's load, printed beside the figures (Linux; elsewhere unknown)
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static int freePort() throws IOException {
@@ -236,7 +255,11 @@ public final class NotificationBenchmark {
                 throws IOException {
             int port = freePort();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx768m", "-jar", options.jar().toString(),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
+            if (options.jfr() != null) {
+                command.add("-XX:StartFlightRecording=filename=" + options.jfr() + ",settings=profile,dumponexit=true");
+            }
+            command.addAll(List.of("-jar", options.jar().toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
@@ -247,7 +270,8 @@ public final class NotificationBenchmark {
                     "--atelier.messaging.inbox.concurrency=" + options.concurrency(),
                     "--atelier.sender.workers=" + options.workers(),
                     "--atelier.sender.batch-size=" + options.batchSize(),
-                    "--logging.level.root=WARN")
+                    "--logging.level.root=WARN"));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
             BenchSupport.awaitReady(process, service.base, 300, log,

@@ -54,6 +54,10 @@ final class LocalStack implements AutoCloseable {
     private static final String NOTIFICATION = "notification-service";
     /** GreenMail's SMTP port (system property {@code atelier.smtp-port}); it catches every e-mail sent locally. */
     static final int SMTP_PORT = Integer.getInteger("atelier.smtp-port", 13025);
+    /** GreenMail's IMAP port (system property {@code atelier.imap-port}): notification-service's bounce mailbox. */
+    static final int IMAP_PORT = Integer.getInteger("atelier.imap-port", 13143);
+    /** The bounce mailbox notification-service's local profile reads (address, login, password). */
+    private static final String[] BOUNCE_MAILBOX = {"bounces@atelier.example", "bounces", "bounces"};
 
     private final Settings settings;
     private final Home home;
@@ -137,6 +141,7 @@ final class LocalStack implements AutoCloseable {
         found.forEach(service -> ports.put(service.name(), service.port()));
         if (found.stream().anyMatch(service -> service.name().equals(NOTIFICATION))) {
             ports.put("SMTP (GreenMail)", SMTP_PORT);
+            ports.put("IMAP (GreenMail)", IMAP_PORT);
         }
         ports.forEach((name, port) -> {
             if (!isFree(port)) {
@@ -189,15 +194,19 @@ final class LocalStack implements AutoCloseable {
         }
         if (processes.stream().anyMatch(process -> process.service().name().equals(NOTIFICATION))) {
             try {
-                GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+                GreenMail server = new GreenMail(new ServerSetup[] {
+                        new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                        new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
                 server.start();
+                server.setUser(BOUNCE_MAILBOX[0], BOUNCE_MAILBOX[1], BOUNCE_MAILBOX[2]);
                 smtp = server;
             } catch (RuntimeException e) {
                 out.println("the SMTP server (GreenMail) did not start on port " + SMTP_PORT + ": " + describe(e));
                 return false;
             }
             out.println("SMTP (GreenMail) on localhost:" + SMTP_PORT + " catches every e-mail; read them at "
-                    + "http://localhost:8086/dev/inbox");
+                    + "http://localhost:8086/dev/inbox; bounce reports go to " + BOUNCE_MAILBOX[0] + " (IMAP on "
+                    + "localhost:" + IMAP_PORT + ")");
         }
         out.println("infrastructure ready in " + StatusTable.seconds(Duration.between(started, Instant.now()))
                 + " (Kafka " + StatusTable.seconds(started, kafkaReadyAt) + ", PostgreSQL "

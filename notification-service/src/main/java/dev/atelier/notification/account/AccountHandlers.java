@@ -1,10 +1,7 @@
 package dev.atelier.notification.account;
 
-import dev.atelier.events.customer.CustomerDataExportRequested;
-import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
-import dev.atelier.events.customer.MarketingConsentChanged;
 import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -26,8 +23,7 @@ import org.springframework.stereotype.Component;
  * receive it). Each cause is sent at most once; a new code or link is a new cause.
  */
 @Component
-@IgnoredEvents({CustomerRegistered.class, CustomerDataExportRequested.class, CustomerErasureRequested.class,
-        MarketingConsentChanged.class})
+@IgnoredEvents(CustomerRegistered.class)
 class AccountHandlers {
 
     private final Dispatcher dispatcher;

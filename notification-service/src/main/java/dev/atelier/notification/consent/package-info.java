@@ -1,4 +1,7 @@
-/** Who may receive marketing mail: signed one-click unsubscribe links (RFC 8058). */
+/**
+ * Who may receive marketing mail: consent per address (granted, withdrawn) and signed one-click unsubscribe links
+ * (RFC 8058).
+ */
 @NullMarked
 package dev.atelier.notification.consent;
 

@@ -33,6 +33,21 @@ class Emails {
             + "interrupted_sends, next_attempt_at, last_error, provider_message_id, order_id, cart_id, customer_id, "
             + "event_id, created_at, updated_at, sent_at";
 
+    // built once: the reasons marketing mail is held back, per row of the sweep and for the insert
+    private static final String MARKETING_BLOCKED_BY_RECIPIENT = marketingBlockedReason("lower(e.recipient)");
+
+    private static final String INSERT = """
+            INSERT INTO email (id, template, cause_key, category, recipient, subject, html_body, text_body,
+                               headers, status, next_attempt_at, last_error, order_id, cart_id, customer_id,
+                               event_id)
+            SELECT :id, :template, :cause, :category, :recipient, :subject, :html, :text,
+                   CAST(:headers AS jsonb), CASE WHEN d.reason IS NULL THEN 'QUEUED' ELSE 'SUPPRESSED' END,
+                   CASE WHEN d.reason IS NULL THEN now() END, d.reason,
+                   :orderId, :cartId, :customerId, :eventId
+            FROM (SELECT CASE WHEN :category = 'MARKETING' THEN %s END AS reason) d
+            ON CONFLICT (template, cause_key) DO NOTHING
+            RETURNING status""".formatted(marketingBlockedReason("lower(:recipient)"));
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -41,21 +56,28 @@ class Emails {
         this.template = template;
     }
 
-    /** Queues the e-mail unless its cause was already mailed; marketing mail to a suppressed address is logged only. */
+    /**
+     * Why marketing mail to {@code address} (lower-cased, in SQL) must not go, or NULL when it may: a hard bounce,
+     * a withdrawn consent, or no consent at all. Shared by the insert and the housekeeping sweep.
+     */
+    private static String marketingBlockedReason(String address) {
+        return """
+                CASE WHEN EXISTS (SELECT 1 FROM suppression s WHERE s.address = %1$s)
+                     THEN 'suppressed: the address hard-bounced'
+                     ELSE NULLIF(COALESCE((SELECT CASE WHEN c.granted THEN ''
+                                                       ELSE 'suppressed: the address withdrew marketing consent ('
+                                                            || c.source || ')' END
+                                           FROM marketing_consent c WHERE c.address = %1$s),
+                                          'suppressed: no marketing consent for the address'), '')
+                END""".formatted(address);
+    }
+
+    /**
+     * Queues the e-mail unless its cause was already mailed; marketing mail to an address without consent (or that
+     * hard-bounced) is logged as SUPPRESSED with the reason, and never sent.
+     */
     Optional<EmailStatus> insert(OutgoingEmail email) {
-        return jdbc.sql("""
-                        INSERT INTO email (id, template, cause_key, category, recipient, subject, html_body, text_body,
-                                           headers, status, next_attempt_at, last_error, order_id, cart_id, customer_id,
-                                           event_id)
-                        SELECT :id, :template, :cause, :category, :recipient, :subject, :html, :text,
-                               CAST(:headers AS jsonb), s.status, CASE WHEN s.status = 'QUEUED' THEN now() END,
-                               CASE WHEN s.status = 'SUPPRESSED' THEN 'the address unsubscribed from marketing mail' END,
-                               :orderId, :cartId, :customerId, :eventId
-                        FROM (SELECT CASE WHEN :category = 'MARKETING' AND EXISTS (
-                                     SELECT 1 FROM suppression WHERE address = lower(:recipient))
-                                     THEN 'SUPPRESSED' ELSE 'QUEUED' END AS status) s
-                        ON CONFLICT (template, cause_key) DO NOTHING
-                        RETURNING status""")
+        return jdbc.sql(INSERT)
                 .param("id", EventIds.next())
                 .param("template", email.template())
                 .param("cause", email.causeKey())
@@ -96,14 +118,19 @@ class Emails {
                 .update();
     }
 
-    /** Marketing mail queued for an address that has since unsubscribed: never sent. */
+    /**
+     * Marketing mail still queued for an address that may no longer receive it (consent withdrawn, hard bounce):
+     * SUPPRESSED with the reason, never sent. For one address, or for every address when {@code address} is null.
+     */
     int suppressQueuedMarketing(@Nullable String address) {
         return jdbc.sql("""
                         UPDATE email SET status = 'SUPPRESSED', next_attempt_at = NULL, updated_at = now(),
-                               last_error = 'the address unsubscribed from marketing mail'
-                        WHERE status = 'QUEUED' AND category = 'MARKETING'
-                          AND (CAST(:address AS text) IS NULL OR lower(recipient) = :address)
-                          AND EXISTS (SELECT 1 FROM suppression s WHERE s.address = lower(email.recipient))""")
+                               last_error = b.reason
+                        FROM (SELECT e.id, %s AS reason FROM email e
+                              WHERE e.status = 'QUEUED' AND e.category = 'MARKETING'
+                                AND (CAST(:address AS text) IS NULL OR lower(e.recipient) = :address)) b
+                        WHERE email.id = b.id AND b.reason IS NOT NULL AND email.status = 'QUEUED'"""
+                        .formatted(MARKETING_BLOCKED_BY_RECIPIENT))
                 .param("address", address)
                 .update();
     }

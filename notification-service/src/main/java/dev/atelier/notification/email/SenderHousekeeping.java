@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Every few seconds: takes back the claims of senders that died (their e-mails are sent once more) and suppresses
- * marketing mail that was queued in the instant its address unsubscribed.
+ * marketing mail that was queued in the instant its address withdrew consent or hard-bounced.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,7 +34,7 @@ class SenderHousekeeping {
             sender.wakeUp();
         }
         if (suppressed > 0) {
-            log.info("Suppressed {} queued marketing e-mail(s) to unsubscribed addresses", suppressed);
+            log.info("Suppressed {} queued marketing e-mail(s) to addresses without consent or that hard-bounced", suppressed);
         }
     }
 }

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,7 @@ public final class Formats {
     public static final String SEPARATOR = " · ";
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final Map<Currency, NumberFormat> CURRENCY_FORMATS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm z",
             Locale.UK);
@@ -28,10 +31,14 @@ public final class Formats {
 
     /** £12.99, €5.00, US$3.50: exact, from minor units. */
     public static String money(Money amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
-        format.setCurrency(amount.currency());
-        format.setMinimumFractionDigits(amount.currency().getDefaultFractionDigits());
-        format.setMaximumFractionDigits(amount.currency().getDefaultFractionDigits());
+        // a NumberFormat is not thread-safe and costly to build: each currency's is built once and cloned per use
+        NumberFormat format = (NumberFormat) CURRENCY_FORMATS.computeIfAbsent(amount.currency(), currency -> {
+            NumberFormat built = NumberFormat.getCurrencyInstance(Locale.UK);
+            built.setCurrency(currency);
+            built.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+            built.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+            return built;
+        }).clone();
         return format.format(BigDecimal.valueOf(amount.minor(), amount.currency().getDefaultFractionDigits()));
     }
 

@@ -2,11 +2,14 @@ package dev.atelier.notification.account;
 
 import static dev.atelier.notification.Mailbox.aNewAddress;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.atelier.events.customer.CustomerVerificationRequested;
 import dev.atelier.events.customer.PasswordResetRequested;
 import dev.atelier.events.customer.ReminderDue;
+import dev.atelier.notification.ConsentEvents;
+import dev.atelier.notification.EmailLogRows;
 import dev.atelier.notification.Mailbox;
 import dev.atelier.notification.NotificationTest;
 import dev.atelier.testing.EventPublisher;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** customer-service's events reach the shopper: the sign-up code, the reset link, and a reminder with unsubscribe. */
+/** customer-service's events reach the shopper: the sign-up code, the reset link, and a reminder (with consent) with unsubscribe. */
 @NotificationTest
 class AccountMailTest {
 
@@ -28,6 +32,9 @@ class AccountMailTest {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     EventPublisher publisher;
     Mailbox mailbox;
@@ -67,6 +74,8 @@ class AccountMailTest {
     @Test
     void sendsAnOccasionReminderAsMarketingMailWithOneClickUnsubscribe() {
         String shopper = aNewAddress("sophie");
+        UUID consent = publisher.publish(ConsentEvents.consentGranted(shopper));
+        await().atMost(DEADLINE).until(() -> new EmailLogRows(jdbc).handled(consent));
         publisher.publish(new ReminderDue(UUID.randomUUID(), UUID.randomUUID(), shopper, "Sophie", "Nan",
                 "Birthday", LocalDate.now().plusDays(14), 14));
 

@@ -1,6 +1,7 @@
 package dev.atelier.notification.consent;
 
 import static dev.atelier.notification.Carts.anAbandonedCartAtStep;
+import static dev.atelier.notification.ConsentEvents.consentGranted;
 import static dev.atelier.notification.Mailbox.aNewAddress;
 import static dev.atelier.notification.Orders.aPlacedOrderWithAPersonalisedMug;
 import static dev.atelier.notification.Orders.theConfirmationOf;
@@ -13,11 +14,11 @@ import dev.atelier.notification.EmailLogRows;
 import dev.atelier.notification.Http;
 import dev.atelier.notification.Mailbox;
 import dev.atelier.notification.NotificationTest;
-import dev.atelier.notification.email.Suppressions;
 import dev.atelier.testing.EventPublisher;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class UnsubscribeTest {
     UnsubscribeLinks links;
 
     @Autowired
-    Suppressions suppressions;
+    Consents consents;
 
     @Value("${local.server.port}")
     int port;
@@ -70,6 +71,8 @@ class UnsubscribeTest {
     void anAbandonedCartStepAfterAnUnsubscribeSendsNothingWhileOrderMailStillGoes() {
         String shopper = aNewAddress("hannah");
         UUID cartId = UUID.randomUUID();
+        UUID consent = publisher.publish(consentGranted(shopper));
+        await().atMost(DEADLINE).until(() -> log.handled(consent));
         publisher.publish(anAbandonedCartAtStep(cartId, 1, shopper));
         MimeMessage stepOne = mailbox.awaitMessages(shopper, 1, DEADLINE).getFirst();
 
@@ -91,6 +94,9 @@ class UnsubscribeTest {
         await().atMost(DEADLINE).until(() -> log.handled(stepTwo));
         assertThat(log.to(shopper)).extracting(r -> r.get("template") + ":" + r.get("status"))
                 .containsExactly("abandoned-cart-1:SENT", "abandoned-cart-2:SUPPRESSED");
+        assertThat(log.to(shopper).get(1).get("last_error"))
+                .isEqualTo("suppressed: the address withdrew marketing consent (one-click-unsubscribe)");
+        assertThat(consents.mayReceiveMarketing(shopper)).isFalse();
 
         var placed = aPlacedOrderWithAPersonalisedMug(shopper);
         publisher.publish(placed);
@@ -103,6 +109,7 @@ class UnsubscribeTest {
     @Test
     void unsubscribingStopsMarketingMailAlreadyQueuedButNotOrderMail() {
         String shopper = aNewAddress("hannah");
+        consents.record(shopper, true, "account", null, Instant.now());
         UUID marketing = queuedForLater(shopper, "MARKETING", "abandoned-cart-2");
         UUID transactional = queuedForLater(shopper, "TRANSACTIONAL", "order-shipped");
 
@@ -112,7 +119,10 @@ class UnsubscribeTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(log.byId(marketing)).containsEntry("status", "SUPPRESSED");
         assertThat(log.byId(transactional)).containsEntry("status", "QUEUED");
-        assertThat(suppressions.isSuppressed(shopper)).isTrue();
+        assertThat(consents.of(shopper)).hasValueSatisfying(c -> {
+            assertThat(c.granted()).isFalse();
+            assertThat(c.source()).isEqualTo(Consents.ONE_CLICK_UNSUBSCRIBE);
+        });
     }
 
     @Test
@@ -122,7 +132,7 @@ class UnsubscribeTest {
         String page = http.text("/unsubscribe?token=" + links.tokenFor(shopper));
 
         assertThat(page).contains(shopper, "<form method=\"post\"", "<button");
-        assertThat(suppressions.isSuppressed(shopper)).isFalse();
+        assertThat(consents.of(shopper)).isEmpty();
     }
 
     @Test
@@ -135,7 +145,7 @@ class UnsubscribeTest {
 
         assertThat(http.postForm("/unsubscribe?token=" + tampered, "List-Unsubscribe=One-Click").status()).isEqualTo(400);
         assertThat(http.postForm("/unsubscribe?token=nonsense", "").status()).isEqualTo(400);
-        assertThat(suppressions.isSuppressed("victim@example.co.uk")).isFalse();
+        assertThat(consents.of("victim@example.co.uk")).isEmpty();
         Http.Answer noToken = http.postForm("/unsubscribe", "");
         assertThat(noToken.status()).isEqualTo(400);
         assertThat(noToken.contentType()).contains("application/problem+json");

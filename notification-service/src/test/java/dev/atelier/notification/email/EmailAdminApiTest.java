@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.messaging.outbox.EventIds;
 import dev.atelier.notification.Http;
 import dev.atelier.notification.NotificationTest;
+import dev.atelier.testing.TestTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Staff's e-mail log over real HTTP: filters, cursor pages, one e-mail, retry refusals, problem+json. */
+/** Staff's e-mail log over real HTTP: staff tokens, filters, cursor pages, one e-mail, retry refusals, problem+json. */
 @NotificationTest
 class EmailAdminApiTest {
 
@@ -99,6 +100,20 @@ class EmailAdminApiTest {
         assertProblem(http.get("/api/admin/notifications/emails/" + UUID.randomUUID()), 404, "unknown-email");
         assertProblem(http.post("/api/admin/notifications/emails/" + UUID.randomUUID() + "/retry", ""), 404,
                 "unknown-email");
+    }
+
+    @Test
+    void theAdminApiNeedsAStaffTokenWithASecondFactorWhileTheDevInboxAndUnsubscribeStayOpen() {
+        String list = "/api/admin/notifications/emails?limit=1";
+
+        assertProblem(http.getAs(list, null), 401, "unauthenticated");
+        assertProblem(http.getAs(list, TestTokens.expired(UUID.randomUUID())), 401, "unauthenticated");
+        assertProblem(http.getAs(list, TestTokens.customer(UUID.randomUUID())), 403, "forbidden");
+        assertProblem(http.getAs(list, TestTokens.staffWithoutSecondFactor()), 403, "forbidden");
+        assertThat(http.getAs(list, TestTokens.staff()).status()).isEqualTo(200);
+        assertThat(http.getAs(list, TestTokens.admin()).status()).isEqualTo(200);
+        assertThat(http.getAs("/dev/inbox.json", null).status()).isEqualTo(200);
+        assertThat(http.getAs("/unsubscribe?token=nonsense", null).status()).isEqualTo(400);
     }
 
     @Test

@@ -41,7 +41,7 @@ class UnsubscribeController {
 
     @PostMapping("/unsubscribe")
     ResponseEntity<String> unsubscribe(@RequestParam String token) {
-        Optional<String> address = unsubscribing.unsubscribe(token, "one-click unsubscribe");
+        Optional<String> address = unsubscribing.unsubscribe(token);
         if (address.isEmpty()) {
             return invalid();
         }

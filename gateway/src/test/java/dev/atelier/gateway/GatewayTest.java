@@ -47,6 +47,7 @@ public abstract class GatewayTest {
         registry.add("atelier.services.cart.url", StandIns.CART::baseUrl);
         registry.add("atelier.services.order.url", StandIns.ORDER::baseUrl);
         registry.add("atelier.services.payment.url", StandIns.PAYMENT::baseUrl);
+        registry.add("atelier.services.notification.url", StandIns.NOTIFICATION::baseUrl);
         registry.add("atelier.services.inventory.url", () -> "http://localhost:" + StandIns.NOTHING_LISTENS);
     }
 

@@ -17,6 +17,7 @@ public final class StandIns {
     public static final WireMockServer CART = started();
     public static final WireMockServer ORDER = started();
     public static final WireMockServer PAYMENT = started();
+    public static final WireMockServer NOTIFICATION = started();
     /** customer-service: the authorization server's token and key endpoints (the browser's side is the test). */
     public static final WireMockServer CUSTOMER = started();
     /** A port where nothing listens: inventory-service "down". */
@@ -31,6 +32,7 @@ public final class StandIns {
         ORDER.resetAll();
         PAYMENT.resetAll();
         CUSTOMER.resetAll();
+        NOTIFICATION.resetAll();
     }
 
     private static WireMockServer started() {

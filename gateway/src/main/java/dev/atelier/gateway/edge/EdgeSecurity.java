@@ -37,7 +37,8 @@ import reactor.core.publisher.Mono;
  * {@code POST /signout} ends both sessions); state-changing
  * browser requests carry the CSRF token, except JSON calls (no cross-site form can send
  * {@code application/json}; {@link Origins} checks where they come from), bearer-token calls, signed provider
- * webhooks and the sandbox's pay and decline buttons (they stand in for the provider's page). Frame, referrer,
+ * webhooks, the sandbox's pay and decline buttons (they stand in for the provider's page), and the one-click
+ * unsubscribe and newsletter confirmation (a mail client posts them; the signed token in the link is their guard). Frame, referrer,
  * permissions and HSTS headers here; the Content-Security-Policy with its nonce in {@link ContentSecurityPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -146,7 +147,8 @@ class EdgeSecurity {
             return false;
         }
         String path = request.getPath().value();
-        if (path.startsWith("/webhooks/") || path.matches("/pay/sandbox/[^/]+/(pay|decline)")) {
+        if (path.startsWith("/webhooks/") || path.matches("/pay/sandbox/[^/]+/(pay|decline)")
+                || path.equals("/unsubscribe") || path.equals("/subscriptions/confirm")) {
             return false;
         }
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

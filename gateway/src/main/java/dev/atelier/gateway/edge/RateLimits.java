@@ -135,7 +135,7 @@ class RateLimits implements WebFilter, Ordered {
             if (path.equals("/login")) {
                 return Optional.of("sign-in");
             }
-            if (path.equals("/signup")) {
+            if (path.equals("/signup") || path.equals("/api/notifications/subscriptions")) {
                 return Optional.of("sign-up");
             }
             if (path.startsWith("/password")) {

@@ -63,6 +63,24 @@ class EdgeTest extends GatewayTest {
     }
 
     @Test
+    void letsAMailClientsOneClickUnsubscribeThroughWithoutACsrfToken() throws Exception {
+        StandIns.NOTIFICATION.stubFor(post(urlPathEqualTo("/unsubscribe")).willReturn(okJson("{}")));
+        StandIns.NOTIFICATION.stubFor(post(urlPathEqualTo("/api/notifications/subscriptions"))
+                .willReturn(aResponse().withStatus(202)));
+
+        HttpResponse<String> unsubscribed = send(request("/unsubscribe?token=signed")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        HttpResponse<String> subscribed = send(request("/api/notifications/subscriptions")
+                .header("Content-Type", "application/json").header("Origin", base())
+                .POST(BodyPublishers.ofString("{\"email\":\"a@example.com\"}")));
+
+        assertThat(unsubscribed.statusCode()).isEqualTo(200);
+        assertThat(subscribed.statusCode()).isEqualTo(202);
+        StandIns.NOTIFICATION.verify(postRequestedFor(urlPathEqualTo("/unsubscribe")));
+    }
+
+    @Test
     void neverRoutesInternalPathsHoweverTheyAreSpelled() throws Exception {
         CART.stubFor(any(anyUrl()).willReturn(okJson("{\"secret\":true}")));
 

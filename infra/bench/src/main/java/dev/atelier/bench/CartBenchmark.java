@@ -214,7 +214,7 @@ public final class CartBenchmark {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 180, log,
+            BenchSupport.awaitReady(process, service.base, 600, log,
                     "cart-service");
             return service;
         }

@@ -1,7 +1,6 @@
 package dev.atelier.catalog.product.web;
 
 import dev.atelier.catalog.category.Categories;
-import dev.atelier.catalog.occasion.Occasion;
 import dev.atelier.catalog.occasion.Occasions;
 import dev.atelier.catalog.product.OptionRules;
 import dev.atelier.catalog.product.OptionType;
@@ -13,7 +12,6 @@ import dev.atelier.catalog.sales.Sales;
 import dev.atelier.catalog.stock.StockLevels;
 import dev.atelier.events.Money;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +96,10 @@ class ProductViews {
     }
 
     private List<Named> occasions(Product product) {
-        return occasions.findAllById(product.occasionIds()).stream()
-                .sorted(Comparator.comparing(Occasion::name))
+        if (product.occasionIds().isEmpty()) {
+            return List.of();
+        }
+        return occasions.withIds(product.occasionIds()).stream()
                 .map(o -> new Named(o.slug(), o.name())).toList();
     }
 

@@ -21,6 +21,14 @@ class ContentSecurityPolicy implements WebFilter, Ordered {
     static final String NONCE_ATTRIBUTE = "cspNonce";
     static final String HEADER = "Content-Security-Policy";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Where Turnstile's widget comes from, allowed only when it is configured. */
+    static final String TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
+
+    private final boolean turnstile;
+
+    ContentSecurityPolicy(TurnstileProperties turnstile) {
+        this.turnstile = turnstile.enabled();
+    }
 
     @Override
     public int getOrder() {
@@ -35,17 +43,18 @@ class ContentSecurityPolicy implements WebFilter, Ordered {
         exchange.getAttributes().put(NONCE_ATTRIBUTE, nonce);
         exchange.getResponse().beforeCommit(() -> {
             if (!exchange.getResponse().getHeaders().containsHeader(HEADER)) {
-                exchange.getResponse().getHeaders().set(HEADER, policy(nonce));
+                exchange.getResponse().getHeaders().set(HEADER, policy(nonce, turnstile));
             }
             return Mono.empty();
         });
         return chain.filter(exchange);
     }
 
-    static String policy(String nonce) {
-        return "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; style-src 'self' 'nonce-" + nonce
-                + "'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self'; "
-                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
-                + "manifest-src 'self'; worker-src 'self'";
+    static String policy(String nonce, boolean turnstile) {
+        String widget = turnstile ? " " + TURNSTILE_ORIGIN : "";
+        return "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'" + widget + "; style-src 'self' 'nonce-"
+                + nonce + "'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self'; "
+                + "frame-src 'self'" + widget + "; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'";
     }
 }

@@ -35,14 +35,13 @@ class CustomerRecords {
 
     /** The customer's carts, newest first, each with its lines in the order they were added. */
     List<Map<String, Object>> carts(UUID customerId, String email) {
-        List<Map<String, Object>> carts = jdbc.sql("""
+        return jdbc.sql("""
                 SELECT id, status, email, coupon_code, gift_wrap, gift_message, gift_hide_prices, currency, created_at,
                        last_activity_at, closed_at
                   FROM cart WHERE customer_id = ? OR lower(email) = ? ORDER BY created_at DESC, id""")
                 .params(customerId, email)
                 .query((rs, row) -> {
                     Map<String, Object> cart = new LinkedHashMap<>();
-                    cart.put("cartId", rs.getObject("id", UUID.class).toString());
                     cart.put("status", rs.getString("status"));
                     cart.put("email", rs.getString("email"));
                     cart.put("coupon", rs.getString("coupon_code"));
@@ -53,28 +52,34 @@ class CustomerRecords {
                     cart.put("createdAt", instant(rs, "created_at"));
                     cart.put("lastActivityAt", instant(rs, "last_activity_at"));
                     cart.put("closedAt", instant(rs, "closed_at"));
-                    return cart;
+                    return new Row(rs.getObject("id", UUID.class), cart);
+                }).list().stream().map(row -> {
+                    row.cart().put("lines", lines(row.id(), (String) row.cart().get("currency")));
+                    return row.cart();
+                }).toList();
+    }
+
+    /** A cart's id (internal, not exported) and what the export says about it. */
+    private record Row(UUID id, Map<String, Object> cart) {
+    }
+
+    private List<Map<String, Object>> lines(UUID cartId, String currency) {
+        return jdbc.sql("""
+                SELECT sku, name, quantity, attributes::text, personalisation::text, added_unit_price_minor, added_at
+                  FROM cart_line WHERE cart_id = ? ORDER BY added_at, slot""")
+                .param(cartId)
+                .query((rs, row) -> {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("sku", rs.getString("sku"));
+                    line.put("product", rs.getString("name"));
+                    line.put("quantity", rs.getInt("quantity"));
+                    line.put("options", object(rs.getString("attributes")));
+                    line.put("personalisation", object(rs.getString("personalisation")));
+                    line.put("unitPriceWhenAdded", Map.of("amount", rs.getLong("added_unit_price_minor"),
+                            "currency", currency));
+                    line.put("addedAt", instant(rs, "added_at"));
+                    return line;
                 }).list();
-        for (Map<String, Object> cart : carts) {
-            cart.put("lines", jdbc.sql("""
-                    SELECT sku, name, quantity, attributes::text, personalisation::text, added_unit_price_minor,
-                           added_at
-                      FROM cart_line WHERE cart_id = ? ORDER BY added_at, slot""")
-                    .param(UUID.fromString((String) cart.get("cartId")))
-                    .query((rs, row) -> {
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("sku", rs.getString("sku"));
-                        line.put("product", rs.getString("name"));
-                        line.put("quantity", rs.getInt("quantity"));
-                        line.put("options", object(rs.getString("attributes")));
-                        line.put("personalisation", object(rs.getString("personalisation")));
-                        line.put("unitPriceWhenAdded", Map.of("amount", rs.getLong("added_unit_price_minor"),
-                                "currency", cart.get("currency")));
-                        line.put("addedAt", instant(rs, "added_at"));
-                        return line;
-                    }).list());
-        }
-        return carts;
     }
 
     /** The coupon uses of the customer's orders (by account, or by the e-mail of a guest order), oldest first. */

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * that is down must not stop every sale (rate limits still apply).
  */
 @Component
-@EnableConfigurationProperties(TurnstileProperties.class)
+@EnableConfigurationProperties({TurnstileProperties.class, ChatProperties.class})
 class Turnstile implements WebFilter, Ordered {
 
     static final String HEADER = "X-Turnstile-Token";

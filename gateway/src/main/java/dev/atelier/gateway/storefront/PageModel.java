@@ -1,5 +1,6 @@
 package dev.atelier.gateway.storefront;
 
+import dev.atelier.gateway.edge.ChatProperties;
 import dev.atelier.gateway.edge.TurnstileProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -18,9 +19,17 @@ import reactor.core.publisher.Mono;
 class PageModel {
 
     private final TurnstileProperties turnstile;
+    private final ChatProperties chat;
 
-    PageModel(TurnstileProperties turnstile) {
+    PageModel(TurnstileProperties turnstile, ChatProperties chat) {
         this.turnstile = turnstile;
+        this.chat = chat;
+    }
+
+    /** The live chat's script, which the page loads only after marketing consent; nothing when none is set. */
+    @ModelAttribute("chatSrc")
+    @Nullable String chatSrc() {
+        return chat.scriptUrl();
     }
 
     @ModelAttribute("_csrf")

@@ -15,7 +15,7 @@ import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * What search engines read besides the pages: {@code robots.txt} (the shop's pages open, the shopper's own pages
+ * What search engines and browsers read besides the pages: the web app manifest, {@code robots.txt} (the shop's pages open, the shopper's own pages
  * and the APIs closed, where the sitemap is) and {@code sitemap.xml} (every active product, category, occasion and
  * published post, from catalog's sitemap data, with absolute URLs on the store's public address).
  */
@@ -49,6 +49,14 @@ class SearchEngines {
                 Sitemap: %s/sitemap.xml
                 """.formatted(publicUrl);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(CACHE).cachePublic()).body(body);
+    }
+
+    /** The web app manifest with its registered type (a static file would go out as application/octet-stream). */
+    @GetMapping(path = "/manifest.webmanifest", produces = "application/manifest+json")
+    ResponseEntity<org.springframework.core.io.Resource> manifest() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(CACHE).cachePublic())
+                .contentType(MediaType.valueOf("application/manifest+json"))
+                .body(new org.springframework.core.io.ClassPathResource("static/manifest.webmanifest"));
     }
 
     @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)

@@ -4,6 +4,7 @@ import dev.atelier.events.EventJson;
 import dev.atelier.events.Topics;
 import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.EmbeddedPostgresServer;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -23,17 +24,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Measures catalog-service's storefront reads straight to the service with Gatling ({@link CatalogSimulation}):
  * the product list, a product page and a search, each by {@code clients} concurrent clients (no think time) for
  * {@code seconds}; then the same reads straight over JDBC ({@link CatalogFloor}, the floor) and the ratio of the
- * two. The catalogue is the demo catalogue (about 150 products, personalised gifts and refurbished hardware with
- * images), seeded by the service through its own admin API ({@code atelier.demo.seed}); inventory is absent, so no
- * SKU is in stock. The service runs from its jar in its own JVM on embedded PostgreSQL (fsync on) and Kafka.
+ * two. The catalogue (160 products: personalised gifts and refurbished hardware with condition variants, no images)
+ * is created through the service's admin API by {@link CatalogSeed} with a staff token of {@code TestTokens}, whose
+ * JWKS the service is pointed at for the run; inventory is absent, so no SKU is in stock. The service runs from its jar in its own JVM on embedded PostgreSQL (fsync on) and Kafka.
  *
  * <pre>./atelier bench catalog [--clients 50] [--warm-up 30] [--seconds 20] [--jar PATH] [--jfr false]
  *                            [--service-opts "-Xmx768m"]</pre>
@@ -84,8 +83,8 @@ public final class CatalogBenchmark {
             Process service = start(jdbcUrl, kafka.bootstrapServers(), data, log);
             try {
                 String base = "http://localhost:" + port;
-                out.println("Seeding the demo catalogue through the admin API...");
-                awaitSeeded(service, log);
+                out.println("Seeding the catalogue through the admin API (a staff token of TestTokens)...");
+                new CatalogSeed(base).run(100, 60);
                 List<String> slugs = new ArrayList<>();
                 List<String> queries = new ArrayList<>();
                 catalogue(base, slugs, queries);
@@ -136,10 +135,6 @@ public final class CatalogBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        int nobody;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            nobody = socket.getLocalPort(); // inventory-service is not there: the demo's stock step gives up at once
-        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(Arrays.asList(options.serviceOpts().trim().split("\\s+")));
@@ -150,34 +145,15 @@ public final class CatalogBenchmark {
                 "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--atelier.media.directory=" + data.resolve("media"),
-                "--atelier.demo.seed=true",
-                "--atelier.demo.inventory-url=http://localhost:" + nobody,
-                "--atelier.demo.inventory-wait=1s",
+                // the admin API trusts the benchmark's test tokens, as the services' tests do
+                "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
+                "--atelier.security.issuer=" + TestTokens.ISSUER,
                 "--management.tracing.sampling.probability=0",
                 "--logging.level.root=WARN",
                 "--logging.level.dev.atelier.catalog.demo=INFO"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         BenchSupport.awaitReady(process, "http://localhost:" + port, 600, log, "catalog-service");
         return process;
-    }
-
-    /**
-     * The demo seeding runs in the background once the service is ready and logs one line when it is done (here: that
-     * inventory did not answer, once the products are published).
-     */
-    private static void awaitSeeded(Process service, Path log) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (true) {
-            String text = Files.readString(log);
-            // inventory is absent on purpose: the stock step, which comes after every product is published, fails
-            if (text.contains("Demo catalogue: ") || text.contains("Demo catalogue not seeded: inventory at")) {
-                return;
-            }
-            if (text.contains("Demo catalogue not seeded") || !service.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the demo catalogue was not seeded; the service's log:\n" + text);
-            }
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        }
     }
 
     /** Every product on sale (slugs), and queries drawn from their names, part numbers and a few misspellings. */

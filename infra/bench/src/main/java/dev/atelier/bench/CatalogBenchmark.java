@@ -66,6 +66,8 @@ public final class CatalogBenchmark {
 
     public static void main(String[] args) throws Exception {
         new CatalogBenchmark(Options.parse(args), System.out).run();
+        // TestTokens' JWKS server runs on a thread that would keep this JVM alive once the benchmark is done
+        System.exit(0);
     }
 
     void run() throws Exception {

@@ -65,9 +65,15 @@ public final class CatalogBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new CatalogBenchmark(Options.parse(args), System.out).run();
         // TestTokens' JWKS server runs on a thread that would keep this JVM alive once the benchmark is done
-        System.exit(0);
+        int status = 0;
+        try {
+            new CatalogBenchmark(Options.parse(args), System.out).run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
     }
 
     void run() throws Exception {

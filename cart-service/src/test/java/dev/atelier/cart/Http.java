@@ -1,22 +1,29 @@
 package dev.atelier.cart;
 
 import dev.atelier.events.EventJson;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Real HTTP calls to the service under test, answers as JSON trees. A shopper's {@code cart_id} cookie is kept
- * and sent back, as a browser would.
+ * and sent back, as a browser would; calls to {@code /api/admin/**} carry the token of staff member {@link #STAFF}.
  */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** The staff member every admin call of the tests is made by (a token with a second factor). */
+    public static final UUID STAFF = UUID.randomUUID();
+    private static final String STAFF_TOKEN = TestTokens.get().mint(STAFF, List.of("CUSTOMER", "STAFF"),
+            List.of("otp", "pwd"), Duration.ofHours(1));
     private final String base;
     private volatile @Nullable String cartCookie;
 
@@ -64,9 +71,21 @@ public final class Http {
         return send(request(path).DELETE());
     }
 
+    /** A POST to an admin path with this {@code Authorization} header instead of the staff token (none if null). */
+    public Answer postAs(@Nullable String authorization, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-                .header("X-Atelier-Actor", "alex@shop.example");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (path.startsWith("/api/admin/")) {
+            builder.header("Authorization", "Bearer " + STAFF_TOKEN);
+        }
         String cookie = cartCookie;
         if (cookie != null) {
             builder.header("Cookie", "cart_id=" + cookie);

@@ -19,4 +19,10 @@ public record CartLine(UUID id, int slot, String sku, int quantity, Map<String, 
         personalisationLabels = Map.copyOf(personalisationLabels);
         attributes = Map.copyOf(attributes);
     }
+
+    /** The same line with another quantity and the unit price the shopper now sees as its reference. */
+    CartLine withQuantity(int newQuantity, Money unitPrice) {
+        return new CartLine(id, slot, sku, newQuantity, personalisation, personalisationKey, personalisationLabels,
+                priceDelta, unitPrice, name, attributes, imageUrl, addedAt);
+    }
 }

@@ -52,8 +52,11 @@ public class CartService {
         this.clock = clock;
     }
 
-    /** The cart a line went into: the given one while it is open, otherwise a new one ({@code created}). */
-    public record Added(UUID cartId, UUID lineId, boolean created) {
+    /**
+     * The cart a line went into: the given one while it is open, otherwise a new one ({@code created}); priced as
+     * it stands after the change.
+     */
+    public record Added(UUID cartId, UUID lineId, boolean created, PricedCart cart) {
     }
 
     /**
@@ -72,6 +75,7 @@ public class CartService {
         Checked checked = check(variant, values);
         Instant now = clock.instant();
         return transaction.execute(status -> {
+            carts.relaxDurability();
             Cart cart = cartId == null ? null : carts.lockOpen(cartId).orElse(null);
             boolean created = cart == null;
             if (cart == null) {
@@ -82,6 +86,7 @@ public class CartService {
             Money unitPrice = new Money(variant.price().minor() + checked.delta(), variant.price().currency());
             Optional<CartLine> same = cart.line(sku, checked.key());
             UUID lineId;
+            List<CartLine> lines;
             if (same.isPresent()) {
                 int total = same.get().quantity() + quantity;
                 if (total > Cart.MAX_QUANTITY) {
@@ -89,17 +94,26 @@ public class CartService {
                 }
                 carts.updateLine(same.get().id(), total, unitPrice);
                 lineId = same.get().id();
+                lines = cart.lines().stream().map(l -> l.id().equals(same.get().id())
+                        ? l.withQuantity(total, unitPrice) : l).toList();
             } else {
                 int slot = cart.freeSlot().orElseThrow(() -> ProblemException.unprocessable("line-limit",
                         "a cart holds at most " + Cart.MAX_LINES + " lines; remove one first")
                         .with("limit", Cart.MAX_LINES));
                 lineId = UUID.randomUUID();
-                carts.insertLine(cart.id(), new CartLine(lineId, slot, sku, quantity, checked.values(), checked.key(),
+                CartLine line = new CartLine(lineId, slot, sku, quantity, checked.values(), checked.key(),
                         checked.labels(), checked.delta(), unitPrice, variant.name(), variant.attributes(),
-                        variant.imageUrl(), now));
+                        variant.imageUrl(), now);
+                carts.insertLine(cart.id(), line);
+                lines = new ArrayList<>(cart.lines());
+                lines.add(line); // the latest added_at: last, as the lines are read back
             }
             carts.touch(cart.id(), now);
-            return new Added(cart.id(), lineId, created);
+            // the cart as a fresh read would give it (the row is locked, so touch made it version + 1): priced in
+            // this transaction, without reading back what was just written
+            Cart after = new Cart(cart.id(), cart.status(), cart.version() + 1, cart.customerId(), cart.email(),
+                    cart.couponCode(), cart.gift(), cart.orderId(), now, lines);
+            return new Added(cart.id(), lineId, created, pricing.price(after, null, null));
         });
     }
 
@@ -170,6 +184,7 @@ public class CartService {
     private void change(UUID cartId, Consumer<Cart> change) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
+            carts.relaxDurability();
             Cart cart = carts.lockOpen(cartId).orElseThrow(() -> ProblemException.notFound("unknown-cart",
                     "no open cart has id " + cartId));
             change.accept(cart);

@@ -7,6 +7,7 @@ import dev.atelier.web.ProblemException;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Shipping options as the store set them through the admin API: each replaces the configured option of the same
- * name (or adds one). The engine every price goes through is the configured one with these in place, read per
- * pricing (two small queries), so a change applies to the next priced cart on every replica.
+ * name (or adds one). The engine every price goes through is the configured one with these in place, read again
+ * at most every {@link #REREAD} (a change made on this replica applies at once, one made on another within that
+ * time), so that pricing a cart, which every cart request does, does not query the options each time.
  */
 @Service
 public class ShippingRates {
@@ -36,8 +38,27 @@ public class ShippingRates {
         this.clock = clock;
     }
 
+    /** How long the options read from the database serve before they are read again. */
+    static final Duration REREAD = Duration.ofSeconds(1);
+
+    /** The engine with the options in force, and when it was read ({@link System#nanoTime()}). */
+    private record Loaded(PricingEngine engine, long readAt) {
+    }
+
+    private volatile @Nullable Loaded loaded;
+
     /** The engine with the shipping options in force. */
     public PricingEngine engine() {
+        Loaded current = loaded;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > REREAD.toNanos()) {
+            current = new Loaded(read(), now);
+            loaded = current;
+        }
+        return current.engine();
+    }
+
+    private PricingEngine read() {
         Map<String, PricingProperties.Option> stored = stored();
         if (stored.isEmpty()) {
             return configured;
@@ -51,7 +72,7 @@ public class ShippingRates {
     public Map<String, Map<String, Object>> inForce() {
         Map<String, PricingProperties.Option> stored = stored();
         Map<String, Map<String, Object>> all = new TreeMap<>();
-        engine().shipping().options().forEach((name, option) -> all.put(name, Map.of(
+        read().shipping().options().forEach((name, option) -> all.put(name, Map.of(
                 "source", stored.containsKey(name) ? "admin" : "configuration", "option", option)));
         return all;
     }
@@ -71,6 +92,7 @@ public class ShippingRates {
                             .toArray(String[]::new), rate.upToGrams(), rate.price())
                     .update();
         }
+        loaded = null;
     }
 
     /** Drops the admin's version of an option: the configured one (if any) applies again. */
@@ -80,6 +102,7 @@ public class ShippingRates {
             throw ProblemException.notFound("unknown-shipping-option", "no shipping option " + name
                     + " was set through the admin API");
         }
+        loaded = null;
     }
 
     private Map<String, PricingProperties.Option> stored() {

@@ -6,6 +6,7 @@ import dev.atelier.cart.CartTest;
 import dev.atelier.cart.Catalog;
 import dev.atelier.cart.Http;
 import dev.atelier.cart.product.SellableVariants;
+import dev.atelier.testing.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,11 +82,31 @@ class CouponApiTest {
     }
 
     @Test
+    void theAdminApiNeedsAStaffTokenWithASecondFactor() {
+        String code = "GUARD" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String body = "{\"code\": \"" + code + "\", \"kind\": \"PERCENTAGE\", \"percentOff\": 50}";
+        Http.Answer anonymous = admin.postAs(null, "/api/admin/cart/coupons", body);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(admin.postAs("Bearer " + TestTokens.customer(UUID.randomUUID()), "/api/admin/cart/coupons", body)
+                .status()).as("a shopper").isEqualTo(403);
+        assertThat(admin.postAs("Bearer " + TestTokens.staffWithoutSecondFactor(), "/api/admin/cart/coupons", body)
+                .status()).as("staff signed in with the password only").isEqualTo(403);
+        assertThat(admin.postAs("Bearer " + TestTokens.expired(UUID.randomUUID()), "/api/admin/cart/coupons", body)
+                .status()).isEqualTo(401);
+        assertThat(admin.get("/api/admin/cart/coupons/" + code).status()).as("the refused calls created nothing")
+                .isEqualTo(404);
+        assertThat(admin.postAs("Bearer " + TestTokens.admin(), "/api/admin/cart/coupons", body).status())
+                .isEqualTo(201);
+        assertThat(new Http(port).get("/api/cart").status()).as("the shopper's API stays open").isEqualTo(200);
+    }
+
+    @Test
     void createsListsWithUsageAndDeactivatesCoupons() {
         String code = create("{\"kind\": \"PERCENTAGE\", \"percentOff\": 15, \"maxUses\": 100}");
         JsonNode one = admin.get("/api/admin/cart/coupons/" + code.toLowerCase()).body();
         assertThat(one.path("coupon").path("kind").asString()).isEqualTo("PERCENTAGE");
-        assertThat(one.path("coupon").path("createdBy").asString()).isEqualTo("alex@shop.example");
+        assertThat(one.path("coupon").path("createdBy").asString()).isEqualTo("staff:" + Http.STAFF);
         assertThat(one.path("remaining").asInt()).isEqualTo(100);
         assertThat(one.path("held").asInt()).isZero();
 

@@ -2,7 +2,7 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [cart|inventory|notification|payment|relay|token] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [cart|catalog|inventory|notification|payment|relay|token] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -13,13 +13,14 @@ public final class Bench {
         String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (which) {
             case "cart" -> CartBenchmark.main(rest);
+            case "catalog" -> CatalogBenchmark.main(rest);
             case "inventory" -> InventoryBenchmark.main(rest);
             case "notification" -> NotificationBenchmark.main(rest);
             case "payment" -> PaymentBenchmark.main(rest);
             case "relay" -> RelayBenchmark.main(rest);
             case "token" -> TokenBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": cart, inventory, notification, payment, relay, token");
+                System.err.println("unknown benchmark " + which + ": cart, catalog, inventory, notification, payment, relay, token");
                 System.exit(2);
             }
         }

@@ -27,27 +27,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Measures cart-service's hot paths straight to the service: {@code shoppers} concurrent shoppers (closed loop, no
- * think time) each add an item (a share {@code personalised} of them with a name on a personalisable product, so
- * catalog's validation call is included; the others plain products, which never call catalog) and read their
- * cart, again and again; a shopper starts a new cart every 8 adds. The service runs from its own jar in a
+ * Measures cart-service's hot paths straight to the service with Gatling ({@link CartSimulation}): {@code shoppers}
+ * concurrent shoppers (closed model, no think time) each start a cart, add 8 items (a share {@code personalised} of
+ * them with a name on a personalisable product, so catalog's validation call is included; the others plain
+ * products, which never call catalog) and read the cart after each add. The service runs from its own jar in a
  * separate JVM on embedded PostgreSQL (fsync on) and Kafka; catalog's products arrive as events and its HTTP
- * validation is a stand-in that answers at once (so the figures are cart-service's, not catalog's).
+ * validation is a stand-in that answers at once (so the figures are cart-service's, not catalog's). Gatling's HTML
+ * report lands under {@code infra/bench/target/gatling/}; {@code --jfr true} records the service with JDK Flight
+ * Recorder over the measured window ({@code infra/bench/target/cart-service.jfr}).
  *
- * <pre>./atelier bench cart [--shoppers 50] [--warm-up 20] [--seconds 30] [--personalised 0.5] [--jar PATH]</pre>
+ * <pre>./atelier bench cart [--shoppers 50] [--warm-up 20] [--seconds 30] [--personalised 0.5] [--jar PATH]
+ *                         [--jfr false] [--service-opts "-Xmx768m ..."]</pre>
  */
 public final class CartBenchmark {
 
     private static final int PRODUCTS = 40;
-    private static final int ADDS_PER_CART = 8;
 
     private final Options options;
     private final PrintStream out;
@@ -57,7 +57,8 @@ public final class CartBenchmark {
         this.out = out;
     }
 
-    record Options(int shoppers, int warmUpSeconds, int seconds, double personalised, Path jar) {
+    record Options(int shoppers, int warmUpSeconds, int seconds, double personalised, Path jar, boolean jfr,
+            String serviceOpts) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -66,20 +67,17 @@ public final class CartBenchmark {
                     Integer.parseInt(values.getOrDefault("warm-up", "20")),
                     Integer.parseInt(values.getOrDefault("seconds", "30")),
                     Double.parseDouble(values.getOrDefault("personalised", "0.5")),
-                    Path.of(values.getOrDefault("jar", "cart-service/target/cart-service.jar")));
+                    Path.of(values.getOrDefault("jar", "cart-service/target/cart-service.jar")),
+                    Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
+                    values.getOrDefault("service-opts", "-Xmx768m"));
         }
-    }
-
-    /** One kind of request's figures over the measured window. */
-    record Result(String request, long count, long errors, double perSecond, double p50, double p95, double p99,
-            double max, Map<Integer, Long> statuses) {
     }
 
     public static void main(String[] args) throws Exception {
         new CartBenchmark(Options.parse(args), System.out).run();
     }
 
-    List<Result> run() throws Exception {
+    List<GatlingRun.Figures> run() throws Exception {
         if (!Files.isRegularFile(options.jar())) {
             throw new IllegalArgumentException(options.jar() + " does not exist: build cart-service first");
         }
@@ -95,12 +93,33 @@ public final class CartBenchmark {
                     "http://localhost:" + catalog.getAddress().getPort(), data.resolve("cart-service.log"))) {
                 List<String> skus = seed(kafka, service);
                 out.printf("Warming up for %d s with %d shoppers...%n", options.warmUpSeconds(), options.shoppers());
-                load(service, skus, Duration.ofSeconds(options.warmUpSeconds()));
+                GatlingRun.run(CartSimulation.class, plan(service, skus, options.warmUpSeconds()), "warm-up", false);
                 long validationsBefore = validations.get();
-                out.printf("Measuring for %d s with %d shoppers...%n", options.seconds(), options.shoppers());
-                List<Result> results = load(service, skus, Duration.ofSeconds(options.seconds()));
-                print(results, validations.get() - validationsBefore);
-                return results;
+                if (options.jfr()) {
+                    service.startRecording();
+                }
+                out.printf("Measuring for %d s with %d shoppers (load average before: %s)...%n", options.seconds(),
+                        options.shoppers(), GatlingRun.loadAverage());
+                long postgresPid = CpuClock.pidOf(data.resolve("pg").toString());
+                double serviceCpu = CpuClock.millis(service.process.pid());
+                double postgresCpu = CpuClock.millis(postgresPid);
+                Path report = GatlingRun.run(CartSimulation.class, plan(service, skus, options.seconds()),
+                        options.shoppers() + " shoppers, " + Math.round(options.personalised() * 100)
+                                + "% personalised adds", true);
+                String load = GatlingRun.loadAverage();
+                serviceCpu = CpuClock.millis(service.process.pid()) - serviceCpu;
+                postgresCpu = CpuClock.millis(postgresPid) - postgresCpu;
+                if (options.jfr()) {
+                    out.println("JFR recording: " + service.stopRecording());
+                }
+                List<GatlingRun.Figures> figures = GatlingRun.figures(report, options.seconds());
+                GatlingRun.print(out, figures, report, () -> load);
+                out.printf("catalog validations during the measured window: %d%n",
+                        validations.get() - validationsBefore);
+                long requests = figures.getFirst().count(); // Gatling's "All Requests": every add and read
+                out.printf("CPU per request (the shared machine's load aside): cart-service %.2f ms, PostgreSQL %.2f ms"
+                        + "%n", serviceCpu / Math.max(1, requests), postgresCpu / Math.max(1, requests));
+                return figures;
             } finally {
                 Path kept = Path.of("infra/bench/target/cart-service-bench.log");
                 Files.createDirectories(kept.getParent());
@@ -111,6 +130,11 @@ public final class CartBenchmark {
             catalog.stop(0);
             BenchSupport.deleteQuietly(data);
         }
+    }
+
+    private CartSimulation.Plan plan(Service service, List<String> skus, int seconds) {
+        return new CartSimulation.Plan(service.base, skus, options.shoppers(), Duration.ofSeconds(seconds),
+                options.personalised());
     }
 
     /** Publishes the products (half of them personalisable) and waits until the service sells the last one. */
@@ -129,73 +153,13 @@ public final class CartBenchmark {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String last = skus.getLast();
-        while (service.add(null, last, false).status() != 200) {
+        while (service.add(last) != 200) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("cart-service never learnt the seeded products");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         return skus;
-    }
-
-    private List<Result> load(Service service, List<String> skus, Duration duration) throws InterruptedException {
-        ConcurrentLinkedQueue<long[]> adds = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<long[]> reads = new ConcurrentLinkedQueue<>();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> shoppers = new ArrayList<>();
-        for (int s = 0; s < options.shoppers(); s++) {
-            shoppers.add(Thread.ofPlatform().name("shopper-" + s).start(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                String cookie = null;
-                int added = 0;
-                while (System.nanoTime() < end) {
-                    boolean personalised = random.nextDouble() < options.personalised();
-                    // even indexes are the personalisable products: they always ask catalog, plain ones never do
-                    int index = 2 * random.nextInt(skus.size() / 2) + (personalised ? 0 : 1);
-                    String sku = skus.get(index);
-                    long start = System.nanoTime();
-                    Service.Answer add = service.add(cookie, sku, personalised);
-                    adds.add(new long[] {System.nanoTime() - start, add.status()});
-                    if (add.status() == 200 && add.cookie() != null) {
-                        cookie = add.cookie();
-                    }
-                    start = System.nanoTime();
-                    int status = service.read(cookie);
-                    reads.add(new long[] {System.nanoTime() - start, status});
-                    if (++added == ADDS_PER_CART) {
-                        cookie = null;
-                        added = 0;
-                    }
-                }
-            }));
-        }
-        for (Thread shopper : shoppers) {
-            shopper.join();
-        }
-        double seconds = duration.toNanos() / 1e9;
-        return List.of(result("add-to-cart", adds, seconds), result("read-cart", reads, seconds));
-    }
-
-    /** Latencies of every request (errors included: a slow refusal is slow too), and the answers' statuses. */
-    private static Result result(String name, ConcurrentLinkedQueue<long[]> samples, double seconds) {
-        long[] sorted = samples.stream().mapToLong(s -> s[0]).sorted().toArray();
-        Map<Integer, Long> statuses = new java.util.TreeMap<>(samples.stream()
-                .collect(java.util.stream.Collectors.groupingBy(s -> (int) s[1], java.util.stream.Collectors.counting())));
-        long errors = samples.stream().filter(s -> s[1] != 200).count();
-        return new Result(name, sorted.length, errors, sorted.length / seconds,
-                BenchSupport.percentileMillis(sorted, 0.50), BenchSupport.percentileMillis(sorted, 0.95),
-                BenchSupport.percentileMillis(sorted, 0.99), BenchSupport.percentileMillis(sorted, 1.0), statuses);
-    }
-
-    private void print(List<Result> results, long validations) {
-        out.println();
-        out.printf("%-12s %9s %7s %9s %9s %9s %9s %9s%n", "request", "count", "errors", "req/s", "p50 ms", "p95 ms",
-                "p99 ms", "max ms");
-        for (Result r : results) {
-            out.printf("%-12s %9d %7d %9.0f %9.1f %9.1f %9.1f %9.1f   statuses %s%n", r.request(), r.count(),
-                    r.errors(), r.perSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.statuses());
-        }
-        out.printf("catalog validations during the measured window: %d%n", validations);
     }
 
     /** catalog-service's personalisation validation, answering every request as valid with a £3 delta. */
@@ -219,9 +183,6 @@ public final class CartBenchmark {
     /** cart-service's jar in its own JVM. */
     private static final class Service implements AutoCloseable {
 
-        record Answer(int status, String cookie) {
-        }
-
         private final Process process;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String base;
@@ -238,7 +199,9 @@ public final class CartBenchmark {
                 port = socket.getLocalPort();
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx768m", "-jar", options.jar().toString(),
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(Arrays.asList(options.serviceOpts().trim().split("\\s+")));
+            command.addAll(List.of("-jar", options.jar().toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
@@ -247,51 +210,49 @@ public final class CartBenchmark {
                     "--atelier.catalog.base-url=" + catalogUrl,
                     "--atelier.cart.secure-cookie=false",
                     "--management.tracing.sampling.probability=0",
-                    "--logging.level.root=WARN")
+                    "--logging.level.root=WARN"));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 180, log,
+            BenchSupport.awaitReady(process, service.base, 600, log,
                     "cart-service");
             return service;
         }
 
-        Answer add(String cookie, String sku, boolean personalised) {
-            String personalisation = personalised
-                    ? ", \"personalisation\": {\"name\": \"" + NAMES[ThreadLocalRandom.current().nextInt(NAMES.length)]
-                            + "\"}"
-                    : "";
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/cart/items"))
+        /** Adds one plain item to a new cart: 200 once the service knows the SKU. */
+        int add(String sku) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/cart/items"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"sku\": \"" + sku + "\", \"quantity\": 1"
-                            + personalisation + "}"));
-            if (cookie != null) {
-                request.header("Cookie", "cart_id=" + cookie);
-            }
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sku\": \"" + sku + "\", \"quantity\": 1}"))
+                    .build();
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                String set = response.headers().firstValue("Set-Cookie").orElse(null);
-                return new Answer(response.statusCode(),
-                        set == null ? null : set.substring("cart_id=".length(), set.indexOf(';')));
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
-                return new Answer(599, null);
+                return 599;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Answer(599, null);
+                return 599;
             }
         }
 
-        int read(String cookie) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/cart")).GET();
-            if (cookie != null) {
-                request.header("Cookie", "cart_id=" + cookie);
-            }
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return 599;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 599;
+        void startRecording() throws IOException, InterruptedException {
+            jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+
+        Path stopRecording() throws IOException, InterruptedException {
+            Path file = Path.of("infra/bench/target/cart-service.jfr").toAbsolutePath();
+            jcmd("JFR.stop", "name=bench", "filename=" + file);
+            return file;
+        }
+
+        private void jcmd(String... command) throws IOException, InterruptedException {
+            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                    .toString(), Long.toString(process.pid())));
+            line.addAll(Arrays.asList(command));
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (jcmd.waitFor() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + said);
             }
         }
 
@@ -307,8 +268,5 @@ public final class CartBenchmark {
                 process.destroyForcibly();
             }
         }
-
-        private static final String[] NAMES = Arrays.asList("Sophie", "Oliver", "Amelia", "Noah", "Isla", "Leo",
-                "Ava", "Jack").toArray(String[]::new);
     }
 }

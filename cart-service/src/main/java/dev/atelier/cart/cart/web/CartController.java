@@ -87,7 +87,7 @@ class CartController {
         if (added.created()) {
             answer.header(HttpHeaders.SET_COOKIE, cookie(added.cartId()).toString());
         }
-        return answer.body(pricing.openCart(added.cartId(), null, null));
+        return answer.body(added.cart());
     }
 
     @PatchMapping("/items/{lineId}")

@@ -2,9 +2,9 @@ package dev.atelier.cart.coupon.web;
 
 import dev.atelier.cart.coupon.CouponAdministration;
 import dev.atelier.cart.pricing.CouponKind;
-import dev.atelier.web.Actors;
 import dev.atelier.web.CursorPage;
 import dev.atelier.web.Cursors;
+import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Coupons for the back-office: create (one code, or a batch of unique single-use codes), list with usage,
- * deactivate. The gateway guards {@code /api/admin/**}; the actor comes from {@code X-Atelier-Actor}.
+ * deactivate. Behind the platform's resource server: a STAFF or ADMIN token with a second factor; the actor
+ * recorded is the token's subject.
  */
 @RestController
 @RequestMapping("/api/admin/cart/coupons")
@@ -53,14 +53,13 @@ class CouponAdminController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Created create(@Valid @RequestBody CreateCoupon request,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
+    Created create(@Valid @RequestBody CreateCoupon request, Caller caller) {
         return new Created(administration.create(new CouponAdministration.NewCoupon(request.code(), request.kind(),
                 request.percentOff(), request.amountOff(), request.minimumSpend(), request.startsAt(),
                 request.endsAt(), request.maxUses(), request.perCustomerLimit(),
                 request.skus() == null ? List.of() : request.skus(),
                 request.categories() == null ? List.of() : request.categories(),
-                request.uniqueCodes() == null ? 0 : request.uniqueCodes()), Actors.of(actor)));
+                request.uniqueCodes() == null ? 0 : request.uniqueCodes()), caller.actor()));
     }
 
     @GetMapping
@@ -75,8 +74,7 @@ class CouponAdminController {
     }
 
     @PostMapping("/{code}/deactivate")
-    CouponAdministration.CouponView deactivate(@PathVariable String code,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        return administration.deactivate(code, Actors.of(actor));
+    CouponAdministration.CouponView deactivate(@PathVariable String code, Caller caller) {
+        return administration.deactivate(code, caller.actor());
     }
 }

@@ -2,7 +2,7 @@ package dev.atelier.cart.shipping.web;
 
 import dev.atelier.cart.pricing.PricingProperties;
 import dev.atelier.cart.shipping.ShippingRates;
-import dev.atelier.web.Actors;
+import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,10 +43,10 @@ class ShippingAdminController {
 
     @PutMapping("/{option}")
     Map<String, Map<String, Object>> replace(@PathVariable String option, @Valid @RequestBody OptionRequest request,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
+            Caller caller) {
         rates.replace(option, new PricingProperties.Option(request.freeAbove(), request.rates().stream()
                 .map(r -> new PricingProperties.Rate(r.countries(), r.upToGrams(), r.price())).toList()),
-                Actors.of(actor));
+                caller.actor());
         return rates.inForce();
     }
 

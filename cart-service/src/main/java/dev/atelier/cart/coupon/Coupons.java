@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The coupon rows. Plain JDBC: redemption is one guarded statement ({@code uses < max_uses}) on a row that a CHECK
- * constraint also keeps from going over its limit, and that statement is the point (STYLE.md, persistence).
+ * constraint also keeps from going over its limit, and that statement is the point (see docs/architecture.md).
  */
 @Repository
 public class Coupons {

@@ -1,5 +1,6 @@
 package dev.atelier.bench;
 
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.Money;
 import dev.atelier.events.Topics;
@@ -204,7 +205,7 @@ public final class InventoryBenchmark {
                     throw new IllegalStateException(name + ": only " + answeredAt.size() + " answers in 600 s");
                 }
                 for (ConsumerRecord<String, String> record : answers.poll(Duration.ofMillis(50))) {
-                    Header type = record.headers().lastHeader("eventType");
+                    Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
                     String eventType = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
                     if (!eventType.equals("StockReserved") && !eventType.equals("StockRejected")) {
                         continue;

@@ -3,6 +3,7 @@ package dev.atelier.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.atelier.events.EventCatalog;
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.Money;
 import dev.atelier.events.Topics;
@@ -157,7 +158,7 @@ public final class NotificationBenchmark {
                     throw new IllegalStateException(name + ": only " + acceptedAt.size() + " EmailSent in 600 s");
                 }
                 for (ConsumerRecord<String, String> record : sent.poll(Duration.ofMillis(50))) {
-                    Header type = record.headers().lastHeader("eventType");
+                    Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
                     if (type == null || !"EmailSent".equals(new String(type.value(), StandardCharsets.UTF_8))) {
                         continue;
                     }

@@ -1,6 +1,7 @@
 package dev.atelier.bench;
 
 import dev.atelier.events.EventCatalog;
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.Money;
 import dev.atelier.events.Topics;
@@ -129,7 +130,7 @@ public final class PaymentBenchmark {
                 while (succeededAt.size() < count && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(20))) {
                         long now = System.nanoTime();
-                        Header type = record.headers().lastHeader("eventType");
+                        Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
                         String eventType = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
                         JsonNode json = EventJson.mapper().readTree(record.value());
                         UUID orderId = UUID.fromString(json.get("orderId").asString());

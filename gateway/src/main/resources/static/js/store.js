@@ -38,3 +38,62 @@
     form.addEventListener('change', draw);
   });
 })();
+
+// Cookie consent: the choice lives in the `consent` cookie ("necessary", plus "analytics" and/or "marketing"),
+// asked once; nothing beyond the necessary loads before it. The live chat (when the store configured one) is
+// marketing: it loads only after that consent.
+(function () {
+  const read = () => {
+    const match = document.cookie.match(/(?:^|; )consent=([^;]*)/);
+    return match ? decodeURIComponent(match[1]).split(',') : null;
+  };
+  const write = choices => {
+    const value = ['necessary', ...choices].join(',');
+    document.cookie = 'consent=' + encodeURIComponent(value) + '; Max-Age=' + 60 * 60 * 24 * 365
+      + '; Path=/; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
+    return value.split(',');
+  };
+  const loadChat = () => {
+    const chat = document.querySelector('template[data-chat]');
+    if (!chat || document.querySelector('script[data-chat-loaded]')) return;
+    const script = document.createElement('script');
+    script.src = chat.dataset.src;
+    script.async = true;
+    script.dataset.chatLoaded = 'true';
+    document.body.appendChild(script);
+  };
+  const apply = consent => {
+    if (consent && consent.includes('marketing')) loadChat();
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    const banner = document.querySelector('[data-consent-banner]');
+    const form = document.querySelector('[data-consent-form]');
+    const consent = read();
+    if (banner && !consent) banner.hidden = false;
+    apply(consent);
+    if (form) {
+      form.addEventListener('submit', event => {
+        event.preventDefault();
+        const choice = event.submitter ? event.submitter.value : 'save';
+        const choices = choice === 'all' ? ['analytics', 'marketing']
+          : choice === 'necessary' ? []
+          : ['analytics', 'marketing'].filter(name => form.elements[name].checked);
+        apply(write(choices));
+        banner.hidden = true;
+      });
+    }
+    const open = document.querySelector('[data-consent-open]');
+    if (open && banner) {
+      open.addEventListener('click', () => {
+        const current = read() || [];
+        ['analytics', 'marketing'].forEach(name => { form.elements[name].checked = current.includes(name); });
+        banner.hidden = false;
+      });
+    }
+  });
+})();
+
+// The service worker keeps the shell and shows the offline page when the network is gone.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}));
+}

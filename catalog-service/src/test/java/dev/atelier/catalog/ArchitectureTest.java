@@ -1,35 +1,37 @@
 package dev.atelier.catalog;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.atelier.testing.architecture.AtelierArchitecture;
 
-/** The package structure STYLE.md asks for, checked: features without cycles, web adapters at the edge. */
+/**
+ * The package structure docs/architecture.md ("Code structure") asks for, checked with the platform's shared rules and
+ * the catalog's own.
+ */
 @AnalyzeClasses(packages = "dev.atelier.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices()
-            .matching("dev.atelier.catalog.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresDoNotDependOnEachOtherInCircles =
+            AtelierArchitecture.featuresFreeOfCycles("dev.atelier.catalog");
 
     @ArchTest
-    static final ArchRule onlyWebAdaptersUseTheWebLayer = noClasses()
-            .that().resideOutsideOfPackages("..web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "..catalog..web..");
+    static final ArchRule onlyWebAdaptersUseTheWebLayer =
+            AtelierArchitecture.webAdaptersAtTheEdge("dev.atelier.catalog");
+
+    @ArchTest
+    static final ArchRule nobodyCallsKafkaDirectly = AtelierArchitecture.noKafkaInServiceCode();
+
+    @ArchTest
+    static final ArchRule eventsOnlyThroughTheOutbox = AtelierArchitecture.eventsOnlyThroughTheOutbox();
 
     @ArchTest
     static final ArchRule entitiesKnowNoSpring = noClasses()
             .that().areAnnotatedWith(jakarta.persistence.Entity.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
             .because("aggregates guard their state in plain Java; services and adapters bring Spring");
-
-    @ArchTest
-    static final ArchRule nobodyCallsKafkaDirectly = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
-            .because("domain events go through the outbox, consumption through @EventHandler");
 }

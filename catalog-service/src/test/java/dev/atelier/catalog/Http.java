@@ -1,6 +1,7 @@
 package dev.atelier.catalog;
 
 import dev.atelier.events.EventJson;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,16 +9,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 
-/** Real HTTP calls to the service under test, answers as JSON trees. */
+/**
+ * Real HTTP calls to the service under test, answers as JSON trees. Every call carries a token: by default the one of
+ * a staff member who signed in with the second factor (what /api/admin/** needs; public paths ignore it), whose
+ * account is the actor of the audit columns; {@link #asCustomer} a shopper's.
+ */
 public final class Http {
 
-    public static final String ACTOR = "alex@shop.example";
+    public static final java.util.UUID STAFF = java.util.UUID.fromString("5ea1f000-0000-4000-8000-00000000a11c");
+    public static final String ACTOR = "staff:" + STAFF;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final java.util.function.Supplier<String> token;
 
     public Http(int port) {
+        this(port, Http::staffToken);
+    }
+
+    private Http(int port, java.util.function.Supplier<String> token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** The same calls as a signed-in shopper (what /api/account/** needs). */
+    public static Http asCustomer(int port, java.util.UUID customerId) {
+        return new Http(port, () -> TestTokens.customer(customerId));
     }
 
     /** A response: status, content type and body. */
@@ -34,18 +51,22 @@ public final class Http {
 
     public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-Atelier-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Answer put(String path, String json, String ifMatch) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-Atelier-Actor", ACTOR).header("If-Match", ifMatch)
+                .header("If-Match", ifMatch)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Answer put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("X-Atelier-Actor", ACTOR).PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     /** A response with its raw bytes and headers, for images. */
@@ -61,11 +82,12 @@ public final class Http {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("X-Atelier-Actor", ACTOR).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     public Raw raw(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token.get()).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -80,9 +102,16 @@ public final class Http {
         }
     }
 
+    /** The token every call of this helper carries. */
+    public static String staffToken() {
+        return TestTokens.get().mint(STAFF, java.util.List.of("CUSTOMER", "STAFF"), java.util.List.of("otp", "pwd"),
+                java.time.Duration.ofMinutes(10));
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.header("Authorization", "Bearer " + token.get())
+                    .build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body.isBlank() ? EventJson.mapper().nullNode() : EventJson.mapper().readTree(body));

@@ -7,10 +7,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one test configuration of this module, so that all its test classes share one application context on the
- * embedded Kafka and PostgreSQL. bcrypt runs at its lowest cost here: the tests sign in many times.
+ * embedded Kafka and PostgreSQL. bcrypt runs at its lowest cost here: the tests sign in many times. Google sign-in is
+ * on, against {@link GoogleStub}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,5 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "atelier.messaging.inbox.max-attempts=3",
                 "atelier.messaging.inbox.initial-backoff=50ms",
                 "management.otlp.metrics.export.enabled=false"})
+@ContextConfiguration(initializers = GoogleStub.Initializer.class)
 public @interface CustomerTest {
 }

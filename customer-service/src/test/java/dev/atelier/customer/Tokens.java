@@ -1,5 +1,12 @@
 package dev.atelier.customer;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +50,34 @@ public class Tokens {
     }
 
     public String mint(UUID subject, List<String> roles, List<String> amr) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject.toString()).issuedAt(now)
-                .expiresAt(now.plus(Duration.ofMinutes(5))).claim("roles", new ArrayList<>(roles))
+        return mint(encoder, subject, roles, amr, Instant.now());
+    }
+
+    /** A customer's token that expired five minutes ago (beyond any clock skew a validator allows). */
+    public String expiredCustomer(UUID id) {
+        return mint(encoder, id, List.of("CUSTOMER"), List.of("pwd"), Instant.now().minus(Duration.ofMinutes(10)));
+    }
+
+    /** A customer's token shaped like ours but signed by a key this server never published. */
+    public String forgedCustomer(UUID id) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
+                    .keyID("forged").build();
+            JwtEncoder forger = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+            return mint(forger, id, List.of("CUSTOMER"), List.of("pwd"), Instant.now());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String mint(JwtEncoder with, UUID subject, List<String> roles, List<String> amr, Instant issuedAt) {
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject.toString()).issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(Duration.ofMinutes(5))).claim("roles", new ArrayList<>(roles))
                 .claim("amr", new ArrayList<>(amr)).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+        return with.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import dev.atelier.testing.EmbeddedPostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,13 +33,28 @@ public abstract class GatewayTest {
     @Value("${local.server.port}")
     protected int port;
 
+    /** The gateway's own database (sessions): one throw-away PostgreSQL for the JVM. */
+    protected static final EmbeddedPostgresServer POSTGRES = sessionsDatabase();
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.jdbcUrl("gateway"));
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("atelier.services.customer.url", StandIns.CUSTOMER::baseUrl);
+        registry.add("atelier.gateway.sign-in.issuer", StandIns.CUSTOMER::baseUrl);
         registry.add("atelier.services.catalog.url", StandIns.CATALOG::baseUrl);
         registry.add("atelier.services.cart.url", StandIns.CART::baseUrl);
         registry.add("atelier.services.order.url", StandIns.ORDER::baseUrl);
         registry.add("atelier.services.payment.url", StandIns.PAYMENT::baseUrl);
         registry.add("atelier.services.inventory.url", () -> "http://localhost:" + StandIns.NOTHING_LISTENS);
+    }
+
+    private static EmbeddedPostgresServer sessionsDatabase() {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(0, null, true);
+        server.createDatabase("gateway");
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return server;
     }
 
     /**

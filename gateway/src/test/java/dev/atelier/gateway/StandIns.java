@@ -17,6 +17,8 @@ public final class StandIns {
     public static final WireMockServer CART = started();
     public static final WireMockServer ORDER = started();
     public static final WireMockServer PAYMENT = started();
+    /** customer-service: the authorization server's token and key endpoints (the browser's side is the test). */
+    public static final WireMockServer CUSTOMER = started();
     /** A port where nothing listens: inventory-service "down". */
     public static final int NOTHING_LISTENS = unusedPort();
 
@@ -28,6 +30,7 @@ public final class StandIns {
         CART.resetAll();
         ORDER.resetAll();
         PAYMENT.resetAll();
+        CUSTOMER.resetAll();
     }
 
     private static WireMockServer started() {

@@ -6,16 +6,21 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.atelier.testing.architecture.AtelierArchitecture;
 
-/** The package structure docs/architecture.md asks for, checked with the platform's shared rules. */
+/** The package structure docs/architecture.md ("Code structure") asks for, checked with the platform's shared rules. */
 @AnalyzeClasses(packages = "dev.atelier.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule featuresDoNotDependOnEachOtherInCircles = AtelierArchitecture.featuresFreeOfCycles("dev.atelier.inventory");
+    static final ArchRule featuresDoNotDependOnEachOtherInCircles =
+            AtelierArchitecture.featuresFreeOfCycles("dev.atelier.inventory");
 
     @ArchTest
-    static final ArchRule onlyWebAdaptersUseTheWebLayer = AtelierArchitecture.webAdaptersAtTheEdge("dev.atelier.inventory");
+    static final ArchRule onlyWebAdaptersUseTheWebLayer =
+            AtelierArchitecture.webAdaptersAtTheEdge("dev.atelier.inventory");
 
     @ArchTest
     static final ArchRule nobodyCallsKafkaDirectly = AtelierArchitecture.noKafkaInServiceCode();
+
+    @ArchTest
+    static final ArchRule eventsOnlyThroughTheOutbox = AtelierArchitecture.eventsOnlyThroughTheOutbox();
 }

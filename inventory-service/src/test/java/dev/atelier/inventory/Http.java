@@ -1,6 +1,7 @@
 package dev.atelier.inventory;
 
 import dev.atelier.events.EventJson;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 
-/** Real HTTP calls to the service under test, answers as JSON trees. */
+/** Real HTTP calls to the service under test as a staff member with a second factor, answers as JSON trees. */
 public final class Http {
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -38,7 +39,9 @@ public final class Http {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // a staff member signed in with the second factor, as the admin API requires
+            HttpResponse<String> response = client.send(request.header("Authorization", "Bearer " + TestTokens.staff())
+                    .build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     body.isBlank() ? EventJson.mapper().nullNode() : EventJson.mapper().readTree(body));

@@ -1,36 +1,37 @@
 package dev.atelier.payment;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.atelier.testing.architecture.AtelierArchitecture;
 
-/** The package structure STYLE.md asks for, checked: features without cycles, web adapters at the edge. */
+/**
+ * The package structure docs/architecture.md ("Code structure") asks for, checked with the platform's shared rules and
+ * the payment service's own.
+ */
 @AnalyzeClasses(packages = "dev.atelier.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices()
-            .matching("dev.atelier.payment.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresDoNotDependOnEachOtherInCircles =
+            AtelierArchitecture.featuresFreeOfCycles("dev.atelier.payment");
 
     @ArchTest
-    static final ArchRule onlyWebAdaptersUseTheWebLayer = noClasses()
-            .that().resideOutsideOfPackages("..web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "dev.atelier.web..",
-                    "..payment..web..");
+    static final ArchRule onlyWebAdaptersUseTheWebLayer =
+            AtelierArchitecture.webAdaptersAtTheEdge("dev.atelier.payment", "dev.atelier.web..");
+
+    @ArchTest
+    static final ArchRule nobodyCallsKafkaDirectly = AtelierArchitecture.noKafkaInServiceCode();
+
+    @ArchTest
+    static final ArchRule eventsOnlyThroughTheOutbox = AtelierArchitecture.eventsOnlyThroughTheOutbox();
 
     @ArchTest
     static final ArchRule providersKnowNothingOfPaymentsOrWebhooks = noClasses()
             .that().resideInAPackage("..payment.provider..")
             .should().dependOnClassesThat().resideInAnyPackage("..payment.checkout..", "..payment.webhook..",
                     "..payment.sandbox..");
-
-    @ArchTest
-    static final ArchRule nobodyCallsKafkaDirectly = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
-            .because("domain events go through the outbox, consumption through @EventHandler");
 }

@@ -89,7 +89,7 @@ final class DemoImages {
     }
 
     /** Uploads the product's picture; returns the media reference to put in its gallery. */
-    @Nullable String upload(HttpClient http, URI catalog, DemoCatalogue.Product product) {
+    @Nullable String upload(HttpClient http, URI catalog, AdminToken token, DemoCatalogue.Product product) {
         String boundary = "atelier-" + UUID.randomUUID();
         byte[] image = draw(product);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -100,7 +100,7 @@ final class DemoImages {
         HttpRequest request = HttpRequest.newBuilder(catalog.resolve("/api/admin/catalog/media"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("X-Atelier-Actor", "demo-seed")
+                .header("Authorization", "Bearer " + token.bearer())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.atelier.catalog.demo;
 
 import java.net.URI;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the demo seeding once this instance is ready ({@code atelier.demo.seed}, on in the {@code local} profile of
- * {@code ./atelier up}), in the background: it calls this service's own admin API over HTTP and waits for
- * inventory-service, which the launcher may start after this one.
+ * {@code ./atelier up}), in the background: the demo admin signs in at customer-service, then the seeder calls this
+ * service's own admin API over HTTP with that token and waits for inventory-service, which the launcher may start
+ * after this one.
  */
 @Component
 @ConditionalOnBooleanProperty("atelier.demo.seed")
@@ -28,8 +30,16 @@ class DemoRunner {
     @EventListener
     void on(ApplicationReadyEvent ready) {
         String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8081");
+        DemoProperties.SignIn signIn = properties.signIn();
+        if (signIn.email().isBlank() || signIn.password().isBlank() || signIn.totpSecret().isBlank()
+                || signIn.clientSecret().isBlank()) {
+            log.warn("Demo catalogue not seeded: atelier.demo.sign-in needs the demo admin's e-mail, password and "
+                    + "TOTP secret and the seeder client's secret, since the admin APIs need a staff token");
+            return;
+        }
         DemoSeeder seeder = new DemoSeeder(URI.create("http://localhost:" + port), properties.inventoryUrl(),
-                properties.inventoryWait(), new DemoImages(), DemoCatalogue.products());
+                properties.inventoryWait(), new StaffSignIn(signIn, Clock.systemUTC()), new DemoImages(),
+                DemoCatalogue.products());
         Thread.ofVirtual().name("demo-seed").start(() -> {
             try {
                 seeder.run();

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Fills a store with the demo catalogue the way an admin would, through the HTTP admin APIs only: catalog's for
+ * Fills a store with the demo catalogue the way an admin would, through the HTTP admin APIs only and with an admin's
+ * access token ({@link AdminToken}; {@code ./atelier up} signs the demo admin in at customer-service): catalog's for
  * categories, occasions, images and products (created, then published), inventory's for the opening stock and
  * reorder policies. Idempotent: what exists is left as it is, so a second run creates and receives nothing.
  * Inventory learns a SKU from catalog's ProductPublished; the seeder waits (with a deadline) until it does before
@@ -30,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 final class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
-    private static final String ACTOR = "demo-seed";
 
     /** What a run did. */
     record Outcome(int productsCreated, int productsPublished, int imagesUploaded, int skusReceived,
@@ -41,11 +41,13 @@ final class DemoSeeder {
     private final URI catalog;
     private final URI inventory;
     private final Duration inventoryWait;
+    private final AdminToken token;
     private final DemoImages images;
     private final List<DemoCatalogue.Product> products;
 
-    DemoSeeder(URI catalog, URI inventory, Duration inventoryWait, DemoImages images,
+    DemoSeeder(URI catalog, URI inventory, Duration inventoryWait, AdminToken token, DemoImages images,
             List<DemoCatalogue.Product> products) {
+        this.token = token;
         this.products = List.copyOf(products);
         this.catalog = catalog;
         this.inventory = inventory;
@@ -69,7 +71,7 @@ final class DemoSeeder {
             String status;
             if (existing == null) {
                 Map<String, Object> draft = new LinkedHashMap<>(product.draft());
-                String mediaRef = images.upload(http, catalog, product);
+                String mediaRef = images.upload(http, catalog, token, product);
                 if (mediaRef != null) {
                     uploaded++;
                     draft.put("images", List.of(Map.of("mediaRef", mediaRef, "altText", product.name(), "primary", true)));
@@ -177,7 +179,8 @@ final class DemoSeeder {
 
     private int status(URI base, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + token.bearer()).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -189,7 +192,7 @@ final class DemoSeeder {
 
     private JsonNode send(URI base, String method, String path, @Nullable Object body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("X-Atelier-Actor", ACTOR).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token.bearer()).header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Accepts an uploaded image and serves it resized. An accepted image is decoded and encoded afresh, which keeps
  * its pixels and drops everything else (EXIF, GPS position, comments, embedded thumbnails): JPEG stays JPEG, PNG
- * stays PNG, WebP becomes PNG (nothing here writes WebP). Resized variants are square crops that fill the frame,
- * made on first request and kept in the store.
+ * stays PNG, WebP becomes PNG. Resized variants are square crops that fill the frame, made on first request and kept
+ * in the store, in the original's format or, for a browser that accepts it, as WebP (when the encoder loads here).
  */
 @Service
 public class MediaUploads {
@@ -39,6 +39,7 @@ public class MediaUploads {
     private final MediaLibrary library;
     private final MediaProperties properties;
     private final Clock clock;
+    private final WebpEncoder webp = new WebpEncoder();
 
     MediaUploads(ImageInspector inspector, MediaStore store, MediaLibrary library, MediaProperties properties,
             Clock clock) {
@@ -67,24 +68,36 @@ public class MediaUploads {
                 .map(bytes -> new Rendition(bytes, media.contentType(), "\"" + media.sha256() + "\"")));
     }
 
-    public Optional<Rendition> resized(UUID id, int size) {
+    /** Whether resized variants can be served as WebP here. */
+    public boolean writesWebp() {
+        return webp.available();
+    }
+
+    /**
+     * A square variant; as WebP when {@code webpAccepted} and the encoder works here, else in the original's format.
+     * Each format has its own ETag.
+     */
+    public Optional<Rendition> resized(UUID id, int size, boolean webpAccepted) {
         if (!properties.sizes().contains(size)) {
             throw ProblemException.notFound("unknown-size", "images are served at " + properties.sizes() + " pixels");
         }
+        boolean asWebp = webpAccepted && webp.available();
         return library.find(id).flatMap(media -> {
             boolean jpeg = media.contentType().equals(ImageFormat.JPEG.contentType());
-            String key = media.id() + "/" + size + (jpeg ? ".jpg" : ".png");
-            String etag = "\"" + media.sha256().substring(0, 32) + "-" + size + "\"";
+            String extension = asWebp ? ".webp" : jpeg ? ".jpg" : ".png";
+            String contentType = asWebp ? ImageFormat.WEBP.contentType() : media.contentType();
+            String key = media.id() + "/" + size + extension;
+            String etag = "\"" + media.sha256().substring(0, 32) + "-" + size + (asWebp ? "-webp" : "") + "\"";
             Optional<byte[]> cached = store.get(key);
             if (cached.isPresent()) {
-                return Optional.of(new Rendition(cached.get(), media.contentType(), etag));
+                return Optional.of(new Rendition(cached.get(), contentType, etag));
             }
             return store.get(media.id() + "/original").map(original -> {
                 BufferedImage source = decode(original, jpeg ? ImageFormat.JPEG : ImageFormat.PNG);
                 BufferedImage square = cropFill(source, size);
-                byte[] bytes = jpeg ? jpeg(square) : png(square);
+                byte[] bytes = asWebp ? webp.encode(square) : jpeg ? jpeg(square) : png(square);
                 store.put(key, bytes);
-                return new Rendition(bytes, media.contentType(), etag);
+                return new Rendition(bytes, contentType, etag);
             });
         });
     }

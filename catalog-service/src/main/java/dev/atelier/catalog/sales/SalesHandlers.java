@@ -2,7 +2,6 @@ package dev.atelier.catalog.sales;
 
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
-import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Component;
  * confirmation count once.
  */
 @Component
-// OrderDelivered will mark reviews as verified purchases once reviews exist
+// OrderDelivered (and OrderConfirmed) also make reviews verified purchases: the review feature handles them
 @IgnoredEvents({OrderPlaced.class, PaymentRequested.class, OrderCancelled.class, OrderShipped.class,
-        OrderDelivered.class, OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class,
+        OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class,
         ReturnReceived.class, ReturnRequested.class})
 class SalesHandlers {
 

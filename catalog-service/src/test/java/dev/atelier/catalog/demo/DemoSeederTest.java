@@ -8,6 +8,7 @@ import dev.atelier.catalog.Relay;
 import dev.atelier.events.Topics;
 import dev.atelier.messaging.relay.OutboxRelay;
 import dev.atelier.testing.EventProbe;
+import dev.atelier.testing.TestTokens;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo seeding against this service's real admin API, with inventory's admin API played by a stand-in that
- * learns SKUs from the catalog.product topic. A sample of the catalogue (every kind of product; DemoCatalogueTest checks
- * the whole), the products other services rely on, stock for every SKU, and nothing doubled by a second run.
+ * learns SKUs from the catalog.product topic, both called with an admin's token (the sign-in at customer-service that
+ * {@code ./atelier up} drives is customer-service's flow; {@link OneTimeCodesTest} checks the authenticator codes).
+ * A sample of the catalogue (every kind of product; DemoCatalogueTest checks the whole), the products other services
+ * rely on, stock for every SKU, and nothing doubled by a second run.
  */
 @CatalogTest
 class DemoSeederTest {
@@ -36,10 +39,11 @@ class DemoSeederTest {
     void fillsAnEmptyStoreOnceThroughTheAdminApis() {
         Relay.awaitStreaming(relay);
         Http http = new Http(port);
+        String adminToken = TestTokens.admin();
         try (EventProbe events = EventProbe.on(Topics.CATALOG_PRODUCT);
-                StandInInventory inventory = new StandInInventory(events)) {
+                StandInInventory inventory = new StandInInventory(events, adminToken)) {
             DemoSeeder seeder = new DemoSeeder(URI.create("http://localhost:" + port), inventory.url(),
-                    Duration.ofSeconds(60), new DemoImages(), DemoCatalogue.sample());
+                    Duration.ofSeconds(60), () -> adminToken, new DemoImages(), DemoCatalogue.sample());
 
             DemoSeeder.Outcome first = seeder.run();
             DemoSeeder.Outcome second = seeder.run();

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * inventory-service's admin API as the demo seeder uses it, played by a small HTTP server. Like the real one, it
  * knows a SKU only once catalog's ProductPublished (or a bundle's BundleDefined) has reached it over Kafka, and it
- * keeps a ledger per SKU; inventory's own handling of those events is tested in inventory-service.
+ * keeps a ledger per SKU, and it refuses a call without the admin's token; inventory's own handling of those events is tested in inventory-service.
  */
 final class StandInInventory implements AutoCloseable {
 
@@ -39,8 +39,12 @@ final class StandInInventory implements AutoCloseable {
     private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
     private final Map<String, String> policies = new ConcurrentHashMap<>();
 
-    StandInInventory(EventProbe catalogEvents) {
+    private final String token;
+
+    /** Like the real one, it answers 401 to a call without the admin's token. */
+    StandInInventory(EventProbe catalogEvents, String token) {
         this.catalogEvents = catalogEvents;
+        this.token = token;
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
@@ -83,6 +87,10 @@ final class StandInInventory implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer(exchange, 401, "{\"type\":\"https://atelier.dev/problems/unauthenticated\"}");
+                return;
+            }
             Matcher path = SKU_PATH.matcher(exchange.getRequestURI().getPath());
             if (!path.matches() || !known().contains(path.group(1))) {
                 answer(exchange, 404, "{\"type\":\"https://atelier.dev/problems/unknown-sku\"}");

@@ -175,6 +175,49 @@ class MediaTest {
     }
 
     @Test
+    void aBrowserThatAcceptsWebpGetsWebpAndTheAnswerVariesByAccept() throws IOException {
+        String jpeg = http.upload("/api/admin/catalog/media", "photo.jpg", "image/jpeg", picture("jpeg", 1200, 800))
+                .text("id");
+        String chrome = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
+
+        Http.Raw webp = http.raw("/api/catalog/media/" + jpeg + "/400", "Accept", chrome);
+        Http.Raw plain = http.raw("/api/catalog/media/" + jpeg + "/400", "Accept", "image/*");
+        Http.Raw refused = http.raw("/api/catalog/media/" + jpeg + "/400", "Accept", "image/webp;q=0, image/*");
+
+        assertThat(webp.status()).isEqualTo(200);
+        assertThat(webp.headers().firstValue("Content-Type")).contains("image/webp");
+        assertThat(ImageFormat.sniff(webp.body())).contains(ImageFormat.WEBP);
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(webp.body()));
+        assertThat(decoded.getWidth()).isEqualTo(400);
+        assertThat(decoded.getHeight()).isEqualTo(400);
+        assertThat(new Color(decoded.getRGB(5, 5)).getRed()).as("the red background survives lossy coding")
+                .isBetween(0xb0, 0xd0);
+        assertThat(webp.headers().allValues("Vary")).anyMatch(vary -> vary.contains("Accept"));
+        assertThat(plain.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(plain.headers().allValues("Vary")).anyMatch(vary -> vary.contains("Accept"));
+        assertThat(refused.headers().firstValue("Content-Type")).contains("image/jpeg");
+        String webpEtag = webp.headers().firstValue("ETag").orElseThrow();
+        assertThat(webpEtag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(http.raw("/api/catalog/media/" + jpeg + "/400", "Accept", chrome, "If-None-Match", webpEtag)
+                .status()).isEqualTo(304);
+        assertThat(http.raw("/api/catalog/media/" + jpeg + "/400", "Accept", chrome).body())
+                .as("kept after the first request").isEqualTo(webp.body());
+
+        BufferedImage translucent = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = translucent.createGraphics();
+        g.setColor(new Color(0x2e, 0x86, 0xc1, 0x80));
+        g.fillRect(0, 0, 300, 300);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(translucent, "png", png);
+        String withAlpha = http.upload("/api/admin/catalog/media", "glass.png", "image/png", png.toByteArray())
+                .text("id");
+        Http.Raw alphaWebp = http.raw("/api/catalog/media/" + withAlpha + "/400", "Accept", chrome);
+        assertThat(alphaWebp.headers().firstValue("Content-Type")).contains("image/webp");
+        assertThat(ImageIO.read(new ByteArrayInputStream(alphaWebp.body())).getWidth()).isEqualTo(400);
+    }
+
+    @Test
     void shoppersUploadsAreLimitedPerClient() throws IOException {
         byte[] photo = picture("png", 200, 200);
         int accepted = 0;

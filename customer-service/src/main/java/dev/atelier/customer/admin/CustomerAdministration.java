@@ -83,6 +83,11 @@ public class CustomerAdministration {
         return customers.byId(id).filter(c -> c.status() != AccountStatus.ERASED);
     }
 
+    /** Whether the account exists at all, erased ones included (their data requests stay for staff to follow). */
+    public boolean exists(UUID id) {
+        return customers.byId(id).isPresent();
+    }
+
     public List<SignIn> recentSignIns(UUID id) {
         return jdbc.sql("SELECT at, ip, result FROM sign_in WHERE customer_id = ? ORDER BY at DESC LIMIT 20").param(id)
                 .query((rs, n) -> new SignIn(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),

@@ -3,6 +3,7 @@ package dev.atelier.customer.authserver;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.atelier.customer.signin.GoogleSignIn;
 import dev.atelier.customer.signin.SignInHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +55,7 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain siteChain(HttpSecurity http, SignInHandlers signIn) throws Exception {
+    SecurityFilterChain siteChain(HttpSecurity http, SignInHandlers signIn, GoogleSignIn google) throws Exception {
         // the sign-in check is the application's only AuthenticationProvider bean, hence the global one: registering
         // it on this chain as well would run it twice for every refused attempt (the chain's manager asks its parent)
         http.authorizeHttpRequests(requests -> requests
@@ -67,6 +68,7 @@ class AuthorizationServerConfiguration {
                         .failureHandler(signIn.failureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+        google.configure(http);
         return http.build();
     }
 

@@ -15,15 +15,22 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 public final class Factors {
 
     static final String TOTP_AUTHORITY = "FACTOR_TOTP";
+    // "fed": signed in through an upstream identity provider (Google); RFC 8176 has no value for it
     private static final Map<String, String> AMR = Map.of(
             FactorGrantedAuthority.PASSWORD_AUTHORITY, "pwd",
-            TOTP_AUTHORITY, "otp");
+            TOTP_AUTHORITY, "otp",
+            FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY, "fed");
 
     private Factors() {
     }
 
     static GrantedAuthority passwordNow() {
         return FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY);
+    }
+
+    /** An upstream identity provider's authorization code flow, completed now. */
+    static GrantedAuthority federatedNow() {
+        return FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY);
     }
 
     /** A time-based one-time password (or a recovery code standing in for it), proved now. */

@@ -99,8 +99,9 @@ class ErasureTest {
         assertThat(textColumnsContaining(name)).isEmpty();
         assertThat(textColumnsContaining(street)).isEmpty();
         assertThat(customers.byId(customer.id()).orElseThrow().status()).isEqualTo(AccountStatus.ERASED);
-        assertThat(jdbc.sql("SELECT count(*) FROM marketing_consent WHERE customer_id = ?").param(customer.id())
-                .query(Integer.class).single()).isEqualTo(1);
+        // the consent history stays as proof, ending with the withdrawal the erasure made
+        assertThat(jdbc.sql("SELECT granted || ':' || source FROM marketing_consent WHERE customer_id = ? ORDER BY id")
+                .param(customer.id()).query(String.class).list()).containsExactly("true:account", "false:erasure");
         assertThat(new Browser(port, "192.0.2.91").submit("/login", "/login", Map.of("email", customer.email(),
                 "password", Accounts.PASSWORD)).headers().firstValue("Location").orElseThrow()).contains("error=credentials");
         assertThat(api.get("/api/account/profile", token).status()).isEqualTo(404);

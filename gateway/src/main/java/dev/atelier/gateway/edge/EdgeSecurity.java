@@ -14,7 +14,14 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfException;
@@ -25,7 +32,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may do what at the edge, and the browser protections: {@code /api/admin/**} and {@code /admin/**} need a
- * STAFF or ADMIN who signed in with a second factor (checked here and again by the service); state-changing
+ * STAFF or ADMIN who signed in with a second factor (checked here and again by the service), {@code /account}
+ * a signed-in shopper ({@link SignIn}: sign-in at customer-service, the session server-side, sign-out at
+ * {@code POST /signout} ends both sessions); state-changing
  * browser requests carry the CSRF token, except JSON calls (no cross-site form can send
  * {@code application/json}; {@link Origins} checks where they come from), bearer-token calls, signed provider
  * webhooks and the sandbox's pay and decline buttons (they stand in for the provider's page). Frame, referrer,
@@ -39,11 +48,30 @@ class EdgeSecurity {
     static final String SECOND_FACTOR = "AMR_otp";
 
     @Bean
-    SecurityWebFilterChain edgeFilterChain(ServerHttpSecurity http, EdgeProperties edge) {
+    SecurityWebFilterChain edgeFilterChain(ServerHttpSecurity http, EdgeProperties edge,
+            ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
+            CartHandOver carts) {
+        RedirectServerAuthenticationSuccessHandler back = new RedirectServerAuthenticationSuccessHandler("/account");
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/admin/**", "/admin", "/admin/**").access(staffWithSecondFactor())
+                        .pathMatchers("/account", "/account/**").authenticated()
                         .anyExchange().permitAll())
+                .oauth2Login(login -> login
+                        .authorizationRequestResolver(SignIn.authorizationRequests(registrations))
+                        .authenticationManager(SignIn.authenticationManager())
+                        .authorizedClientRepository(authorizedClients)
+                        .authenticationSuccessHandler((exchange, authentication) -> carts
+                                .handOver(exchange.getExchange(), authentication)
+                                .then(back.onAuthenticationSuccess(exchange, authentication)))
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(
+                                "/?signin=failed")))
+                .logout(logout -> logout
+                        .logoutUrl("/signout")
+                        .logoutSuccessHandler(signedOut))
                 .csrf(csrf -> csrf
                         .requireCsrfProtectionMatcher(EdgeSecurity::needsCsrfToken)
                         .accessDeniedHandler(EdgeSecurity::denied)
@@ -51,9 +79,7 @@ class EdgeSecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, e) -> EdgeProblems.write(exchange, EdgeProblems.problem(
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                "sign in with a staff account to use this part of the store"), null))
+                        .authenticationEntryPoint(signInFirst())
                         .accessDeniedHandler(EdgeSecurity::denied))
                 .headers(headers -> {
                     headers.frameOptions(frame -> frame.mode(Mode.DENY));
@@ -67,6 +93,19 @@ class EdgeSecurity {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * A page asks the browser to sign in (and comes back after it); an API call gets a 401 problem, since a script
+     * cannot follow a sign-in page.
+     */
+    private static ServerAuthenticationEntryPoint signInFirst() {
+        ServerAuthenticationEntryPoint page = new RedirectServerAuthenticationEntryPoint(SignIn.START);
+        ServerAuthenticationEntryPoint api = (exchange, e) -> EdgeProblems.write(exchange, EdgeProblems.problem(
+                HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                "sign in to use this part of the store"), null);
+        return (exchange, e) -> exchange.getRequest().getPath().value().startsWith("/api/")
+                ? api.commence(exchange, e) : page.commence(exchange, e);
     }
 
     private static Mono<Void> denied(org.springframework.web.server.ServerWebExchange exchange,

@@ -3,7 +3,9 @@ package dev.atelier.gateway.edge;
 import java.util.List;
 
 /**
- * Every public path of the store and the service behind it (ARCHITECTURE.md, "HTTP API through the gateway").
+ * Every public path of the store and the service behind it (docs/architecture.md and the services' READMEs).
+ * The first route whose paths match wins: a shopper's reviews ({@code /api/account/reviews}) go to catalog before
+ * the rest of {@code /api/account/**} goes to customer-service.
  * {@code /internal/**} is never here: those paths are for services only, and {@link InternalPaths} refuses them
  * even when disguised.
  */
@@ -16,7 +18,8 @@ final class RouteTable {
     }
 
     static final List<Route> ROUTES = List.of(
-            new Route("catalog-api", "catalog", Kind.API, List.of("/api/catalog/**", "/api/admin/catalog/**")),
+            new Route("catalog-api", "catalog", Kind.API, List.of("/api/catalog/**", "/api/admin/catalog/**",
+                    "/api/account/reviews", "/api/account/reviews/**")),
             new Route("catalog-media", "catalog", Kind.SLOW, List.of("/media/**")),
             new Route("cart-api", "cart", Kind.API, List.of("/api/cart", "/api/cart/**", "/api/admin/cart/**")),
             new Route("inventory-api", "inventory", Kind.API,

@@ -20,7 +20,8 @@ import org.springframework.http.HttpStatus;
  * Builds the gateway's routes from {@link RouteTable}: each behind its service's circuit breaker (a failing
  * service answers a problem+json 503 at once instead of tying up connections), with the timeout of its kind
  * (a slow service is a 504 within it), and idempotent reads retried once on a connection failure or a 502/503.
- * Nothing else is retried: a POST may have taken effect before the connection broke.
+ * Nothing else is retried: a POST may have taken effect before the connection broke. A signed-in shopper's access
+ * token is relayed to every service but the webhooks'.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
@@ -46,6 +47,11 @@ class ServiceRoutes {
                 .circuitBreaker(breaker -> breaker
                         .setName(route.service())
                         .setFallbackUri("forward:" + Fallbacks.PATH + "/" + route.service()));
+        if (route.kind() != Kind.WEBHOOK) {
+            // a signed-in browser's access token (refreshed when it expired) goes to the service as a bearer token;
+            // an anonymous request passes unchanged
+            spec = spec.tokenRelay();
+        }
         if (route.kind() == Kind.API || route.kind() == Kind.PAGE) {
             spec = spec.retry(retry -> retry.setRetries(1)
                     .setMethods(HttpMethod.GET, HttpMethod.HEAD)

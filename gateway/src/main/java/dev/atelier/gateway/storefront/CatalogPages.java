@@ -20,8 +20,13 @@ class CatalogPages {
 
     private final Services services;
 
-    CatalogPages(Services services) {
+    private final String publicUrl;
+
+    CatalogPages(Services services,
+            @org.springframework.beans.factory.annotation.Value("${atelier.storefront.public-url:http://localhost:8080}")
+            String publicUrl) {
         this.services = services;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     @GetMapping("/")
@@ -37,6 +42,8 @@ class CatalogPages {
                     model.addAttribute("categories", listOf(answers.getT3()));
                     model.addAttribute("occasions", listOf(answers.getT4()));
                     model.addAttribute("unavailable", !answers.getT1().ok());
+                    model.addAttribute("canonical", publicUrl + "/");
+                    model.addAttribute("jsonLd", java.util.List.of(StructuredData.organisation(publicUrl)));
                     return "home";
                 });
     }
@@ -98,7 +105,24 @@ class CatalogPages {
                         : answer.detail());
                 return "not-found";
             }
-            model.addAttribute("product", answer.body());
+            Map<String, Object> product = answer.body();
+            model.addAttribute("product", product);
+            String canonical = publicUrl + "/products/" + product.get("slug");
+            model.addAttribute("canonical", canonical);
+            model.addAttribute("ogType", "product");
+            if (product.get("images") instanceof java.util.List<?> images && !images.isEmpty()
+                    && images.getFirst() instanceof Map<?, ?> image && image.get("url") != null) {
+                String url = image.get("url").toString();
+                model.addAttribute("ogImage", url.startsWith("http") ? url : publicUrl + url + "?size=800");
+            }
+            java.util.List<Map.Entry<String, String>> trail = new java.util.ArrayList<>();
+            trail.add(Map.entry("Home", "/"));
+            if (product.get("category") instanceof Map<?, ?> category) {
+                trail.add(Map.entry(String.valueOf(category.get("name")), "/categories/" + category.get("slug")));
+            }
+            trail.add(Map.entry(String.valueOf(product.get("name")), "/products/" + product.get("slug")));
+            model.addAttribute("jsonLd", java.util.List.of(StructuredData.product(product, publicUrl),
+                    StructuredData.breadcrumbs(trail, publicUrl)));
             model.addAttribute("added", exchange.getRequest().getQueryParams().getFirst("added") != null);
             return "product";
         });

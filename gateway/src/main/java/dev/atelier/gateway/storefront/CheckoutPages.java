@@ -77,7 +77,11 @@ class CheckoutPages {
             Model model, ServerWebExchange exchange) {
         ServerWebExchange withToken = token == null ? exchange : exchange.mutate()
                 .request(r -> r.headers(h -> h.set("X-Order-Token", token))).build();
-        return services.get("order", "/api/orders/" + CatalogPages.encode(orderId), withToken).map(answer -> {
+        // a signed-in shopper's own order is found by their token; a guest's by the order token of the link
+        Mono<String> path = token != null ? Mono.just("/api/orders/")
+                : exchange.getPrincipal().map(signedIn -> "/api/account/orders/").defaultIfEmpty("/api/orders/");
+        return path.flatMap(base -> services.get("order", base + CatalogPages.encode(orderId), withToken))
+                .map(answer -> {
             if (!answer.ok()) {
                 exchange.getResponse().setStatusCode(answer.status() == 404 ? HttpStatus.NOT_FOUND
                         : HttpStatus.SERVICE_UNAVAILABLE);

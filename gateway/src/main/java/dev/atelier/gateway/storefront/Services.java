@@ -1,6 +1,7 @@
 package dev.atelier.gateway.storefront;
 
 import dev.atelier.gateway.edge.ServiceLocations;
+import dev.atelier.gateway.state.SessionConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -19,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The storefront's calls to the services' public APIs, on the shopper's behalf: the shopper's cookies go along
- * (the cart is found by {@code cart_id}) and the cookies a service sets come back to the browser. Every answer is
+ * (the cart is found by {@code cart_id}), a signed-in shopper's access token goes as a bearer token, and the
+ * cookies a service sets come back to the browser. Every answer is
  * read as JSON maps, which the templates navigate; an error answer becomes a {@link ServiceAnswer} the page can
  * explain instead of a failed page.
  */
@@ -33,8 +37,13 @@ class Services {
     private final WebClient client;
     private final ServiceLocations locations;
 
-    Services(WebClient.Builder builder, ServiceLocations locations) {
-        this.client = builder.build();
+    Services(WebClient.Builder builder, ServiceLocations locations,
+            ReactiveOAuth2AuthorizedClientManager authorizedClients) {
+        // a signed-in shopper's access token goes along as a bearer token (refreshed when it expired)
+        ServerOAuth2AuthorizedClientExchangeFilterFunction bearer =
+                new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClients);
+        bearer.setDefaultOAuth2AuthorizedClient(true);
+        this.client = builder.clone().filter(bearer).build();
         this.locations = locations;
     }
 
@@ -93,9 +102,13 @@ class Services {
     }
 
     private static void copyIdentity(ServerHttpRequest incoming, HttpHeaders headers) {
-        String cookie = incoming.getHeaders().getFirst(HttpHeaders.COOKIE);
-        if (cookie != null) {
-            headers.set(HttpHeaders.COOKIE, cookie);
+        // the shopper's cookies but the session's: a service has no use for the gateway's session id
+        String cookies = incoming.getCookies().values().stream().flatMap(List::stream)
+                .filter(cookie -> !cookie.getName().equals(SessionConfiguration.COOKIE))
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!cookies.isEmpty()) {
+            headers.set(HttpHeaders.COOKIE, cookies);
         }
         for (String name : List.of("X-Request-Id", "X-Forwarded-For", "User-Agent", "X-Order-Token")) {
             String value = incoming.getHeaders().getFirst(name);

@@ -51,6 +51,18 @@ class EdgeTest extends GatewayTest {
     }
 
     @Test
+    void sendsAShoppersReviewsToCatalogAndTheRestOfTheAccountToCustomerService() throws Exception {
+        CATALOG.stubFor(get(urlPathEqualTo("/api/account/reviews")).willReturn(okJson("{\"items\":[]}")));
+        StandIns.CUSTOMER.stubFor(get(urlPathEqualTo("/api/account/wishlist")).willReturn(okJson("{\"items\":[]}")));
+
+        assertThat(send(request("/api/account/reviews").GET()).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/account/wishlist").GET()).statusCode()).isEqualTo(200);
+
+        CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/account/reviews")));
+        StandIns.CUSTOMER.verify(getRequestedFor(urlPathEqualTo("/api/account/wishlist")));
+    }
+
+    @Test
     void neverRoutesInternalPathsHoweverTheyAreSpelled() throws Exception {
         CART.stubFor(any(anyUrl()).willReturn(okJson("{\"secret\":true}")));
 

@@ -8,6 +8,7 @@ import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventPublisher;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -272,6 +273,9 @@ public final class InventoryBenchmark {
                     "--spring.datasource.password=",
                     "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                     "--atelier.messaging.inbox.concurrency=" + options.concurrency(),
+                    // the seeding calls the admin API with a staff token: trust the test issuer of this JVM
+                    "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
+                    "--atelier.security.issuer=" + TestTokens.ISSUER,
                     "--logging.level.root=WARN")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, port);
@@ -287,6 +291,7 @@ public final class InventoryBenchmark {
 
         private void post(String path, String json) throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + TestTokens.staff())
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {

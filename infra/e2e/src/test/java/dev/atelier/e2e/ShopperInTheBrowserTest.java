@@ -54,6 +54,18 @@ class ShopperInTheBrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.navigate(store.baseUrl() + "/");
+            Locator banner = page.locator("[data-consent-banner]");
+            banner.waitFor();
+            shot(page, "01-home-with-the-consent-banner");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Necessary only")).click();
+            assertThat(banner.isHidden()).isTrue();
+            assertThat(context.cookies()).anySatisfy(cookie -> {
+                assertThat(cookie.name).isEqualTo("consent");
+                assertThat(cookie.value).isEqualTo("necessary");
+            });
+            page.reload();
+            assertThat(page.locator("[data-consent-banner]").isHidden()).as("asked once").isTrue();
             shot(page, "01-home");
 
             page.getByLabel("Search the shop").fill("Chrismas mug");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A service of the platform as the launcher knows it: its Maven module, its local port and its database
- * ({@code null} for the gateway, which has none).
+ * ({@code null} for a service that has none; the gateway keeps its sessions in one).
  */
 record ServiceDefinition(String name, String module, int port, @Nullable String database) {
 
@@ -26,7 +26,7 @@ record ServiceDefinition(String name, String module, int port, @Nullable String 
                 new ServiceDefinition("marketplace-sync-service", "marketplace-sync-service", 8087, "marketplace"),
                 new ServiceDefinition("customer-service", "customer-service", 8088, "customer"),
                 new ServiceDefinition("back-office", "back-office", 8089, "backoffice"),
-                new ServiceDefinition("gateway", "gateway", 8080, null));
+                new ServiceDefinition("gateway", "gateway", 8080, "gateway"));
     }
 
     /** The name services use for each other: {@code inventory} for inventory-service, {@code back-office}. */

@@ -27,7 +27,7 @@ class ServiceDefinitionTest {
                         tuple("marketplace-sync-service", 8087, "marketplace"),
                         tuple("customer-service", 8088, "customer"),
                         tuple("back-office", 8089, "backoffice"),
-                        tuple("gateway", 8080, null));
+                        tuple("gateway", 8080, "gateway"));
         assertThat(ServiceDefinition.standard()).allSatisfy(service -> assertThat(service.module()).isEqualTo(service.name()));
     }
 

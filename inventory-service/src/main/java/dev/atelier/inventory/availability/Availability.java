@@ -3,7 +3,7 @@ package dev.atelier.inventory.availability;
 import dev.atelier.inventory.bundle.BundleComponent;
 import dev.atelier.inventory.bundle.Bundles;
 import dev.atelier.inventory.stock.StockFigures;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Availability {
 
-    private final StockItems stock;
+    private final Stock stock;
     private final Bundles bundles;
 
-    Availability(StockItems stock, Bundles bundles) {
+    Availability(Stock stock, Bundles bundles) {
         this.stock = stock;
         this.bundles = bundles;
     }

@@ -1,7 +1,7 @@
 package dev.atelier.inventory.bundle;
 
 import dev.atelier.inventory.stock.StockConflictException;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import dev.atelier.inventory.stock.UnknownSkuException;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,10 +30,10 @@ public class Bundles {
     static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
-    private final StockItems stock;
+    private final Stock stock;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), 0);
 
-    Bundles(JdbcTemplate jdbc, StockItems stock) {
+    Bundles(JdbcTemplate jdbc, Stock stock) {
         this.jdbc = jdbc;
         this.stock = stock;
     }

@@ -8,7 +8,7 @@ import dev.atelier.events.catalog.ProductUpdated;
 import dev.atelier.events.catalog.SellableVariant;
 import dev.atelier.inventory.bundle.BundleComponent;
 import dev.atelier.inventory.bundle.Bundles;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import dev.atelier.messaging.inbox.EventHandler;
 import dev.atelier.messaging.inbox.IgnoredEvents;
 import java.util.List;
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 @IgnoredEvents({ProductRetired.class, PriceChanged.class})
 class CatalogHandlers {
 
-    private final StockItems stock;
+    private final Stock stock;
     private final Bundles bundles;
 
-    CatalogHandlers(StockItems stock, Bundles bundles) {
+    CatalogHandlers(Stock stock, Bundles bundles) {
         this.stock = stock;
         this.bundles = bundles;
     }

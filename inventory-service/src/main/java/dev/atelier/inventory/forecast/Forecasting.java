@@ -2,7 +2,7 @@ package dev.atelier.inventory.forecast;
 
 import dev.atelier.inventory.stock.Ledger;
 import dev.atelier.inventory.stock.StockFigures;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ public class Forecasting {
 
     private static final int PAGE = 500;
 
-    private final StockItems stock;
+    private final Stock stock;
     private final Ledger ledger;
     private final ForecastProperties properties;
 
-    Forecasting(StockItems stock, Ledger ledger, ForecastProperties properties) {
+    Forecasting(Stock stock, Ledger ledger, ForecastProperties properties) {
         this.stock = stock;
         this.ledger = ledger;
         this.properties = properties;

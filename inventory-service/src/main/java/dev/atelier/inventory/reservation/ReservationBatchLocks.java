@@ -6,7 +6,7 @@ import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.inventory.bundle.Bundles;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import dev.atelier.messaging.inbox.BatchLocking;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 class ReservationBatchLocks implements BatchLocking {
 
     private final Reservations reservations;
-    private final StockItems stock;
+    private final Stock stock;
     private final Bundles bundles;
 
-    ReservationBatchLocks(Reservations reservations, StockItems stock, Bundles bundles) {
+    ReservationBatchLocks(Reservations reservations, Stock stock, Bundles bundles) {
         this.reservations = reservations;
         this.stock = stock;
         this.bundles = bundles;
@@ -57,7 +57,7 @@ class ReservationBatchLocks implements BatchLocking {
         reservations.lockAll(orders);
         skus.addAll(reservations.skusOf(orders));
         if (!skus.isEmpty()) {
-            stock.lock(skus);
+            stock.lockInSkuOrder(skus);
         }
     }
 }

@@ -9,10 +9,8 @@ import dev.atelier.events.inventory.StockReleased;
 import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.inventory.bundle.Bundles;
-import dev.atelier.inventory.stock.LedgerKind;
-import dev.atelier.inventory.stock.StockChange;
 import dev.atelier.inventory.stock.StockFigures;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import dev.atelier.messaging.inbox.UndeliverableEventException;
 import dev.atelier.messaging.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,18 +44,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReservationDesk {
 
-    static final String ACTOR = "checkout";
     private static final Logger log = LoggerFactory.getLogger(ReservationDesk.class);
 
     private final Reservations reservations;
-    private final StockItems stock;
+    private final Stock stock;
     private final Bundles bundles;
     private final Outbox outbox;
     private final ReservationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ReservationDesk(Reservations reservations, StockItems stock, Bundles bundles, Outbox outbox,
+    ReservationDesk(Reservations reservations, Stock stock, Bundles bundles, Outbox outbox,
             ReservationProperties properties, MeterRegistry meters) {
         this.meters = meters;
         this.reservations = reservations;
@@ -122,7 +119,7 @@ class ReservationDesk {
 
     /** Several SKUs: lock them in SKU order, check every line, then take them all (or none). */
     private List<RejectedLine> reserveAll(UUID orderId, SortedMap<String, Integer> wanted) {
-        Map<String, StockFigures> figures = stock.lock(wanted.keySet()).stream()
+        Map<String, StockFigures> figures = stock.lockInSkuOrder(wanted.keySet()).stream()
                 .collect(Collectors.toMap(StockFigures::sku, Function.identity()));
         List<RejectedLine> shortLines = new ArrayList<>();
         wanted.forEach((sku, quantity) -> {
@@ -143,8 +140,7 @@ class ReservationDesk {
     }
 
     private boolean take(UUID orderId, String sku, int quantity) {
-        return stock.apply(new StockChange(sku, LedgerKind.RESERVE, 0, quantity, ACTOR, null, orderId.toString()))
-                .isPresent();
+        return stock.reserve(sku, quantity, orderId);
     }
 
     private static Map<String, Integer> requested(UUID orderId, List<OrderLine> lines) {
@@ -178,10 +174,7 @@ class ReservationDesk {
             case HELD -> {
                 List<StockLine> lines = reservations.lines(orderId);
                 for (StockLine line : lines) {
-                    stock.apply(new StockChange(line.sku(), LedgerKind.COMMIT, -line.quantity(), -line.quantity(), ACTOR,
-                                    null, orderId.toString()))
-                            .orElseThrow(() -> new IllegalStateException("reserved stock of " + line.sku()
-                                    + " for order " + orderId + " is gone"));
+                    stock.commit(line.sku(), line.quantity(), orderId);
                 }
                 reservations.markEnded(orderId, ReservationStatus.COMMITTED, null);
                 outbox.record(new StockCommitted(orderId, lines));
@@ -206,7 +199,7 @@ class ReservationDesk {
                     status.map(Enum::name).orElse("unknown"));
             return;
         }
-        giveBack(orderId, LedgerKind.RELEASE, ReservationStatus.RELEASED, "CANCELLED", cancelReason);
+        giveBack(orderId, ReservationStatus.RELEASED, "CANCELLED", cancelReason);
     }
 
     /** Releases held reservations past their time; returns how many it released. */
@@ -217,19 +210,22 @@ class ReservationDesk {
             return 0;
         }
         // every SKU of every due reservation at once, in SKU order: the order the consumers follow too
-        stock.lock(new TreeSet<>(reservations.skusOf(due)));
+        stock.lockInSkuOrder(new TreeSet<>(reservations.skusOf(due)));
         for (UUID orderId : due) {
-            giveBack(orderId, LedgerKind.EXPIRE, ReservationStatus.EXPIRED, "EXPIRED", "held past its expiry");
+            giveBack(orderId, ReservationStatus.EXPIRED, "EXPIRED", "held past its expiry");
         }
         return due.size();
     }
 
-    private void giveBack(UUID orderId, LedgerKind kind, ReservationStatus ended, String reason, String note) {
+    /** Gives the held units back: released for a cancelled order, expired for one not paid in time. */
+    private void giveBack(UUID orderId, ReservationStatus ended, String reason, String note) {
         List<StockLine> lines = reservations.lines(orderId);
         for (StockLine line : lines) {
-            stock.apply(new StockChange(line.sku(), kind, 0, -line.quantity(), ACTOR, note, orderId.toString()))
-                    .orElseThrow(() -> new IllegalStateException("reserved stock of " + line.sku() + " for order "
-                            + orderId + " is gone"));
+            if (ended == ReservationStatus.EXPIRED) {
+                stock.expire(line.sku(), line.quantity(), orderId, note);
+            } else {
+                stock.release(line.sku(), line.quantity(), orderId, note);
+            }
         }
         reservations.markEnded(orderId, ended, reason);
         outbox.record(new StockReleased(orderId, reason, lines));

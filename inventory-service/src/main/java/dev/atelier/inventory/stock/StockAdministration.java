@@ -9,9 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StockAdministration {
 
-    private final StockItems stock;
+    private final Stock stock;
 
-    StockAdministration(StockItems stock) {
+    StockAdministration(Stock stock) {
         this.stock = stock;
     }
 
@@ -27,7 +27,7 @@ public class StockAdministration {
     public StockFigures receive(String sku, long quantity, String actor, @Nullable String reference,
             @Nullable String note) {
         requirePositive(quantity, "quantity");
-        return stock.apply(new StockChange(sku, LedgerKind.RECEIVE, quantity, 0, actor, note, reference))
+        return stock.receive(sku, quantity, actor, reference, note)
                 .orElseThrow(() -> new UnknownSkuException(sku));
     }
 
@@ -35,7 +35,7 @@ public class StockAdministration {
     @Transactional
     public StockFigures restock(String sku, long quantity, String actor, String reason, @Nullable String reference) {
         requirePositive(quantity, "quantity");
-        return stock.apply(new StockChange(sku, LedgerKind.RETURN, quantity, 0, actor, reason, reference))
+        return stock.restock(sku, quantity, actor, reason, reference)
                 .orElseThrow(() -> new UnknownSkuException(sku));
     }
 
@@ -45,7 +45,7 @@ public class StockAdministration {
             throw new IllegalArgumentException("delta must not be zero");
         }
         Objects.requireNonNull(reason, "reason");
-        return stock.apply(new StockChange(sku, LedgerKind.ADJUST, delta, 0, actor, reason, null))
+        return stock.adjust(sku, delta, actor, reason)
                 .orElseThrow(() -> stock.find(sku)
                         .<RuntimeException>map(figures -> new StockConflictException("adjusting " + sku + " by " + delta
                                 + " would leave " + (figures.onHand() + delta) + " on hand with " + figures.reserved()

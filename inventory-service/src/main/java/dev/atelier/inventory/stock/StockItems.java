@@ -9,11 +9,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stock rows. Every change of on_hand or reserved goes through {@link #apply}: one conditional UPDATE that
- * cannot take a figure below zero nor reserved above on_hand, its ledger row, and the transaction's stock events.
+ * The stock rows, behind {@link Stock}. Every change of on_hand or reserved goes through {@link #apply}: one
+ * conditional UPDATE that cannot take a figure below zero nor reserved above on_hand, its ledger row, and the
+ * transaction's stock events.
  */
 @Repository
-public class StockItems {
+class StockItems {
 
     static final String LOCATION = "MAIN";
 
@@ -28,12 +29,12 @@ public class StockItems {
         this.events = events;
     }
 
-    public Optional<StockFigures> find(String sku) {
+    Optional<StockFigures> find(String sku) {
         return jdbc.query("SELECT * FROM stock_item WHERE sku = ? AND location = ?", FIGURES, sku, LOCATION)
                 .stream().findFirst();
     }
 
-    public List<StockFigures> findAll(Collection<String> skus) {
+    List<StockFigures> findAll(Collection<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
@@ -47,7 +48,7 @@ public class StockItems {
     }
 
     /** Reads and locks the rows of the SKUs in SKU order (the one order every transaction locks them in). */
-    public List<StockFigures> lock(Collection<String> skus) {
+    List<StockFigures> lock(Collection<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
@@ -60,19 +61,19 @@ public class StockItems {
         }, FIGURES);
     }
 
-    public boolean exists(String sku) {
+    boolean exists(String sku) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM stock_item WHERE sku = ? AND location = ?)", Boolean.class, sku, LOCATION));
     }
 
     /** Creates the SKU with nothing on hand; false when it exists already. */
-    public boolean register(String sku, long reorderPoint, long reorderQuantity) {
+    boolean register(String sku, long reorderPoint, long reorderQuantity) {
         return jdbc.update("""
                 INSERT INTO stock_item (sku, location, reorder_point, reorder_quantity) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""", sku, LOCATION, reorderPoint, reorderQuantity) == 1;
     }
 
-    public boolean setReorderPolicy(String sku, long reorderPoint, long reorderQuantity) {
+    boolean setReorderPolicy(String sku, long reorderPoint, long reorderQuantity) {
         StockFigures before = find(sku).orElse(null);
         if (before == null) {
             return false;
@@ -88,7 +89,7 @@ public class StockItems {
      * figures, or empty when the SKU is unknown or the change would take a figure out of bounds; then nothing
      * was written.
      */
-    public Optional<StockFigures> apply(StockChange change) {
+    Optional<StockFigures> apply(StockChange change) {
         // the change and its ledger row in one statement: one round trip per SKU on the checkout's hot path
         List<StockFigures> updated = jdbc.query("""
                 WITH changed AS (
@@ -117,13 +118,13 @@ public class StockItems {
     }
 
     /** SKUs at or below their reorder point, by SKU, after {@code afterSku}. */
-    public List<StockFigures> low(@Nullable String afterSku, int limit) {
+    List<StockFigures> low(@Nullable String afterSku, int limit) {
         return jdbc.query("SELECT * FROM stock_item WHERE location = ? AND available <= reorder_point AND sku > ? "
                 + "ORDER BY sku LIMIT ?", FIGURES, LOCATION, afterSku == null ? "" : afterSku, limit);
     }
 
     /** All SKUs, by SKU, after {@code afterSku}. */
-    public List<StockFigures> page(@Nullable String afterSku, int limit) {
+    List<StockFigures> page(@Nullable String afterSku, int limit) {
         return jdbc.query("SELECT * FROM stock_item WHERE location = ? AND sku > ? ORDER BY sku LIMIT ?", FIGURES,
                 LOCATION, afterSku == null ? "" : afterSku, limit);
     }

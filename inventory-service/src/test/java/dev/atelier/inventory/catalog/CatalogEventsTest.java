@@ -12,7 +12,7 @@ import dev.atelier.inventory.InventoryTest;
 import dev.atelier.inventory.StockFixture;
 import dev.atelier.inventory.bundle.Bundles;
 import dev.atelier.inventory.stock.StockAdministration;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import dev.atelier.testing.EventPublisher;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class CatalogEventsTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @Autowired
-    StockItems stock;
+    Stock stock;
 
     @Autowired
     Bundles bundles;

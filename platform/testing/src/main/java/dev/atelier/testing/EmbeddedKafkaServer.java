@@ -15,7 +15,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * A single-node Kafka broker in KRaft mode, started in this JVM. Topics are created on first use with
  * {@link #DEFAULT_PARTITIONS} partitions, as a local stand-in for the operators' declared topics.
  */
-public final class EmbeddedKafkaServer implements AutoCloseable {
+public final class EmbeddedKafkaServer implements KafkaServer {
 
     public static final int DEFAULT_PARTITIONS = 4;
 
@@ -59,11 +59,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      * Stops the broker as a crash or maintenance would, keeping its data, port and the KRaft controller: clients
      * lose their connections and cannot reconnect until {@link #startAgain()}. For fault-injection tests.
      */
+    @Override
     public void stop() {
         broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
     }
 
     /** Starts a {@link #stop() stopped} broker again, on the same port with the same topics and offsets. */
+    @Override
     public void startAgain() {
         broker.getCluster().brokers().values().forEach(BrokerServer::startup);
         try {
@@ -76,11 +78,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return forwarder == null ? broker.getBrokersAsString() : "localhost:" + forwarder.port();
     }
 
     /** Creates topics now rather than on first use, e.g. so that a consumer can start at their beginning; existing ones stay. */
+    @Override
     public void createTopics(String... topics) {
         broker.addTopicsWithResults(topics).forEach((topic, failure) -> {
             if (failure != null && !(failure.getCause() instanceof TopicExistsException)

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Fault-injection tests can {@link #stop()} it and {@link #startAgain()} on the same port and data, the way a
  * database restart or failover looks to its clients.
  */
-public final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements PostgresServer {
 
     public static final String USER = "postgres";
 
@@ -86,6 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Stops the server as an operator would ({@code pg_ctl stop -m fast}): sessions are terminated, new
      * connections are refused until {@link #startAgain()}; the data and replication slots are kept.
      */
+    @Override
     public synchronized void stop() {
         EmbeddedPostgres running = postgres;
         postgres = null;
@@ -99,6 +100,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts a {@link #stop() stopped} server again, on the same port and data. */
+    @Override
     public synchronized void startAgain() {
         if (postgres == null) {
             postgres = launch(false);
@@ -131,19 +133,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
+    @Override
     public int port() {
         return port;
     }
 
+    @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
+    @Override
     public DataSource dataSource(String database) {
         return running().getDatabase(USER, database);
     }
 
     /** Creates the database unless it exists; names are plain identifiers. */
+    @Override
     public void createDatabase(String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);

@@ -2,6 +2,7 @@ package dev.atelier.testing;
 
 import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.EventType;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ public final class EventProbe implements AutoCloseable {
     public <T extends DomainEvent> List<T> events(Class<T> type) {
         EventType eventType = EventCatalog.standard().typeOf(type);
         return records.stream()
-                .filter(r -> eventType.name().equals(header(r, "eventType")))
+                .filter(r -> eventType.name().equals(header(r, EventHeaders.EVENT_TYPE)))
                 .map(r -> EventJson.read(r.value(), type))
                 .toList();
     }

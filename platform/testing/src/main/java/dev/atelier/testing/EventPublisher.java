@@ -2,6 +2,7 @@ package dev.atelier.testing;
 
 import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.EventType;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +66,9 @@ public final class EventPublisher implements AutoCloseable {
     public Future<RecordMetadata> send(DomainEvent event, UUID eventId) {
         EventType type = catalog.typeOf(event);
         RecordHeaders headers = new RecordHeaders();
-        headers.add("eventId", eventId.toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("eventType", type.name().getBytes(StandardCharsets.UTF_8));
-        headers.add("eventVersion", String.valueOf(type.version()).getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_TYPE, type.name().getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_VERSION, String.valueOf(type.version()).getBytes(StandardCharsets.UTF_8));
         return producer.send(new ProducerRecord<>(type.topic(), null, event.aggregateId(), EventJson.write(event), headers));
     }
 

@@ -1,22 +1,29 @@
 package dev.atelier.testing;
 
+import dev.atelier.testing.InfrastructureSelection.Infrastructure;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one Kafka broker and the one PostgreSQL server of a test JVM, started on first use and stopped when the
- * JVM exits. Every Spring context of the JVM shares them, each with a database of its own.
+ * JVM exits. Every Spring context of the JVM shares them, each with a database of its own. They are embedded, or
+ * Testcontainers' modules when a Docker engine is detected or asked for (see {@link InfrastructureSelection}).
  */
 public final class SharedInfrastructure {
 
+    private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile SharedInfrastructure instance;
 
-    private final EmbeddedPostgresServer postgres;
-    private final EmbeddedKafkaServer kafka;
+    private final Infrastructure kind;
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
 
-    private SharedInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka) {
+    private SharedInfrastructure(Infrastructure kind, PostgresServer postgres, KafkaServer kafka) {
+        this.kind = kind;
         this.postgres = postgres;
         this.kafka = kafka;
     }
@@ -27,7 +34,7 @@ public final class SharedInfrastructure {
             synchronized (SharedInfrastructure.class) {
                 current = instance;
                 if (current == null) {
-                    current = new SharedInfrastructure(EmbeddedPostgresServer.start(0, null, true), EmbeddedKafkaServer.start(0));
+                    current = start(InfrastructureSelection.current());
                     SharedInfrastructure started = current;
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                         started.kafka.close();
@@ -40,11 +47,28 @@ public final class SharedInfrastructure {
         return current;
     }
 
-    public EmbeddedPostgresServer postgres() {
+    private static SharedInfrastructure start(Infrastructure kind) {
+        String setting = InfrastructureSelection.setting(System::getProperty, System::getenv);
+        log.info("Test infrastructure: {} Kafka and PostgreSQL ({}={})", kind, InfrastructureSelection.PROPERTY,
+                setting == null ? "auto, the default" : setting);
+        return switch (kind) {
+            case EMBEDDED -> new SharedInfrastructure(kind, EmbeddedPostgresServer.start(0, null, true),
+                    EmbeddedKafkaServer.start(0));
+            case TESTCONTAINERS -> new SharedInfrastructure(kind, ContainerPostgresServer.start(),
+                    ContainerKafkaServer.start());
+        };
+    }
+
+    /** Which servers this JVM runs on. */
+    public Infrastructure kind() {
+        return kind;
+    }
+
+    public PostgresServer postgres() {
         return postgres;
     }
 
-    public EmbeddedKafkaServer kafka() {
+    public KafkaServer kafka() {
         return kafka;
     }
 

@@ -3,7 +3,7 @@ package dev.atelier.catalog.category.web;
 import dev.atelier.catalog.category.Category;
 import dev.atelier.catalog.category.CategoryAdministration;
 import dev.atelier.catalog.category.CategoryDraft;
-import dev.atelier.web.Actors;
+import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The category tree: staff build it, the storefront reads it. */
@@ -60,16 +59,16 @@ class CategoryController {
 
     @PostMapping("/api/admin/catalog/categories")
     ResponseEntity<AdminCategoryView> create(@Valid @RequestBody CategoryDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        Category created = administration.create(draft, Actors.of(actor));
+            Caller caller) {
+        Category created = administration.create(draft, caller.actor());
         return ResponseEntity.created(URI.create("/api/admin/catalog/categories/" + created.slug()))
                 .body(AdminCategoryView.of(created));
     }
 
     @PutMapping("/api/admin/catalog/categories/{slug}")
     AdminCategoryView rename(@PathVariable String slug, @Valid @RequestBody Rename rename,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
+            Caller caller) {
         return AdminCategoryView.of(administration.rename(slug, rename.name(),
-                rename.position() == null ? 0 : rename.position(), Actors.of(actor)));
+                rename.position() == null ? 0 : rename.position(), caller.actor()));
     }
 }

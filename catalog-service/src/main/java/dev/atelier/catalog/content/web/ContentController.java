@@ -7,7 +7,7 @@ import dev.atelier.catalog.content.Content;
 import dev.atelier.catalog.content.ContentDrafts;
 import dev.atelier.catalog.content.LandingPage;
 import dev.atelier.events.Money;
-import dev.atelier.web.Actors;
+import dev.atelier.web.security.Caller;
 import dev.atelier.web.CursorPage;
 import dev.atelier.web.Cursors;
 import dev.atelier.web.ProblemException;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -125,8 +124,8 @@ class ContentController {
 
     @PostMapping("/api/admin/catalog/content/authors")
     ResponseEntity<AuthorView> addAuthor(@Valid @RequestBody ContentDrafts.AuthorDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        Author author = content.addAuthor(draft, Actors.of(actor));
+            Caller caller) {
+        Author author = content.addAuthor(draft, caller.actor());
         return ResponseEntity.created(URI.create("/api/admin/catalog/content/authors/" + author.slug()))
                 .body(AuthorView.of(author));
     }
@@ -138,22 +137,22 @@ class ContentController {
 
     @PostMapping("/api/admin/catalog/content/posts")
     ResponseEntity<Post> createPost(@Valid @RequestBody ContentDrafts.PostDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        BlogPost post = content.writePost(null, draft, Actors.of(actor));
+            Caller caller) {
+        BlogPost post = content.writePost(null, draft, caller.actor());
         return ResponseEntity.created(URI.create("/api/admin/catalog/content/posts/" + post.id()))
                 .body(adminPost(post.slug()));
     }
 
     @PutMapping("/api/admin/catalog/content/posts/{id}")
     Post revisePost(@PathVariable UUID id, @Valid @RequestBody ContentDrafts.PostDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        return adminPost(content.writePost(id, draft, Actors.of(actor)).slug());
+            Caller caller) {
+        return adminPost(content.writePost(id, draft, caller.actor()).slug());
     }
 
     @PostMapping("/api/admin/catalog/content/posts/{id}/publish")
     Post publishPost(@PathVariable UUID id,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        return adminPost(content.publishPost(id, Actors.of(actor)).slug());
+            Caller caller) {
+        return adminPost(content.publishPost(id, caller.actor()).slug());
     }
 
     private Post adminPost(String slug) {
@@ -167,23 +166,23 @@ class ContentController {
 
     @PostMapping("/api/admin/catalog/content/banners")
     ResponseEntity<BannerView> scheduleBanner(@Valid @RequestBody ContentDrafts.BannerDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        Banner banner = content.scheduleBanner(null, draft, Actors.of(actor));
+            Caller caller) {
+        Banner banner = content.scheduleBanner(null, draft, caller.actor());
         return ResponseEntity.created(URI.create("/api/admin/catalog/content/banners/" + banner.id()))
                 .body(BannerView.of(banner));
     }
 
     @PutMapping("/api/admin/catalog/content/banners/{id}")
     BannerView rescheduleBanner(@PathVariable UUID id, @Valid @RequestBody ContentDrafts.BannerDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        return BannerView.of(content.scheduleBanner(id, draft, Actors.of(actor)));
+            Caller caller) {
+        return BannerView.of(content.scheduleBanner(id, draft, caller.actor()));
     }
 
     @PutMapping("/api/admin/catalog/content/landing-pages/{kind}/{slug}")
     LandingPageView describePage(@PathVariable String kind, @PathVariable String slug,
             @Valid @RequestBody ContentDrafts.LandingPageDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        content.describePage(kind, slug, draft, Actors.of(actor));
+            Caller caller) {
+        content.describePage(kind, slug, draft, caller.actor());
         return landingPage(kind, slug);
     }
 }

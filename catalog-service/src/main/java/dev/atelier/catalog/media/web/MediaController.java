@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,22 +82,38 @@ class MediaController {
     @GetMapping("/api/catalog/media/{id}")
     ResponseEntity<byte[]> original(@PathVariable UUID id,
             @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer size, WebRequest request) {
-        return serve(size == null ? uploads.original(id) : uploads.resized(id, size), id, request);
+        return size == null ? serve(uploads.original(id), id, request, false) : resized(id, size, request);
     }
 
+    /** A square variant: WebP for a browser whose Accept names {@code image/webp}, hence {@code Vary: Accept}. */
     @GetMapping("/api/catalog/media/{id}/{size}")
     ResponseEntity<byte[]> resized(@PathVariable UUID id, @PathVariable int size, WebRequest request) {
-        return serve(uploads.resized(id, size), id, request);
+        return serve(uploads.resized(id, size, acceptsWebp(request.getHeader(HttpHeaders.ACCEPT))), id, request,
+                uploads.writesWebp());
+    }
+
+    static boolean acceptsWebp(@org.jspecify.annotations.Nullable String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
+                    && type.getType().equals("image") && type.getSubtype().equals("webp"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static ResponseEntity<byte[]> serve(java.util.Optional<MediaUploads.Rendition> rendition, UUID id,
-            WebRequest request) {
+            WebRequest request, boolean variesByAccept) {
         MediaUploads.Rendition found = rendition.orElseThrow(() -> ProblemException.notFound("unknown-media",
                 "no image " + id));
+        String[] vary = variesByAccept ? new String[] {HttpHeaders.ACCEPT} : new String[0];
         if (request.checkNotModified(found.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(found.etag()).cacheControl(FOREVER).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(found.etag()).cacheControl(FOREVER)
+                    .varyBy(vary).build();
         }
-        return ResponseEntity.ok().eTag(found.etag()).cacheControl(FOREVER)
+        return ResponseEntity.ok().eTag(found.etag()).cacheControl(FOREVER).varyBy(vary)
                 .contentType(MediaType.parseMediaType(found.contentType())).body(found.bytes());
     }
 

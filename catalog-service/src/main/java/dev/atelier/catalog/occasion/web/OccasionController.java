@@ -3,7 +3,7 @@ package dev.atelier.catalog.occasion.web;
 import dev.atelier.catalog.occasion.Occasion;
 import dev.atelier.catalog.occasion.OccasionAdministration;
 import dev.atelier.catalog.occasion.OccasionDraft;
-import dev.atelier.web.Actors;
+import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Occasions: staff define them, the storefront lists them. */
@@ -60,15 +59,15 @@ class OccasionController {
 
     @PostMapping("/api/admin/catalog/occasions")
     ResponseEntity<AdminOccasionView> create(@Valid @RequestBody OccasionDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        Occasion created = administration.create(draft, Actors.of(actor));
+            Caller caller) {
+        Occasion created = administration.create(draft, caller.actor());
         return ResponseEntity.created(URI.create("/api/admin/catalog/occasions/" + created.slug()))
                 .body(AdminOccasionView.of(created));
     }
 
     @PutMapping("/api/admin/catalog/occasions/{slug}")
     AdminOccasionView rename(@PathVariable String slug, @Valid @RequestBody Rename rename,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        return AdminOccasionView.of(administration.rename(slug, rename.name(), Actors.of(actor)));
+            Caller caller) {
+        return AdminOccasionView.of(administration.rename(slug, rename.name(), caller.actor()));
     }
 }

@@ -3,7 +3,7 @@ package dev.atelier.catalog.product.web;
 import dev.atelier.catalog.product.Catalogue;
 import dev.atelier.catalog.product.ProductDraft;
 import dev.atelier.catalog.product.ProductStatus;
-import dev.atelier.web.Actors;
+import dev.atelier.web.security.Caller;
 import dev.atelier.web.CursorPage;
 import dev.atelier.web.Cursors;
 import dev.atelier.web.ProblemException;
@@ -39,8 +39,8 @@ class ProductAdminController {
 
     @PostMapping
     ResponseEntity<ProductViews.AdminProduct> create(@Valid @RequestBody ProductDraft draft,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        UUID id = catalogue.create(draft, Actors.of(actor)).id();
+            Caller caller) {
+        UUID id = catalogue.create(draft, caller.actor()).id();
         return ResponseEntity.created(URI.create("/api/admin/catalog/products/" + id))
                 .body(catalogue.read(id, views::admin));
     }
@@ -69,8 +69,8 @@ class ProductAdminController {
     @PutMapping("/{id}")
     ResponseEntity<ProductViews.AdminProduct> revise(@PathVariable UUID id, @Valid @RequestBody ProductDraft draft,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        catalogue.revise(id, draft, Actors.of(actor), version(ifMatch));
+            Caller caller) {
+        catalogue.revise(id, draft, caller.actor(), version(ifMatch));
         return get(id);
     }
 
@@ -87,15 +87,15 @@ class ProductAdminController {
 
     @PostMapping("/{id}/publish")
     ProductViews.AdminProduct publish(@PathVariable UUID id,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        catalogue.publish(id, Actors.of(actor));
+            Caller caller) {
+        catalogue.publish(id, caller.actor());
         return catalogue.read(id, views::admin);
     }
 
     @PostMapping("/{id}/archive")
     ProductViews.AdminProduct archive(@PathVariable UUID id,
-            @RequestHeader(name = Actors.HEADER, required = false) @Nullable String actor) {
-        catalogue.archive(id, Actors.of(actor));
+            Caller caller) {
+        catalogue.archive(id, caller.actor());
         return catalogue.read(id, views::admin);
     }
 

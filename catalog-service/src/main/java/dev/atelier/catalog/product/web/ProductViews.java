@@ -9,6 +9,7 @@ import dev.atelier.catalog.product.PersonalisationOption;
 import dev.atelier.catalog.product.Product;
 import dev.atelier.catalog.product.ProductImage;
 import dev.atelier.catalog.product.Variant;
+import dev.atelier.catalog.review.ProductReviews;
 import dev.atelier.catalog.sales.Sales;
 import dev.atelier.catalog.stock.StockLevels;
 import dev.atelier.events.Money;
@@ -47,7 +48,7 @@ class ProductViews {
     record ProductDetail(UUID id, String slug, String name, String description, @Nullable String brand, Money price,
             String kind, Named category, List<Named> occasions, List<VariantView> variants, List<ImageView> images,
             List<OptionView> personalisationOptions, boolean personalisable, boolean inStock, Sales.Sold sold,
-            String seoTitle, String seoDescription) {
+            ProductReviews.Rating rating, String seoTitle, String seoDescription) {
     }
 
     /** Staff's view: the same and the state, audit columns and tax class. */
@@ -63,8 +64,10 @@ class ProductViews {
     private final Occasions occasions;
     private final StockLevels stock;
     private final Sales sales;
+    private final ProductReviews reviews;
 
-    ProductViews(Categories categories, Occasions occasions, StockLevels stock, Sales sales) {
+    ProductViews(Categories categories, Occasions occasions, StockLevels stock, Sales sales, ProductReviews reviews) {
+        this.reviews = reviews;
         this.categories = categories;
         this.occasions = occasions;
         this.stock = stock;
@@ -78,7 +81,7 @@ class ProductViews {
                 product.price(), product.kind().name(), category(product), occasions(product), variants,
                 images(product), options(product), !product.options().isEmpty(),
                 variants.stream().anyMatch(VariantView::inStock),
-                sales.of(product.variants().stream().map(Variant::sku).toList()),
+                sales.of(product.variants().stream().map(Variant::sku).toList()), reviews.rating(product.id()),
                 product.seoTitle() != null ? product.seoTitle() : product.name(),
                 product.seoDescription() != null ? product.seoDescription()
                         : description.length() > 160 ? description.substring(0, 157) + "..." : description);

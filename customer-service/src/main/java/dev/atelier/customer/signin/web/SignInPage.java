@@ -1,5 +1,6 @@
 package dev.atelier.customer.signin.web;
 
+import dev.atelier.customer.signin.GoogleSignIn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPage {
 
+    private final GoogleSignIn google;
+
+    SignInPage(GoogleSignIn google) {
+        this.google = google;
+    }
+
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable Long retry,
@@ -19,6 +26,7 @@ class SignInPage {
             @RequestParam(required = false) @Nullable String passwordChanged,
             Model model) {
         model.addAttribute("email", email == null ? "" : email);
+        model.addAttribute("google", google.enabled() ? GoogleSignIn.START_PATH : null);
         model.addAttribute("codeRequested", "code-required".equals(error) || "code".equals(error));
         model.addAttribute("error", error == null ? null : message(error, retry));
         model.addAttribute("notice", signedOut != null ? "You have signed out."
@@ -34,6 +42,10 @@ class SignInPage {
             case "code" -> "That code is not valid or was already used. Enter the current code from your app.";
             case "unverified" -> "Please verify your e-mail address first: enter the code we sent you.";
             case "locked" -> "This account is locked. Please contact the store.";
+            case "google-unverified" -> "Google has not verified this e-mail address, so we cannot use it to sign you "
+                    + "in. Sign in with your password, or verify the address with Google first.";
+            case "google-staff" -> "Staff accounts sign in with their password and authenticator code, not with Google.";
+            case "google" -> "Signing in with Google did not work. Please try again, or sign in with your password.";
             default -> "The e-mail address or password is not correct.";
         };
     }

@@ -4,7 +4,7 @@ import dev.atelier.inventory.stock.Ledger;
 import dev.atelier.inventory.stock.LedgerEntry;
 import dev.atelier.inventory.stock.StockAdministration;
 import dev.atelier.inventory.stock.StockFigures;
-import dev.atelier.inventory.stock.StockItems;
+import dev.atelier.inventory.stock.Stock;
 import dev.atelier.inventory.stock.UnknownSkuException;
 import dev.atelier.web.Actors;
 import dev.atelier.web.CursorPage;
@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StockAdminController {
 
     private final StockAdministration administration;
-    private final StockItems stock;
+    private final Stock stock;
     private final Ledger ledger;
     private final Cursors cursors;
 
-    StockAdminController(StockAdministration administration, StockItems stock, Ledger ledger, Cursors cursors) {
+    StockAdminController(StockAdministration administration, Stock stock, Ledger ledger, Cursors cursors) {
         this.administration = administration;
         this.stock = stock;
         this.ledger = ledger;

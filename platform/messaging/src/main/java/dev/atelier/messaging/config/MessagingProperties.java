@@ -1,15 +1,32 @@
 package dev.atelier.messaging.config;
 
-import dev.atelier.messaging.relay.RelayConnection;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 
 /** {@code atelier.messaging.*}: the outbox relay and the inbox consumer of a service. */
 @ConfigurationProperties("atelier.messaging")
 public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox inbox) {
+
+    /** The relay's (and its Debezium engine's) name: {@code relay.name}, else {@code spring.application.name}. */
+    public String relayName(Environment environment) {
+        return relay.name() != null ? relay.name() : applicationName(environment);
+    }
+
+    /**
+     * The inbox's consumer group, which also names the service's dead-letter topics: {@code inbox.group-id}, else
+     * {@code spring.application.name}.
+     */
+    public String groupId(Environment environment) {
+        return inbox.groupId() != null ? inbox.groupId() : applicationName(environment);
+    }
+
+    private static String applicationName(Environment environment) {
+        return environment.getProperty("spring.application.name", "atelier");
+    }
 
     /**
      * The relay.

@@ -1,8 +1,7 @@
 package dev.atelier.messaging.deadletter;
 
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.Topics;
-import dev.atelier.messaging.EventHeaders;
-import dev.atelier.messaging.inbox.InboxListener;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -227,7 +226,7 @@ public class DeadLetters {
         return new DeadLetter(record.topic(), record.partition(), record.offset(),
                 Instant.ofEpochMilli(record.timestamp()), record.key(), text(record, EventHeaders.EVENT_ID),
                 text(record, EventHeaders.EVENT_TYPE), text(record, EventHeaders.EVENT_VERSION),
-                text(record, InboxListener.REASON_HEADER), text(record, InboxListener.ATTEMPTS_HEADER),
+                text(record, EventHeaders.DEAD_LETTER_REASON), text(record, EventHeaders.DEAD_LETTER_ATTEMPTS),
                 text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
                 partition == null ? null : partition.intValue(),
                 number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, Long.BYTES), record.value());

@@ -23,7 +23,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * Finds the {@link EventHandler} methods of the application's beans and answers which handlers apply an event
  * type and which topics the service must subscribe to.
  */
-public class EventHandlerRegistry implements BeanPostProcessor {
+class EventHandlerRegistry implements BeanPostProcessor {
 
     private final Supplier<EventCatalog> catalogSupplier;
     private final Map<EventType, List<Handler>> handlers = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ public class EventHandlerRegistry implements BeanPostProcessor {
     private volatile @Nullable EventCatalog catalog;
 
     /** The catalog is looked up on first use, so that this post-processor does not create it too early. */
-    public EventHandlerRegistry(Supplier<EventCatalog> catalog) {
+    EventHandlerRegistry(Supplier<EventCatalog> catalog) {
         this.catalogSupplier = catalog;
     }
 
@@ -82,23 +82,23 @@ public class EventHandlerRegistry implements BeanPostProcessor {
         }
     }
 
-    public synchronized List<Handler> handlersFor(EventType type) {
+    synchronized List<Handler> handlersFor(EventType type) {
         return List.copyOf(handlers.getOrDefault(type, List.of()));
     }
 
-    public synchronized boolean isIgnored(EventType type) {
+    synchronized boolean isIgnored(EventType type) {
         return ignored.contains(type);
     }
 
     /** The topics of the handled events, sorted. */
-    public synchronized Set<String> topics() {
+    synchronized Set<String> topics() {
         Set<String> topics = new TreeSet<>();
         handlers.keySet().forEach(t -> topics.add(t.topic()));
         return topics;
     }
 
     /** One handler method of one bean. */
-    public record Handler(String name, Object bean, Method method, boolean withMetadata) {
+    record Handler(String name, Object bean, Method method, boolean withMetadata) {
 
         void invoke(DomainEvent event, EventMetadata metadata) {
             try {

@@ -2,9 +2,9 @@ package dev.atelier.messaging.inbox;
 
 import dev.atelier.events.DomainEvent;
 import dev.atelier.events.EventCatalog;
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.EventType;
-import dev.atelier.messaging.EventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ import tools.jackson.core.JacksonException;
  * is skipped, so redeliveries change nothing; a failing handler rolls back both and the record is retried.
  * In batch mode a whole poll shares one transaction (see {@link #dispatchBatch}).
  */
-public class InboxDispatcher {
+class InboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
 
@@ -54,14 +54,8 @@ public class InboxDispatcher {
     private final Counter batchFallbacks;
     private final List<BatchLocking> batchLocking;
 
-    public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
-            TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
-            @Nullable Propagator propagator) {
-        this(catalog, registry, jdbc, transactions, meters, tracer, propagator, List.of());
-    }
-
     /** @param batchLocking what to lock first in a batch's transaction (see {@link BatchLocking}) */
-    public InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
+    InboxDispatcher(EventCatalog catalog, EventHandlerRegistry registry, JdbcTemplate jdbc,
             TransactionTemplate transactions, MeterRegistry meters, @Nullable Tracer tracer,
             @Nullable Propagator propagator, List<BatchLocking> batchLocking) {
         this.batchLocking = List.copyOf(batchLocking);
@@ -82,7 +76,7 @@ public class InboxDispatcher {
      *
      * @return {@code applied}, {@code duplicate} (the inbox knew its event id: nothing changed) or {@code ignored}
      */
-    public String dispatch(ConsumerRecord<String, String> record) {
+    String dispatch(ConsumerRecord<String, String> record) {
         Outcome outcome = transactions.execute(status -> apply(record));
         outcome.count(meters);
         return outcome.outcome();
@@ -94,7 +88,7 @@ public class InboxDispatcher {
      * failing one is retried and dead-lettered alone; a {@link BatchListenerFailedException} tells the error
      * handler which one it was.
      */
-    public void dispatchBatch(List<ConsumerRecord<String, String>> records) {
+    void dispatchBatch(List<ConsumerRecord<String, String>> records) {
         if (records.isEmpty()) {
             return;
         }

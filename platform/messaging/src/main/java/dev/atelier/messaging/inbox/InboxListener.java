@@ -1,7 +1,7 @@
 package dev.atelier.messaging.inbox;
 
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.Topics;
-import dev.atelier.messaging.EventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -49,11 +49,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 public class InboxListener implements SmartLifecycle {
 
-    /** Header on a dead-lettered record: how many times the consumer tried it. */
-    public static final String ATTEMPTS_HEADER = "atelier-dlt-attempts";
-    /** Header on a dead-lettered record: the root cause, in one line. */
-    public static final String REASON_HEADER = "atelier-dlt-reason";
-
     private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
 
     private final EventHandlerRegistry registry;
@@ -67,7 +62,7 @@ public class InboxListener implements SmartLifecycle {
     private volatile @Nullable ConcurrentMessageListenerContainer<String, String> container;
     private volatile @Nullable ThreadPoolTaskScheduler backOffScheduler;
 
-    public InboxListener(EventHandlerRegistry registry, InboxDispatcher dispatcher, ConsumerFactory<String, String> consumers,
+    InboxListener(EventHandlerRegistry registry, InboxDispatcher dispatcher, ConsumerFactory<String, String> consumers,
             KafkaOperations<String, String> deadLetters, ObservationRegistry observations, MeterRegistry meters,
             InboxSettings settings) {
         this.registry = registry;
@@ -83,7 +78,7 @@ public class InboxListener implements SmartLifecycle {
     }
 
     /** How the consumer retries and how many consumers run. */
-    public record InboxSettings(String groupId, int concurrency, int maxAttempts, Duration initialBackoff,
+    record InboxSettings(String groupId, int concurrency, int maxAttempts, Duration initialBackoff,
             double multiplier, Duration maxBackoff, boolean batch) {
     }
 
@@ -123,7 +118,7 @@ public class InboxListener implements SmartLifecycle {
     }
 
     /** This service's dead-letter topic for {@code topic}. */
-    public String deadLetterTopicOf(String topic) {
+    String deadLetterTopicOf(String topic) {
         return Topics.deadLetterOf(topic, settings.groupId());
     }
 
@@ -134,9 +129,9 @@ public class InboxListener implements SmartLifecycle {
             Headers extra = new RecordHeaders();
             int attempts = settings.batch() ? Math.max(1, dispatcher.failedAttempts(record)) : attemptsOf(record.headers());
             dispatcher.forgetAttempts(record);
-            extra.add(ATTEMPTS_HEADER, String.valueOf(attempts).getBytes(StandardCharsets.UTF_8));
+            extra.add(EventHeaders.DEAD_LETTER_ATTEMPTS, String.valueOf(attempts).getBytes(StandardCharsets.UTF_8));
             Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
-            extra.add(REASON_HEADER, String.valueOf(root.getMessage()).getBytes(StandardCharsets.UTF_8));
+            extra.add(EventHeaders.DEAD_LETTER_REASON, String.valueOf(root.getMessage()).getBytes(StandardCharsets.UTF_8));
             log.error("Dead-lettering {}-{}@{} to {} after {} attempt(s): {}", record.topic(), record.partition(),
                     record.offset(), deadLetterTopicOf(record.topic()), attempts, root.toString());
             Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
@@ -201,6 +196,7 @@ public class InboxListener implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 512;
     }
 
+    /** The running consumers (their assigned partitions, for tests and diagnostics); null while stopped. */
     public @Nullable ConcurrentMessageListenerContainer<String, String> container() {
         return container;
     }

@@ -34,7 +34,7 @@ public class InboxRetention implements SmartLifecycle {
     private final Counter deleted;
     private volatile @Nullable ScheduledExecutorService scheduler;
 
-    public InboxRetention(JdbcTemplate jdbc, TransactionTemplate transactions, Duration retention, Duration every,
+    InboxRetention(JdbcTemplate jdbc, TransactionTemplate transactions, Duration retention, Duration every,
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;

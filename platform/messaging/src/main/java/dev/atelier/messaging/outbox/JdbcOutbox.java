@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link #beforeWrite} steps, which may record more); a transaction that applies a hundred events pays one round
  * trip for its outbox, not a hundred.
  */
-public class JdbcOutbox implements Outbox {
+class JdbcOutbox implements Outbox {
 
     private static final String INSERT = """
             INSERT INTO outbox (id, aggregatetype, aggregateid, type, version, payload, traceparent)
@@ -31,7 +31,7 @@ public class JdbcOutbox implements Outbox {
     private final EventCatalog catalog;
     private final Supplier<@Nullable String> traceparent;
 
-    public JdbcOutbox(JdbcTemplate jdbc, EventCatalog catalog, Supplier<@Nullable String> traceparent) {
+    JdbcOutbox(JdbcTemplate jdbc, EventCatalog catalog, Supplier<@Nullable String> traceparent) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.traceparent = traceparent;

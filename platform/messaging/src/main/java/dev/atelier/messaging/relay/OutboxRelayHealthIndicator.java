@@ -7,11 +7,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * The relay's state, slot and last error, in the {@code relay} health group ({@code /actuator/health/relay}); DOWN
  * while the relay is failed. Liveness and readiness do not include it.
  */
-public class OutboxRelayHealthIndicator implements HealthIndicator {
+class OutboxRelayHealthIndicator implements HealthIndicator {
 
     private final OutboxRelay relay;
 
-    public OutboxRelayHealthIndicator(OutboxRelay relay) {
+    OutboxRelayHealthIndicator(OutboxRelay relay) {
         this.relay = relay;
     }
 
@@ -19,7 +19,7 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
     public Health health() {
         RelayState state = relay.state();
         Health.Builder builder = state == RelayState.FAILED ? Health.down() : Health.up();
-        builder.withDetail("state", state.name()).withDetail("slot", relay.settings().slotName())
+        builder.withDetail("state", state.name()).withDetail("slot", relay.slotName())
                 .withDetail("consecutiveFailures", relay.consecutiveFailures())
                 .withDetail("oldestPendingSeconds", relay.oldestPendingAge().toSeconds());
         Long slotLag = relay.slotLagBytes();

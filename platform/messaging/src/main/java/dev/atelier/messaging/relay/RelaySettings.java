@@ -1,5 +1,6 @@
 package dev.atelier.messaging.relay;
 
+import dev.atelier.messaging.config.RelayConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.postgresql.Driver;
  *        explicit connection settings
  * @param sslMode libpq's sslmode for the replication connection; null for Debezium's default
  */
-public record RelaySettings(
+record RelaySettings(
         String name,
         String jdbcUrl,
         String host,
@@ -44,7 +45,7 @@ public record RelaySettings(
             "verify-full");
 
     /** How the relay paces itself, from {@code atelier.messaging.relay.*}. */
-    public record Pacing(Duration pollInterval, int maxBatchSize, Duration offsetFlushInterval, Duration sendTimeout,
+    record Pacing(Duration pollInterval, int maxBatchSize, Duration offsetFlushInterval, Duration sendTimeout,
             Duration restartBackoff, Duration maxRestartBackoff, Duration standbyPoll, int releaseLockAfterFailures,
             Duration heartbeatInterval) {
     }
@@ -57,7 +58,7 @@ public record RelaySettings(
      * @param slotName null for {@code atelier_<database>}, unique in the cluster
      * @throws IllegalStateException when the host, port or database cannot be told
      */
-    public static RelaySettings resolve(String name, @Nullable String datasourceUrl, @Nullable String datasourceUser,
+    static RelaySettings resolve(String name, @Nullable String datasourceUrl, @Nullable String datasourceUser,
             @Nullable String datasourcePassword, RelayConnection explicit, @Nullable String slotName, Pacing pacing,
             Map<String, String> engineOverrides) {
         Properties url = datasourceUrl == null || !datasourceUrl.startsWith("jdbc:postgresql:") ? null
@@ -98,7 +99,8 @@ public record RelaySettings(
         }
         String sslRootCert = firstOf(explicit.sslRootCert(), url == null ? null : url.getProperty("sslrootcert"));
         String schema = firstOf(explicit.schema(), url == null ? null : url.getProperty("currentSchema"), "public");
-        String jdbcUrl = !explicit.namesTheServer() && datasourceUrl != null ? datasourceUrl
+        boolean namesTheServer = explicit.host() != null || explicit.port() != null || explicit.database() != null;
+        String jdbcUrl = !namesTheServer && datasourceUrl != null ? datasourceUrl
                 : ownUrl(host, port, database, sslMode, sslRootCert, schema);
         String slot = slotName == null || slotName.isBlank()
                 ? ("atelier_" + database).toLowerCase().replaceAll("[^a-z0-9_]", "_")

@@ -9,8 +9,8 @@ import dev.atelier.messaging.it.producer.PingWriter;
 import dev.atelier.messaging.it.producer.ProducerApp;
 import dev.atelier.messaging.inbox.InboxListener;
 import dev.atelier.messaging.relay.OutboxRelay;
-import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventProbe;
+import dev.atelier.testing.PostgresServer;
 import dev.atelier.testing.SharedInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +80,7 @@ class DatabaseOutageTest {
     @Test
     void appliesEveryEventOnceAndDeadLettersNoneWhenTheDatabaseRestartsMidStream() {
         String run = UUID.randomUUID().toString();
-        EmbeddedPostgresServer postgres = SharedInfrastructure.get().postgres();
+        PostgresServer postgres = SharedInfrastructure.get().postgres();
         double transientRetriesBefore = count(consumer, "atelier.inbox.transient.retries");
         double deadLetteredBefore = count(consumer, "atelier.inbox.dead.lettered");
         ConcurrentMessageListenerContainer<String, String> inbox = consumer.getBean(InboxListener.class).container();

@@ -3,12 +3,12 @@ package dev.atelier.messaging.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.Topics;
 import dev.atelier.messaging.deadletter.DeadLetter;
 import dev.atelier.messaging.deadletter.DeadLetterTopic;
 import dev.atelier.messaging.deadletter.DeadLetters;
 import dev.atelier.messaging.deadletter.ReplayReport;
-import dev.atelier.messaging.inbox.InboxListener;
 import dev.atelier.messaging.it.TestEvents.Ping;
 import dev.atelier.messaging.it.consumer.ConsumerApp;
 import dev.atelier.messaging.it.consumer.PingEffects;
@@ -97,7 +97,7 @@ class DeadLetterReplayTest {
             await("the healthy service applies all five").atMost(DEADLINE).until(() -> effects(healthy, run) == 5);
             assertThat(healthyDlt.records()).noneMatch(r -> r.value().contains(run));
             assertThat(dead).allSatisfy(r -> {
-                assertThat(EventProbe.header(r, InboxListener.REASON_HEADER)).contains("is broken");
+                assertThat(EventProbe.header(r, EventHeaders.DEAD_LETTER_REASON)).contains("is broken");
                 assertThat(EventProbe.header(r, "kafka_dlt-original-consumer-group")).isEqualTo(FAILING);
             });
         }
@@ -142,9 +142,9 @@ class DeadLetterReplayTest {
         try (var kafka = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.get().kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
             var record = new ProducerRecord<String, String>(TestEvents.TOPIC, letter.key(), letter.payload());
-            record.headers().add("eventId", bytes(letter.eventId()));
-            record.headers().add("eventType", bytes(letter.eventType()));
-            record.headers().add("eventVersion", bytes(letter.eventVersion()));
+            record.headers().add(EventHeaders.EVENT_ID, bytes(letter.eventId()));
+            record.headers().add(EventHeaders.EVENT_TYPE, bytes(letter.eventType()));
+            record.headers().add(EventHeaders.EVENT_VERSION, bytes(letter.eventVersion()));
             kafka.send(record);
             kafka.flush();
         }

@@ -8,8 +8,7 @@ import dev.atelier.messaging.it.consumer.ConsumerApp;
 import dev.atelier.messaging.it.producer.PingWriter;
 import dev.atelier.messaging.it.producer.ProducerApp;
 import dev.atelier.messaging.relay.OutboxRelay;
-import dev.atelier.messaging.relay.OutboxRelayHealthIndicator;
-import dev.atelier.testing.EmbeddedKafkaServer;
+import dev.atelier.testing.KafkaServer;
 import dev.atelier.testing.SharedInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,7 +37,7 @@ class KafkaOutageTest {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-    private EmbeddedKafkaServer kafka;
+    private KafkaServer kafka;
     private ConfigurableApplicationContext producer;
     private ConfigurableApplicationContext consumer;
 
@@ -78,7 +78,7 @@ class KafkaOutageTest {
         PingWriter writer = producer.getBean(PingWriter.class);
         JdbcTemplate producerDb = producer.getBean(JdbcTemplate.class);
         ApplicationAvailability availability = producer.getBean(ApplicationAvailability.class);
-        OutboxRelayHealthIndicator relayHealth = producer.getBean(OutboxRelayHealthIndicator.class);
+        HealthIndicator relayHealth = producer.getBean("outboxRelayHealthIndicator", HealthIndicator.class);
 
         writer.write(pings(run, 0, 100));
         await("the first 100 applied").atMost(DEADLINE).until(() -> effects(run) == 100);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.atelier.events.EventHeaders;
 import dev.atelier.events.EventJson;
-import dev.atelier.messaging.EventHeaders;
 import dev.atelier.messaging.inbox.InboxListener;
 import dev.atelier.messaging.inbox.InboxRetention;
 import dev.atelier.messaging.it.TestEvents.Ping;
@@ -57,6 +57,7 @@ import org.postgresql.PGProperty;
 import org.postgresql.replication.PGReplicationStream;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -310,7 +311,7 @@ class OutboxToInboxTest {
 
     private static boolean slotActive() {
         return Boolean.TRUE.equals(producerDb.query("SELECT active FROM pg_replication_slots WHERE slot_name = ?",
-                rs -> rs.next() && rs.getBoolean(1), relay.settings().slotName()));
+                rs -> rs.next() && rs.getBoolean(1), relay.slotName()));
     }
 
     private static Process startRelayInChildJvm(String... extraArguments) throws Exception {
@@ -336,10 +337,10 @@ class OutboxToInboxTest {
 
             ConsumerRecord<String, String> dead = dlt.awaitRecords(1,
                     r -> r.value().contains(poison.id().toString()), DEADLINE).getFirst();
-            assertThat(EventProbe.header(dead, "eventType")).isEqualTo("Poison");
-            assertThat(EventProbe.header(dead, "eventId")).isNotBlank();
-            assertThat(EventProbe.header(dead, InboxListener.ATTEMPTS_HEADER)).isEqualTo("3");
-            assertThat(EventProbe.header(dead, InboxListener.REASON_HEADER)).contains("can never be applied");
+            assertThat(EventProbe.header(dead, EventHeaders.EVENT_TYPE)).isEqualTo("Poison");
+            assertThat(EventProbe.header(dead, EventHeaders.EVENT_ID)).isNotBlank();
+            assertThat(EventProbe.header(dead, EventHeaders.DEAD_LETTER_ATTEMPTS)).isEqualTo("3");
+            assertThat(EventProbe.header(dead, EventHeaders.DEAD_LETTER_REASON)).contains("can never be applied");
             assertThat(EventProbe.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
             assertThat(EventProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo(TestEvents.TOPIC);
             if (batchInbox()) {
@@ -362,8 +363,8 @@ class OutboxToInboxTest {
 
             ConsumerRecord<String, String> dead = dlt.awaitRecords(1,
                     r -> r.value().contains(unhandled.id().toString()), DEADLINE).getFirst();
-            assertThat(EventProbe.header(dead, InboxListener.ATTEMPTS_HEADER)).isEqualTo("1");
-            assertThat(EventProbe.header(dead, InboxListener.REASON_HEADER)).contains("no @EventHandler for Unhandled.v1");
+            assertThat(EventProbe.header(dead, EventHeaders.DEAD_LETTER_ATTEMPTS)).isEqualTo("1");
+            assertThat(EventProbe.header(dead, EventHeaders.DEAD_LETTER_REASON)).contains("no @EventHandler for Unhandled.v1");
             awaitSentinel("u");
             assertThat(dlt.records()).noneMatch(r -> r.value().contains(skipped.id().toString()));
         }
@@ -403,7 +404,7 @@ class OutboxToInboxTest {
         try (ConfigurableApplicationContext twin = TestApps.start(ProducerApp.class, settings)) {
             ApplicationAvailability availability = twin.getBean(ApplicationAvailability.class);
             OutboxRelay twinRelay = twin.getBean(OutboxRelay.class);
-            var relayHealth = twin.getBean(dev.atelier.messaging.relay.OutboxRelayHealthIndicator.class);
+            var relayHealth = twin.getBean("outboxRelayHealthIndicator", HealthIndicator.class);
             var lockReleases = twin.getBean(MeterRegistry.class).counter("atelier.outbox.relay.lock.releases");
 
             await("the twin's relay fails again and again: another client streams its slot").atMost(DEADLINE)
@@ -489,7 +490,7 @@ class OutboxToInboxTest {
             }
             // a failover to a server without the slot, or an operator's cleanup: its WAL position is gone
             await("the slot is dropped").atMost(DEADLINE).ignoreExceptions().until(() -> producerDb.query(
-                    "SELECT pg_drop_replication_slot(?)", rs -> true, relay.settings().slotName()));
+                    "SELECT pg_drop_replication_slot(?)", rs -> true, relay.slotName()));
         } finally {
             relay.start();
         }
@@ -525,7 +526,7 @@ class OutboxToInboxTest {
     @Order(16)
     void advancesItsSlotWithHeartbeatsWhileNoEventIsPublished() {
         relayOrRetentionCaseRunsOnce();
-        String slot = relay.settings().slotName();
+        String slot = relay.slotName();
         // WAL of a table that is not published: without heartbeats the slot would hold all of it
         producerDb.update("INSERT INTO sent (aggregate_id) SELECT 'wal-' || g FROM generate_series(1, 5000) g");
         String written = producerDb.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);

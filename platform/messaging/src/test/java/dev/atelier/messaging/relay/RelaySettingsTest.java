@@ -3,11 +3,10 @@ package dev.atelier.messaging.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.atelier.messaging.config.RelayConnection;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The relay reads its connection from explicit settings or a datasource URL it can parse, and refuses to guess. */
 class RelaySettingsTest {
@@ -34,9 +33,7 @@ class RelaySettingsTest {
         assertThat(settings.sslRootCert()).isEqualTo("/etc/ca.pem");
         assertThat(settings.slotName()).isEqualTo("atelier_inventory");
         assertThat(settings.user()).isEqualTo("shop");
-        var engine = new OutboxRelay(settings, () -> {
-            throw new IllegalStateException("no Kafka here");
-        }, new JdbcTemplate(), new SimpleMeterRegistry()).engineProperties();
+        var engine = new RelayEngine(settings).properties("initial");
         assertThat(engine).containsEntry("database.hostname", "db_primary")
                 .containsEntry("database.port", "6543").containsEntry("database.sslmode", "verify-full")
                 .containsEntry("database.sslrootcert", "/etc/ca.pem")

@@ -30,7 +30,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Makes a service a resource server of customer-service's access tokens, as ARCHITECTURE.md's identity model says:
+ * Makes a service a resource server of customer-service's access tokens (customer-service/README.md, "What it does"):
  * {@code /api/account/**} needs a customer's token, {@code /api/admin/**} a STAFF or ADMIN token whose {@code amr}
  * has {@code otp}; every other path keeps the service's own rules (this chain does not match them). Tokens are
  * checked against the JWKS at {@code atelier.security.jwk-set-uri} (keys cached, refetched for an unknown key id);

@@ -1,4 +1,4 @@
-package dev.atelier.messaging.relay;
+package dev.atelier.messaging.config;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +28,5 @@ public record RelayConnection(
     /** Nothing set: everything from the datasource. */
     public static RelayConnection fromDatasource() {
         return new RelayConnection(null, null, null, null, null, null, null, null);
-    }
-
-    boolean namesTheServer() {
-        return host != null || port != null || database != null;
     }
 }

@@ -1,10 +1,12 @@
-package dev.atelier.messaging;
+package dev.atelier.events;
 
 import java.util.List;
 
 /**
- * The Kafka headers every domain event carries, and nothing else: the relay writes them from the outbox row, the
- * inbox reads them to resolve and de-duplicate the event.
+ * The Kafka header names of the platform, in one place: the four contract headers every domain event carries
+ * (platform/messaging's relay writes them from the outbox row, its inbox reads them to resolve and de-duplicate the
+ * event, platform/testing's EventPublisher and EventProbe write and read them), and the two a dead letter carries
+ * besides (the inbox's error handler writes them, the dead-letter tools and tests read them).
  */
 public final class EventHeaders {
 
@@ -19,6 +21,11 @@ public final class EventHeaders {
 
     /** The contract headers, in the order the relay writes them. */
     public static final List<String> ALL = List.of(EVENT_ID, EVENT_TYPE, EVENT_VERSION, TRACEPARENT);
+
+    /** On a dead letter: how many times the consumer tried the record. */
+    public static final String DEAD_LETTER_ATTEMPTS = "atelier-dlt-attempts";
+    /** On a dead letter: the root cause, in one line. */
+    public static final String DEAD_LETTER_REASON = "atelier-dlt-reason";
 
     private EventHeaders() {
     }

@@ -9,6 +9,7 @@ import dev.atelier.events.catalog.SellableVariant;
 import dev.atelier.testing.EmbeddedKafkaServer;
 import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventPublisher;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -492,6 +493,9 @@ public final class SagaBenchmark {
                     "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                     "--spring.datasource.password=",
                     "--spring.kafka.bootstrap-servers=" + kafka,
+                    // inventory's admin API (the stock seeding) takes a staff token: trust this JVM's test issuer
+                    "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
+                    "--atelier.security.issuer=" + TestTokens.ISSUER,
                     "--management.otlp.metrics.export.enabled=false",
                     "--management.tracing.export.enabled=false",
                     "--logging.level.root=" + options.logLevel()));
@@ -509,7 +513,8 @@ public final class SagaBenchmark {
         }
 
         int get(String base, String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                            .header("Authorization", "Bearer " + TestTokens.staff()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         }
 
@@ -523,6 +528,9 @@ public final class SagaBenchmark {
             }
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);
+            }
+            if (path.startsWith("/api/admin/")) {
+                request.header("Authorization", "Bearer " + TestTokens.staff());
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String set = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cart_id="))

@@ -102,6 +102,8 @@ public final class SagaBenchmark {
 
     public static void main(String[] args) throws Exception {
         new SagaBenchmark(Options.parse(args), System.out).run();
+        // the test token issuer's HTTP server (a non-daemon thread) would keep the JVM alive
+        System.exit(0);
     }
 
     List<Result> run() throws Exception {

@@ -15,6 +15,7 @@ public final class Carts {
     private final List<String> blockers = new ArrayList<>();
     private long subtotal;
     private @Nullable UUID customerId;
+    private @Nullable String giftMessage;
 
     public static Carts aCart() {
         return new Carts();
@@ -61,6 +62,12 @@ public final class Carts {
         return this;
     }
 
+    /** Gift-wrapped, with a message for the recipient (no quotes or backslashes in it). */
+    public Carts asAGift(String message) {
+        this.giftMessage = message;
+        return this;
+    }
+
     public Carts atVersion(long version) {
         this.version = version;
         return this;
@@ -93,7 +100,7 @@ public final class Carts {
                 {"id": "%s", "version": %d, "status": "OPEN", "customerId": %s, "email": null, "currency": "GBP",
                  "lines": [%s],
                  "coupon": %s,
-                 "gift": {"wrap": false, "message": null, "hidePrices": false},
+                 "gift": {"wrap": %s, "message": %s, "hidePrices": false},
                  "shipping": {"option": "standard", "country": "GB", "price": {"amount": 395, "currency": "GBP"}},
                  "totals": {"subtotal": {"amount": %d, "currency": "GBP"}, "discount": {"amount": %d, "currency": "GBP"},
                    "shipping": {"amount": 395, "currency": "GBP"}, "giftWrap": {"amount": 0, "currency": "GBP"},
@@ -103,7 +110,8 @@ public final class Carts {
                 .formatted(id, version, customerId == null ? "null" : "\"" + customerId + "\"",
                         String.join(",", lines),
                         coupon == null ? "null" : "{\"code\": \"%s\", \"discount\": {\"amount\": 300, \"currency\": \"GBP\"}}"
-                                .formatted(coupon),
+                                .formatted(coupon), giftMessage != null,
+                        giftMessage == null ? "null" : "\"" + giftMessage + "\"",
                         subtotal, discount(), total / 6, total, String.join(",", blockers));
     }
 

@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "atelier.checkout.cart-timeout=15s",
                 "atelier.checkout.watch-interval=100ms",
                 "atelier.saga.timeout-sweep-interval=1h",
+                "atelier.privacy.erasure-sweep-interval=1h",
                 "atelier.messaging.inbox.concurrency=2",
                 "atelier.messaging.inbox.max-attempts=3",
                 "atelier.messaging.inbox.initial-backoff=50ms",

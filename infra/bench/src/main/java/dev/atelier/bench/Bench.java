@@ -2,7 +2,7 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [cart|catalog|inventory|notification|payment|relay|token] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [cart|catalog|inventory|notification|payment|relay|saga|token] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -18,9 +18,10 @@ public final class Bench {
             case "notification" -> NotificationBenchmark.main(rest);
             case "payment" -> PaymentBenchmark.main(rest);
             case "relay" -> RelayBenchmark.main(rest);
+            case "saga" -> SagaBenchmark.main(rest);
             case "token" -> TokenBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": cart, catalog, inventory, notification, payment, relay, token");
+                System.err.println("unknown benchmark " + which + ": cart, catalog, inventory, notification, payment, relay, saga, token");
                 System.exit(2);
             }
         }

@@ -1,9 +1,11 @@
 package dev.atelier.order.checkout;
 
 import dev.atelier.events.DomainEvent;
+import dev.atelier.events.Money;
 import dev.atelier.events.cart.CouponRedeemed;
 import dev.atelier.events.cart.CouponRejected;
 import dev.atelier.events.cart.CouponReleased;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReleased;
@@ -41,6 +43,10 @@ import java.util.UUID;
  *             PaymentSucceeded → PAID (OrderConfirmed: inventory commits) | PaymentFailed → CANCELLED PAYMENT_FAILED
  *                                                                          timeout: payment-timeout → PAYMENT_TIMEOUT
  *             (marketplace orders arrive paid: both taken ─► PAID at once)
+ * step commit OrderConfirmed ─► inventory commits: StockCommitted | StockCommitRefused (the reservation was given
+ *             back, e.g. expired, before the commit) ─► CANCELLED STOCK_LOST, the payment refunded in full
+ *             (OrderCancelled with paymentTaken, RefundRequested); once the workshop has begun, or for a marketplace
+ *             order, a person decides instead (attention)
  * compensate  OrderCancelled: inventory releases (StockReleased), cart releases the coupon (CouponReleased) and
  *             reopens the cart, payment expires its session. A payment that still succeeds ─► RefundRequested,
  *             and PaymentRefunded ─► REFUNDED: a late payment is never kept for a cancelled order.
@@ -60,6 +66,7 @@ final class CheckoutSaga {
     static final String COUPON_TIMEOUT = "COUPON_TIMEOUT";
     static final String CUSTOMER = "CUSTOMER";
     static final String STOCK_EXPIRED = "STOCK_EXPIRED";
+    static final String STOCK_LOST = "STOCK_LOST";
 
     private final Duration stockTimeout;
     private final Duration paymentTimeout;
@@ -91,6 +98,7 @@ final class CheckoutSaga {
             case StockRejected e -> stockRejected(order, state, now, e);
             case StockReleased e -> stockReleased(order, state, now, e);
             case StockCommitted e -> stockCommitted(state);
+            case StockCommitRefused e -> stockCommitRefused(order, state, now, e);
             case CouponRedeemed e -> couponRedeemed(order, state, now, e);
             case CouponRejected e -> couponRejected(order, state, now, e);
             case CouponReleased e -> couponReleased(state);
@@ -151,8 +159,10 @@ final class CheckoutSaga {
                     yield cancel(order, next, now, STOCK_EXPIRED,
                             "stock given back by inventory (" + released.reason() + ") before payment");
                 }
-                yield new Refused("inventory released the stock of a " + state.status() + " order ("
-                        + released.reason() + "): the goods are sold and the stock figures are wrong");
+                // inventory gave the stock back (expired) before OrderConfirmed reached it: it answers that with
+                // StockCommitRefused, on the same partition after this event, and the saga acts then
+                yield new Applied(next, List.of(), "stock given back by inventory (" + released.reason()
+                        + ") after the order was paid; inventory's refusal to commit follows");
             }
             case RELEASED -> new Unchanged("stock already given back");
             case PENDING -> new Parked("StockReserved");
@@ -170,6 +180,55 @@ final class CheckoutSaga {
             case PENDING -> new Parked("StockReserved");
             case REJECTED, RELEASED -> new Refused("StockCommitted for an order whose stock is " + state.stock());
         };
+    }
+
+    /**
+     * Inventory could not commit a paid order's stock: the reservation was given back (expired, released) before
+     * OrderConfirmed reached it. A store must not keep money for goods it cannot send, so a paid order that the
+     * workshop has not begun is cancelled (STOCK_LOST) and refunded in full. A re-reservation is not tried: inventory
+     * answers a second OrderPlaced with its first decision, and the units may be sold to someone else by now.
+     * Once the workshop has begun, or when the money was taken on a marketplace, a person decides (attention).
+     */
+    private Outcome stockCommitRefused(Order order, SagaState state, Instant now, StockCommitRefused refused) {
+        if (STOCK_LOST.equals(state.cancelReason())
+                || (state.attention() != null && state.attention().startsWith(STOCK_LOST))) {
+            return new Unchanged("the lost stock is already dealt with");
+        }
+        String what = "inventory refused to commit the stock (" + refused.reason() + ")";
+        return switch (state.status()) {
+            case PAID -> switch (state.stock()) {
+                case RESERVED, RELEASED -> {
+                    SagaState lost = state.withStock(Steps.Stock.RELEASED);
+                    if (order.paidElsewhere()) {
+                        yield new Applied(lost.needingAttention(STOCK_LOST + ": refund it on " + order.channel()
+                                + " or find the goods"), List.of(), what + " for a marketplace order; a person must "
+                                + "refund it on " + order.channel() + " or find the goods");
+                    }
+                    yield loseStock(order, lost, now, what);
+                }
+                case COMMITTED -> new Refused("StockCommitRefused after inventory committed the stock");
+                case PENDING, REJECTED -> new Refused("StockCommitRefused for a paid order whose stock is "
+                        + state.stock());
+            };
+            case PROCESSING, SHIPPED, DELIVERED -> new Applied(state.needingAttention(STOCK_LOST + ": the order is "
+                    + state.status() + "; refund it or find the goods"), List.of(), what + " after the workshop began ("
+                    + state.status() + "); a person must decide");
+            case PLACED, AWAITING_PAYMENT, CANCELLED, REFUNDED -> new Refused("StockCommitRefused for an order that is "
+                    + state.status() + " and was never confirmed");
+        };
+    }
+
+    /** The paid order's goods are gone: cancelled, and every penny of the payment goes back. */
+    private Applied loseStock(Order order, SagaState state, Instant now, String what) {
+        Money paid = order.totals().total();
+        OrderCancelled cancelled = new OrderCancelled(order.id(), order.number(), STOCK_LOST, now, order.email(),
+                order.cartId(), order.couponCode(), true);
+        List<DomainEvent> events = state.paymentId() == null
+                ? List.of(cancelled)
+                : List.of(cancelled, new RefundRequested(order.id(), order.number(), refundIdOf(state.paymentId()),
+                        state.paymentId(), paid, STOCK_LOST, now));
+        return new Applied(state.cancelled(STOCK_LOST).withPayment(Steps.Payment.REFUND_REQUESTED), events,
+                what + "; cancelled (" + STOCK_LOST + ") and " + paid + " to be refunded");
     }
 
     // ---- step: coupon ------------------------------------------------------------------------------------------
@@ -394,7 +453,11 @@ final class CheckoutSaga {
 
     // the refund of a given payment has one id, however often the payment is redelivered
     private static UUID refundIdOf(PaymentSucceeded paid) {
-        return UUID.nameUUIDFromBytes(("refund:" + paid.paymentId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return refundIdOf(paid.paymentId());
+    }
+
+    private static UUID refundIdOf(UUID paymentId) {
+        return UUID.nameUUIDFromBytes(("refund:" + paymentId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The name of an input in the timeline. */
@@ -404,7 +467,7 @@ final class CheckoutSaga {
 
     /** Inputs that are events of other services. */
     static final List<Class<? extends DomainEvent>> ANSWERS = List.of(StockReserved.class, StockRejected.class,
-            StockReleased.class, StockCommitted.class, CouponRedeemed.class, CouponRejected.class,
+            StockReleased.class, StockCommitted.class, StockCommitRefused.class, CouponRedeemed.class, CouponRejected.class,
             CouponReleased.class, PaymentSessionCreated.class, PaymentSucceeded.class, PaymentFailed.class,
             PaymentRefunded.class);
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** The answers of inventory, cart and payment, each handed to the saga of its order. */
 @Component
-@IgnoredEvents({CartAbandoned.class, StockCommitRefused.class, PaymentDisputed.class, GiftCardIssued.class})
+@IgnoredEvents({CartAbandoned.class, PaymentDisputed.class, GiftCardIssued.class})
 class SagaEventHandlers {
 
     private final SagaCoordinator coordinator;
@@ -48,6 +48,11 @@ class SagaEventHandlers {
 
     @EventHandler
     void on(StockCommitted event, EventMetadata metadata) {
+        coordinator.onEvent(event.orderId(), event, metadata.eventId());
+    }
+
+    @EventHandler
+    void on(StockCommitRefused event, EventMetadata metadata) {
         coordinator.onEvent(event.orderId(), event, metadata.eventId());
     }
 

@@ -8,6 +8,7 @@ import dev.atelier.events.Topics;
 import dev.atelier.events.cart.CouponRedeemed;
 import dev.atelier.events.cart.CouponRejected;
 import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
@@ -307,6 +308,51 @@ class CheckoutSagaPathsTest {
         JsonNode order = shopper.awaitStatus(placed, "REFUNDED");
         assertThat(order.get("cancelReason").asString()).isEqualTo("CUSTOMER");
         assertThat(count(OrderConfirmed.class, placed)).isZero();
+    }
+
+    @Test
+    void refundsInFullAPaidOrderWhoseStockInventoryCouldNotCommitAndTellsTheShopperWhy() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        stockReserved(placed);
+        awaitPaymentRequested(placed);
+        UUID paymentId = sessionOpened(placed);
+        paymentSucceeded(placed, paymentId, 3393);
+        orderEvents.awaitEvent(OrderConfirmed.class, e -> e.orderId().equals(placed.orderId()), DEADLINE);
+        List<StockLine> lines = List.of(new StockLine("MUG-XMAS-001", 2));
+
+        // inventory's sweeper gave the stock back before OrderConfirmed reached it, so it refuses to commit
+        others.publish(new StockReleased(placed.orderId(), "EXPIRED", lines));
+        StockCommitRefused refused = new StockCommitRefused(placed.orderId(), "EXPIRED", lines);
+        UUID eventId = others.publish(refused);
+
+        RefundRequested refund = orderEvents.awaitEvent(RefundRequested.class,
+                e -> e.orderId().equals(placed.orderId()), DEADLINE);
+        assertThat(refund.paymentId()).isEqualTo(paymentId);
+        assertThat(refund.amount()).isEqualTo(Money.gbp(3393));
+        assertThat(refund.reason()).isEqualTo("STOCK_LOST");
+        OrderCancelled cancelled = awaitCancelled(placed);
+        assertThat(cancelled.reason()).isEqualTo("STOCK_LOST");
+        assertThat(cancelled.paymentTaken()).as("the shopper is told the payment comes back").isTrue();
+        assertThat(cancelled.customerEmail()).isEqualTo("sophie@example.co.uk");
+        JsonNode order = shopper.awaitStatus(placed, "CANCELLED");
+        assertThat(order.get("cancelReason").asString()).isEqualTo("STOCK_LOST");
+
+        // the same refusal redelivered and sent again under a new id; then a marker on the same partition that the
+        // saga refuses (dead-letters): once it is dead-lettered, the duplicates before it have been handled
+        others.publish(refused, eventId);
+        others.publish(refused);
+        others.publish(new StockCommitted(placed.orderId(), lines));
+        deadLetters.awaitRecords(1, r -> r.topic().equals("inventory.reservation.order-service.dlt")
+                && placed.orderId().toString().equals(r.key()), DEADLINE);
+        assertThat(count(OrderCancelled.class, placed)).isEqualTo(1);
+        assertThat(count(RefundRequested.class, placed)).isEqualTo(1);
+        assertThat(causes(shopper.order(placed)).stream().filter("StockCommitRefused"::equals)).hasSize(1);
+
+        others.publish(new PaymentRefunded(placed.orderId(), paymentId, Money.gbp(3393), "order cancelled",
+                Instant.now()));
+        JsonNode refunded = shopper.awaitStatus(placed, "REFUNDED");
+        assertThat(refunded.get("cancelReason").asString()).isEqualTo("STOCK_LOST");
+        assertThat(causes(refunded)).endsWith("StockReleased", "StockCommitRefused", "PaymentRefunded");
     }
 
     @Test

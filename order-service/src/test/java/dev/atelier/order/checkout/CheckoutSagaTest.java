@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atelier.events.Money;
 import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
 import dev.atelier.events.inventory.StockReserved;
@@ -196,6 +197,77 @@ class CheckoutSagaTest {
         assertThat(outcome.state().attention()).startsWith("OUT_OF_STOCK");
         assertThat(outcome.state().deadline()).isNull();
         assertThat(outcome.events()).isEmpty();
+    }
+
+    private static StockCommitRefused commitRefused(Order order) {
+        return new StockCommitRefused(order.id(), "EXPIRED", List.of(new StockLine("MUG-XMAS-001", 2)));
+    }
+
+    @Test
+    void cancelsAndRefundsInFullAPaidOrderWhoseStockInventoryCouldNotCommit() {
+        Order order = aWebOrderWithCoupon();
+        SagaState paidState = state(OrderStatus.PAID, Steps.Stock.RESERVED, Steps.Coupon.REDEEMED, Steps.Payment.PAID);
+
+        Outcome.Applied lost = applied(saga.on(order, paidState, commitRefused(order), now));
+        Outcome again = saga.on(order, lost.state(), commitRefused(order), now);
+
+        assertThat(lost.state().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(lost.state().cancelReason()).isEqualTo("STOCK_LOST");
+        assertThat(lost.state().payment()).isEqualTo(Steps.Payment.REFUND_REQUESTED);
+        assertThat(lost.state().stock()).isEqualTo(Steps.Stock.RELEASED);
+        assertThat(lost.events()).satisfiesExactly(
+                cancelled -> assertThat(cancelled).isInstanceOfSatisfying(OrderCancelled.class, c -> {
+                    assertThat(c.reason()).isEqualTo("STOCK_LOST");
+                    assertThat(c.paymentTaken()).isTrue();
+                    assertThat(c.customerEmail()).isEqualTo(order.email());
+                }),
+                refund -> assertThat(refund).isInstanceOfSatisfying(RefundRequested.class, r -> {
+                    assertThat(r.paymentId()).isEqualTo(SagaFixtures.PAYMENT_ID);
+                    assertThat(r.amount()).isEqualTo(Money.gbp(3093));
+                    assertThat(r.reason()).isEqualTo("STOCK_LOST");
+                }));
+        assertThat(again).isInstanceOf(Outcome.Unchanged.class);
+        // payment-service's refund closes the order as REFUNDED, its reason kept for the shopper
+        Outcome.Applied refunded = applied(saga.on(order, lost.state(), new dev.atelier.events.payment.PaymentRefunded(
+                order.id(), SagaFixtures.PAYMENT_ID, Money.gbp(3093), "order cancelled", now), now));
+        assertThat(refunded.state().status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(refunded.state().cancelReason()).isEqualTo("STOCK_LOST");
+    }
+
+    @Test
+    void recordsTheStockGivenBackAfterPaymentAndActsOnInventorysRefusalThatFollows() {
+        Order order = aWebOrderWithoutCoupon();
+        SagaState paidState = state(OrderStatus.PAID, Steps.Stock.RESERVED, Steps.Coupon.NONE, Steps.Payment.PAID);
+
+        Outcome.Applied expired = applied(saga.on(order, paidState, new dev.atelier.events.inventory.StockReleased(
+                order.id(), "EXPIRED", List.of(new StockLine("MUG-XMAS-001", 2))), now));
+        Outcome.Applied lost = applied(saga.on(order, expired.state(), commitRefused(order), now));
+
+        assertThat(expired.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(expired.events()).isEmpty();
+        assertThat(lost.state().cancelReason()).isEqualTo("STOCK_LOST");
+        assertThat(lost.events()).hasSize(2);
+    }
+
+    @Test
+    void leavesAPersonToDecideWhenTheStockIsLostAfterTheWorkshopBeganOrOnAMarketplace() {
+        Order web = aWebOrderWithoutCoupon();
+        Order ebay = aMarketplaceOrder();
+        SagaState inProduction = state(OrderStatus.PROCESSING, Steps.Stock.RESERVED, Steps.Coupon.NONE,
+                Steps.Payment.PAID);
+        SagaState paidOnEbay = state(OrderStatus.PAID, Steps.Stock.RESERVED, Steps.Coupon.NONE,
+                Steps.Payment.TAKEN_ELSEWHERE);
+
+        Outcome.Applied workshop = applied(saga.on(web, inProduction, commitRefused(web), now));
+        Outcome.Applied marketplace = applied(saga.on(ebay, paidOnEbay, commitRefused(ebay), now));
+
+        assertThat(workshop.state().status()).isEqualTo(OrderStatus.PROCESSING);
+        assertThat(workshop.state().attention()).startsWith("STOCK_LOST");
+        assertThat(workshop.events()).isEmpty();
+        assertThat(marketplace.state().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(marketplace.state().attention()).startsWith("STOCK_LOST").contains("EBAY");
+        assertThat(marketplace.events()).isEmpty();
+        assertThat(saga.on(ebay, marketplace.state(), commitRefused(ebay), now)).isInstanceOf(Outcome.Unchanged.class);
     }
 
     @Test

@@ -23,6 +23,7 @@ class CheckoutSagaTransitionTableTest {
             waitingForStockAndCoupon + StockRejected -> APPLIED CANCELLED [OrderCancelled]
             waitingForStockAndCoupon + StockReleased -> PARKED until StockReserved
             waitingForStockAndCoupon + StockCommitted -> PARKED until StockReserved
+            waitingForStockAndCoupon + StockCommitRefused -> REFUSED
             waitingForStockAndCoupon + CouponRedeemed -> APPLIED PLACED []
             waitingForStockAndCoupon + CouponRejected -> APPLIED CANCELLED [OrderCancelled]
             waitingForStockAndCoupon + CouponReleased -> PARKED until CouponRedeemed
@@ -37,6 +38,7 @@ class CheckoutSagaTransitionTableTest {
             stockReservedWaitingForCoupon + StockRejected -> REFUSED
             stockReservedWaitingForCoupon + StockReleased -> APPLIED CANCELLED [OrderCancelled]
             stockReservedWaitingForCoupon + StockCommitted -> REFUSED
+            stockReservedWaitingForCoupon + StockCommitRefused -> REFUSED
             stockReservedWaitingForCoupon + CouponRedeemed -> APPLIED PLACED [PaymentRequested]
             stockReservedWaitingForCoupon + CouponRejected -> APPLIED CANCELLED [OrderCancelled]
             stockReservedWaitingForCoupon + CouponReleased -> PARKED until CouponRedeemed
@@ -51,6 +53,7 @@ class CheckoutSagaTransitionTableTest {
             paymentRequested + StockRejected -> REFUSED
             paymentRequested + StockReleased -> APPLIED CANCELLED [OrderCancelled]
             paymentRequested + StockCommitted -> REFUSED
+            paymentRequested + StockCommitRefused -> REFUSED
             paymentRequested + CouponRedeemed -> UNCHANGED
             paymentRequested + CouponRejected -> REFUSED
             paymentRequested + CouponReleased -> REFUSED
@@ -65,6 +68,7 @@ class CheckoutSagaTransitionTableTest {
             awaitingPayment + StockRejected -> REFUSED
             awaitingPayment + StockReleased -> APPLIED CANCELLED [OrderCancelled]
             awaitingPayment + StockCommitted -> REFUSED
+            awaitingPayment + StockCommitRefused -> REFUSED
             awaitingPayment + CouponRedeemed -> UNCHANGED
             awaitingPayment + CouponRejected -> REFUSED
             awaitingPayment + CouponReleased -> REFUSED
@@ -77,8 +81,9 @@ class CheckoutSagaTransitionTableTest {
             awaitingPayment + Unknown -> REFUSED
             paid + StockReserved -> UNCHANGED
             paid + StockRejected -> REFUSED
-            paid + StockReleased -> REFUSED
+            paid + StockReleased -> APPLIED PAID []
             paid + StockCommitted -> APPLIED PAID []
+            paid + StockCommitRefused -> APPLIED CANCELLED [OrderCancelled, RefundRequested]
             paid + CouponRedeemed -> UNCHANGED
             paid + CouponRejected -> REFUSED
             paid + CouponReleased -> REFUSED
@@ -93,6 +98,7 @@ class CheckoutSagaTransitionTableTest {
             paidAndCommitted + StockRejected -> REFUSED
             paidAndCommitted + StockReleased -> REFUSED
             paidAndCommitted + StockCommitted -> UNCHANGED
+            paidAndCommitted + StockCommitRefused -> REFUSED
             paidAndCommitted + CouponRedeemed -> UNCHANGED
             paidAndCommitted + CouponRejected -> REFUSED
             paidAndCommitted + CouponReleased -> REFUSED
@@ -103,10 +109,41 @@ class CheckoutSagaTransitionTableTest {
             paidAndCommitted + CancelRequested -> REFUSED
             paidAndCommitted + DeadlinePassed -> UNCHANGED
             paidAndCommitted + Unknown -> REFUSED
+            paidStockGivenBack + StockReserved -> UNCHANGED
+            paidStockGivenBack + StockRejected -> REFUSED
+            paidStockGivenBack + StockReleased -> UNCHANGED
+            paidStockGivenBack + StockCommitted -> REFUSED
+            paidStockGivenBack + StockCommitRefused -> APPLIED CANCELLED [OrderCancelled, RefundRequested]
+            paidStockGivenBack + CouponRedeemed -> UNCHANGED
+            paidStockGivenBack + CouponRejected -> REFUSED
+            paidStockGivenBack + CouponReleased -> REFUSED
+            paidStockGivenBack + PaymentSessionCreated -> UNCHANGED
+            paidStockGivenBack + PaymentSucceeded -> UNCHANGED
+            paidStockGivenBack + PaymentFailed -> UNCHANGED
+            paidStockGivenBack + PaymentRefunded -> APPLIED PAID []
+            paidStockGivenBack + CancelRequested -> REFUSED
+            paidStockGivenBack + DeadlinePassed -> UNCHANGED
+            paidStockGivenBack + Unknown -> REFUSED
+            processing + StockReserved -> UNCHANGED
+            processing + StockRejected -> REFUSED
+            processing + StockReleased -> APPLIED PROCESSING []
+            processing + StockCommitted -> APPLIED PROCESSING []
+            processing + StockCommitRefused -> APPLIED PROCESSING []
+            processing + CouponRedeemed -> UNCHANGED
+            processing + CouponRejected -> REFUSED
+            processing + CouponReleased -> REFUSED
+            processing + PaymentSessionCreated -> UNCHANGED
+            processing + PaymentSucceeded -> UNCHANGED
+            processing + PaymentFailed -> UNCHANGED
+            processing + PaymentRefunded -> APPLIED PROCESSING []
+            processing + CancelRequested -> REFUSED
+            processing + DeadlinePassed -> UNCHANGED
+            processing + Unknown -> REFUSED
             cancelledOutOfStock + StockReserved -> REFUSED
             cancelledOutOfStock + StockRejected -> UNCHANGED
             cancelledOutOfStock + StockReleased -> REFUSED
             cancelledOutOfStock + StockCommitted -> REFUSED
+            cancelledOutOfStock + StockCommitRefused -> REFUSED
             cancelledOutOfStock + CouponRedeemed -> UNCHANGED
             cancelledOutOfStock + CouponRejected -> REFUSED
             cancelledOutOfStock + CouponReleased -> APPLIED CANCELLED []
@@ -121,6 +158,7 @@ class CheckoutSagaTransitionTableTest {
             cancelledAfterPaymentFailed + StockRejected -> REFUSED
             cancelledAfterPaymentFailed + StockReleased -> APPLIED CANCELLED []
             cancelledAfterPaymentFailed + StockCommitted -> REFUSED
+            cancelledAfterPaymentFailed + StockCommitRefused -> REFUSED
             cancelledAfterPaymentFailed + CouponRedeemed -> UNCHANGED
             cancelledAfterPaymentFailed + CouponRejected -> REFUSED
             cancelledAfterPaymentFailed + CouponReleased -> APPLIED CANCELLED []
@@ -135,6 +173,7 @@ class CheckoutSagaTransitionTableTest {
             cancelledAndGivenBack + StockRejected -> REFUSED
             cancelledAndGivenBack + StockReleased -> UNCHANGED
             cancelledAndGivenBack + StockCommitted -> REFUSED
+            cancelledAndGivenBack + StockCommitRefused -> REFUSED
             cancelledAndGivenBack + CouponRedeemed -> UNCHANGED
             cancelledAndGivenBack + CouponRejected -> REFUSED
             cancelledAndGivenBack + CouponReleased -> UNCHANGED
@@ -149,6 +188,7 @@ class CheckoutSagaTransitionTableTest {
             refundRequested + StockRejected -> REFUSED
             refundRequested + StockReleased -> UNCHANGED
             refundRequested + StockCommitted -> REFUSED
+            refundRequested + StockCommitRefused -> REFUSED
             refundRequested + CouponRedeemed -> UNCHANGED
             refundRequested + CouponRejected -> REFUSED
             refundRequested + CouponReleased -> UNCHANGED
@@ -159,10 +199,26 @@ class CheckoutSagaTransitionTableTest {
             refundRequested + CancelRequested -> UNCHANGED
             refundRequested + DeadlinePassed -> UNCHANGED
             refundRequested + Unknown -> REFUSED
+            cancelledStockLost + StockReserved -> UNCHANGED
+            cancelledStockLost + StockRejected -> REFUSED
+            cancelledStockLost + StockReleased -> UNCHANGED
+            cancelledStockLost + StockCommitted -> REFUSED
+            cancelledStockLost + StockCommitRefused -> UNCHANGED
+            cancelledStockLost + CouponRedeemed -> UNCHANGED
+            cancelledStockLost + CouponRejected -> REFUSED
+            cancelledStockLost + CouponReleased -> APPLIED CANCELLED []
+            cancelledStockLost + PaymentSessionCreated -> UNCHANGED
+            cancelledStockLost + PaymentSucceeded -> UNCHANGED
+            cancelledStockLost + PaymentFailed -> UNCHANGED
+            cancelledStockLost + PaymentRefunded -> APPLIED REFUNDED []
+            cancelledStockLost + CancelRequested -> UNCHANGED
+            cancelledStockLost + DeadlinePassed -> UNCHANGED
+            cancelledStockLost + Unknown -> REFUSED
             refunded + StockReserved -> UNCHANGED
             refunded + StockRejected -> REFUSED
             refunded + StockReleased -> UNCHANGED
             refunded + StockCommitted -> REFUSED
+            refunded + StockCommitRefused -> REFUSED
             refunded + CouponRedeemed -> UNCHANGED
             refunded + CouponRejected -> REFUSED
             refunded + CouponReleased -> UNCHANGED

@@ -5,6 +5,7 @@ import dev.atelier.events.cart.CouponRedeemed;
 import dev.atelier.events.cart.CouponRejected;
 import dev.atelier.events.cart.CouponReleased;
 import dev.atelier.events.inventory.RejectedLine;
+import dev.atelier.events.inventory.StockCommitRefused;
 import dev.atelier.events.inventory.StockCommitted;
 import dev.atelier.events.inventory.StockLine;
 import dev.atelier.events.inventory.StockRejected;
@@ -79,6 +80,10 @@ final class SagaFixtures {
         states.put("paid", state(OrderStatus.PAID, Steps.Stock.RESERVED, Steps.Coupon.REDEEMED, Steps.Payment.PAID));
         states.put("paidAndCommitted", state(OrderStatus.PAID, Steps.Stock.COMMITTED, Steps.Coupon.REDEEMED,
                 Steps.Payment.PAID));
+        states.put("paidStockGivenBack", state(OrderStatus.PAID, Steps.Stock.RELEASED, Steps.Coupon.REDEEMED,
+                Steps.Payment.PAID));
+        states.put("processing", state(OrderStatus.PROCESSING, Steps.Stock.RESERVED, Steps.Coupon.REDEEMED,
+                Steps.Payment.PAID));
         states.put("cancelledOutOfStock", new SagaState(OrderStatus.CANCELLED, Steps.Stock.REJECTED,
                 Steps.Coupon.REDEEMED, Steps.Payment.NOT_REQUESTED, "OUT_OF_STOCK", null, null, null, null));
         states.put("cancelledAfterPaymentFailed", new SagaState(OrderStatus.CANCELLED, Steps.Stock.RESERVED,
@@ -89,6 +94,9 @@ final class SagaFixtures {
                 null, null));
         states.put("refundRequested", new SagaState(OrderStatus.CANCELLED, Steps.Stock.RELEASED,
                 Steps.Coupon.RELEASED, Steps.Payment.REFUND_REQUESTED, "CUSTOMER", null, PAYMENT_ID, null, null));
+        states.put("cancelledStockLost", new SagaState(OrderStatus.CANCELLED, Steps.Stock.RELEASED,
+                Steps.Coupon.REDEEMED, Steps.Payment.REFUND_REQUESTED, "STOCK_LOST", "https://pay/x", PAYMENT_ID, null,
+                null));
         states.put("refunded", new SagaState(OrderStatus.REFUNDED, Steps.Stock.RELEASED, Steps.Coupon.RELEASED,
                 Steps.Payment.REFUNDED, "CUSTOMER", null, PAYMENT_ID, null, null));
         return states;
@@ -110,6 +118,8 @@ final class SagaFixtures {
         inputs.put("StockRejected", new StockRejected(orderId, List.of(new RejectedLine("MUG-XMAS-001", 2, 1))));
         inputs.put("StockReleased", new StockReleased(orderId, "CANCELLED", List.of(new StockLine("MUG-XMAS-001", 2))));
         inputs.put("StockCommitted", new StockCommitted(orderId, List.of(new StockLine("MUG-XMAS-001", 2))));
+        inputs.put("StockCommitRefused", new StockCommitRefused(orderId, "EXPIRED",
+                List.of(new StockLine("MUG-XMAS-001", 2))));
         inputs.put("CouponRedeemed", new CouponRedeemed(cartId, orderId, "WINTER10", Money.gbp(300), PLACED_AT));
         inputs.put("CouponRejected", new CouponRejected(cartId, orderId, "WINTER10", "USED_UP", PLACED_AT));
         inputs.put("CouponReleased", new CouponReleased(cartId, orderId, "WINTER10", PLACED_AT));

@@ -1,0 +1,551 @@
+package dev.atelier.bench;
+
+import dev.atelier.events.EventCatalog;
+import dev.atelier.events.EventJson;
+import dev.atelier.events.Money;
+import dev.atelier.events.Topics;
+import dev.atelier.events.catalog.ProductPublished;
+import dev.atelier.events.catalog.SellableVariant;
+import dev.atelier.testing.EmbeddedKafkaServer;
+import dev.atelier.testing.EmbeddedPostgresServer;
+import dev.atelier.testing.EventPublisher;
+import dev.atelier.testing.TestTokens;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The checkout saga end to end, with every service it needs running from its jar in a JVM of its own on embedded
+ * PostgreSQL (durable) and Kafka: order-service, inventory-service, payment-service (sandbox provider) and
+ * cart-service. Catalog is played by publishing ProductPublished (so cart and inventory know the SKUs); stock is
+ * received through inventory's admin API. Each order is a cart filled over cart's HTTP API beforehand (not timed),
+ * then timed from {@code POST /api/checkout} on order-service: the saga reserves stock, asks payment for a session,
+ * the shopper pays on the sandbox page over HTTP as soon as PaymentSessionCreated is seen, and the order is PAID
+ * when its OrderConfirmed reaches Kafka.
+ *
+ * <pre>./atelier bench saga [--orders N] [--warm-up N] [--concurrency N] [--rate N] [--paced-orders N] [--skus N]
+ *                         [--jfr DIR] [--jars DIR] [--log-level WARN] [--cart-timeout 2s]</pre>
+ *
+ * <p>Two runs: the throughput run keeps {@code --concurrency} orders in flight (each new checkout when one is PAID)
+ * and prints orders/s to PAID; the paced run starts {@code --rate} checkouts a second ({@code --paced-orders} of
+ * them) and prints the latency of one order on a stack that keeps up. {@code --jfr DIR} records each service JVM
+ * with Java Flight Recorder (profile settings) into DIR. A checkout refused (e.g. 503 when cart-service answers
+ * slower than order-service's {@code --cart-timeout}) or cancelled counts as failed, and its order is not awaited.
+ */
+public final class SagaBenchmark {
+
+    private static final String[] SERVICES = {"inventory", "cart", "payment", "order"};
+
+    private final Options options;
+    private final PrintStream out;
+
+    SagaBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    record Options(int orders, int warmUp, int concurrency, int rate, int pacedOrders, int skus, Path jfr, Path jars,
+            String logLevel, String cartTimeout) {
+
+        static Options parse(String... args) {
+            Map<String, String> values = BenchSupport.arguments(args);
+            return new Options(
+                    Integer.parseInt(values.getOrDefault("orders", "2000")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "300")),
+                    Integer.parseInt(values.getOrDefault("concurrency", "64")),
+                    Integer.parseInt(values.getOrDefault("rate", "50")),
+                    Integer.parseInt(values.getOrDefault("paced-orders", "1000")),
+                    Integer.parseInt(values.getOrDefault("skus", "100")),
+                    values.containsKey("jfr") ? Path.of(values.get("jfr")) : null,
+                    Path.of(values.getOrDefault("jars", ".")),
+                    values.getOrDefault("log-level", "WARN"),
+                    values.getOrDefault("cart-timeout", "2s"));
+        }
+
+        Path jarOf(String service) {
+            return jars.resolve(service + "-service").resolve("target").resolve(service + "-service.jar");
+        }
+    }
+
+    /** One run's figures. */
+    record Result(String name, int placed, int paid, int failed, Duration wall, double perSecond, double p50,
+            double p95, double p99, double max, double sessionP50, double sessionP99) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new SagaBenchmark(Options.parse(args), System.out).run();
+        // the test token issuer's HTTP server (a non-daemon thread) would keep the JVM alive
+        System.exit(0);
+    }
+
+    List<Result> run() throws Exception {
+        for (String service : SERVICES) {
+            if (!Files.isRegularFile(options.jarOf(service))) {
+                throw new IllegalArgumentException(options.jarOf(service) + " does not exist: build " + service
+                        + "-service first");
+            }
+        }
+        if (options.jfr() != null) {
+            Files.createDirectories(options.jfr());
+        }
+        Path data = Files.createTempDirectory("atelier-bench-saga");
+        out.printf("Load average at start: %s%n", loadAverage());
+        out.println("Starting embedded PostgreSQL (durable) and Kafka...");
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, data.resolve("pg"), true);
+                EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0)) {
+            kafka.createTopics(Topics.CATALOG_PRODUCT, Topics.ORDER_ORDER, Topics.INVENTORY_RESERVATION,
+                    Topics.INVENTORY_STOCK, Topics.PAYMENT_PAYMENT, Topics.CART_CART, Topics.CUSTOMER_CUSTOMER,
+                    Topics.CUSTOMER_DATA_REQUEST, Topics.MARKETPLACE_EBAY);
+            for (String database : List.of("inventory", "cart", "payment", "orders")) {
+                postgres.createDatabase(database);
+            }
+            out.println("Starting inventory, cart, payment and order services from their jars...");
+            Stack stack = Stack.start(options, postgres, kafka.bootstrapServers(), data);
+            try {
+                List<String> skus = seed(stack, kafka);
+                try (Shoppers shoppers = new Shoppers(stack, kafka.bootstrapServers())) {
+                    if (options.warmUp() > 0) {
+                        out.printf("Warming up with %d orders...%n", options.warmUp());
+                        shoppers.measure("warm-up", carts(stack, skus, options.warmUp()), options.concurrency(), 0);
+                    }
+                    out.printf("Throughput run: %d orders, %d in flight...%n", options.orders(), options.concurrency());
+                    Result throughput = shoppers.measure("throughput, " + options.concurrency() + " in flight",
+                            carts(stack, skus, options.orders()), options.concurrency(), 0);
+                    out.printf("Paced run: %d orders at %d/s...%n", options.pacedOrders(), options.rate());
+                    Result paced = shoppers.measure("paced at " + options.rate() + "/s",
+                            carts(stack, skus, options.pacedOrders()), 0, options.rate());
+                    List<Result> results = List.of(throughput, paced);
+                    print(results);
+                    return results;
+                }
+            } finally {
+                stack.close();
+            }
+        } finally {
+            BenchSupport.deleteQuietly(data);
+        }
+    }
+
+    /** Publishes the products as catalog would, waits until cart sells them, and receives stock for every order. */
+    private List<String> seed(Stack stack, EmbeddedKafkaServer kafka) throws Exception {
+        List<String> skus = new ArrayList<>();
+        try (EventPublisher publisher = new EventPublisher(kafka.bootstrapServers(), EventCatalog.standard())) {
+            for (int i = 0; i < options.skus(); i++) {
+                String sku = "BENCH-SAGA-" + i;
+                skus.add(sku);
+                publisher.publish(new ProductPublished(UUID.randomUUID(), sku.toLowerCase(), "Bench product " + i,
+                        List.of(new SellableVariant(sku, Money.gbp(1299 + i), 400, Map.of("size", "11oz"), null,
+                                false)), Instant.now(), "/media/" + sku.toLowerCase() + ".jpg", "STANDARD",
+                        List.of("mugs"), false));
+            }
+        }
+        long units = (long) (options.warmUp() + options.orders() + options.pacedOrders()) / options.skus() + 10;
+        for (String sku : skus) {
+            awaitStatus(() -> stack.get(stack.inventory, "/api/admin/inventory/skus/" + sku), 200,
+                    "inventory to learn " + sku);
+            int status = stack.post(stack.inventory, "/api/admin/inventory/skus/" + sku + "/receipts",
+                    "{\"quantity\": " + units + ", \"reference\": \"bench\"}", null).status();
+            if (status != 200) {
+                throw new IllegalStateException("receiving stock of " + sku + " answered " + status);
+            }
+        }
+        awaitStatus(() -> stack.post(stack.cart, "/api/cart/items", "{\"sku\": \"" + skus.getLast()
+                + "\", \"quantity\": 1}", null).status(), 200, "cart to sell " + skus.getLast());
+        out.printf("Seeded %d SKUs with %d units each%n", skus.size(), units);
+        return skus;
+    }
+
+    private static void awaitStatus(IntSupplierWithIo call, int expected, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (call.get() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    private interface IntSupplierWithIo {
+        int get() throws Exception;
+    }
+
+    /** Carts of one line each (SKUs in turn), filled over cart's API before the clock starts. */
+    private static List<UUID> carts(Stack stack, List<String> skus, int count) throws Exception {
+        List<UUID> carts = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(16);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                String sku = skus.get(i % skus.size());
+                inFlight.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        Stack.Answer answer = stack.post(stack.cart, "/api/cart/items",
+                                "{\"sku\": \"" + sku + "\", \"quantity\": 1}", null);
+                        String cookie = answer.cookie();
+                        if (answer.status() != 200 || cookie == null) {
+                            failures.incrementAndGet();
+                        } else {
+                            carts.add(UUID.fromString(cookie));
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " carts could not be filled");
+        }
+        return List.copyOf(carts);
+    }
+
+    /** The shoppers: place orders, pay each as soon as its session is open, and note when it is PAID. */
+    private final class Shoppers implements AutoCloseable {
+
+        private final Stack stack;
+        private final KafkaConsumer<String, String> events;
+        private final Thread reader;
+        private volatile boolean running = true;
+        private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        private final Map<UUID, String> sessionOf = new ConcurrentHashMap<>();
+        private final Map<UUID, Long> sessionAt = new ConcurrentHashMap<>();
+        private final Map<UUID, Long> paidAt = new ConcurrentHashMap<>();
+        private final Set<UUID> failedOrders = ConcurrentHashMap.newKeySet();
+        private final Set<UUID> payCalled = ConcurrentHashMap.newKeySet();
+        private final Map<UUID, Long> postedAt = new ConcurrentHashMap<>();
+        private final AtomicInteger payFailures = new AtomicInteger();
+        private final Set<UUID> finished = ConcurrentHashMap.newKeySet();
+        private volatile Semaphore inFlight = new Semaphore(Integer.MAX_VALUE);
+
+        Shoppers(Stack stack, String bootstrapServers) {
+            this.stack = stack;
+            this.events = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                    new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.PAYMENT_PAYMENT, Topics.ORDER_ORDER)) {
+                events.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            events.assign(partitions);
+            events.seekToEnd(partitions);
+            partitions.forEach(events::position);
+            this.reader = Thread.ofPlatform().name("bench-events").start(this::read);
+        }
+
+        private void read() {
+            while (running) {
+                for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    Header type = record.headers().lastHeader("eventType");
+                    String eventType = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
+                    switch (eventType) {
+                        case "PaymentSessionCreated" -> {
+                            JsonNode json = EventJson.mapper().readTree(record.value());
+                            UUID orderId = UUID.fromString(json.get("orderId").asString());
+                            sessionOf.put(orderId, json.get("sessionId").asString());
+                            sessionAt.putIfAbsent(orderId, now);
+                            payWhenKnown(orderId);
+                        }
+                        case "OrderConfirmed" -> {
+                            UUID orderId = UUID.fromString(record.key());
+                            paidAt.putIfAbsent(orderId, now);
+                            finishWhenKnown(orderId);
+                        }
+                        case "OrderCancelled", "PaymentFailed" -> {
+                            UUID orderId = UUID.fromString(record.key());
+                            failedOrders.add(orderId);
+                            finishWhenKnown(orderId);
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Frees the order's place in flight once both its checkout answer and its end are known. */
+        private void finishWhenKnown(UUID orderId) {
+            if (postedAt.containsKey(orderId) && (paidAt.containsKey(orderId) || failedOrders.contains(orderId))
+                    && finished.add(orderId)) {
+                inFlight.release();
+            }
+        }
+
+        /** Pays once both the checkout's answer and the session are known, whichever came second. */
+        private void payWhenKnown(UUID orderId) {
+            String session = sessionOf.get(orderId);
+            if (session == null || !postedAt.containsKey(orderId) || !payCalled.add(orderId)) {
+                return;
+            }
+            pool.execute(() -> {
+                boolean paid;
+                try {
+                    paid = stack.post(stack.payment, "/pay/sandbox/" + session + "/pay", "", null).status() == 303;
+                } catch (Exception e) {
+                    paid = false;
+                }
+                if (!paid) {
+                    // the sandbox could not take the payment (e.g. its webhook timed out): the order is not awaited
+                    payFailures.incrementAndGet();
+                    failedOrders.add(orderId);
+                    finishWhenKnown(orderId);
+                }
+            });
+        }
+
+        Result measure(String name, List<UUID> carts, int concurrency, int rate) throws Exception {
+            Map<UUID, Long> posted = new ConcurrentHashMap<>();
+            Semaphore inFlight = new Semaphore(concurrency > 0 ? concurrency : Integer.MAX_VALUE);
+            this.inFlight = inFlight;
+            AtomicInteger refused = new AtomicInteger();
+            long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(1) / rate : 0;
+            long start = System.nanoTime();
+            long next = start;
+            int index = 0;
+            for (UUID cart : carts) {
+                if (interval > 0) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += interval;
+                }
+                inFlight.acquireUninterruptibly();
+                int number = index++;
+                pool.execute(() -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        Stack.Answer answer = stack.post(stack.order, "/api/checkout", """
+                                {"email": "bench-%d@example.co.uk", "cartId": "%s", "paymentMethod": "card",
+                                 "shippingAddress": {"name": "Bench Shopper", "line1": "1 Mill Lane", "city": "York",
+                                   "postcode": "YO1 7HH", "country": "GB"}}""".formatted(number, cart),
+                                UUID.randomUUID().toString());
+                        if (answer.status() != 202) {
+                            refused.incrementAndGet();
+                            inFlight.release();
+                            return;
+                        }
+                        UUID orderId = UUID.fromString(EventJson.mapper().readTree(answer.body()).get("orderId")
+                                .asString());
+                        posted.put(orderId, t0);
+                        postedAt.put(orderId, t0);
+                        payWhenKnown(orderId);
+                        finishWhenKnown(orderId);
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                        inFlight.release();
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+            while (posted.size() + refused.get() < carts.size()
+                    || posted.keySet().stream().anyMatch(id -> !paidAt.containsKey(id) && !failedOrders.contains(id))) {
+                if (System.nanoTime() > deadline) {
+                    long open = posted.keySet().stream().filter(id -> !paidAt.containsKey(id)).count();
+                    throw new IllegalStateException(name + ": " + open + " orders not PAID within 600 s");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            long[] toPaid = posted.entrySet().stream().filter(e -> paidAt.containsKey(e.getKey()))
+                    .mapToLong(e -> paidAt.get(e.getKey()) - e.getValue()).sorted().toArray();
+            long[] toSession = posted.entrySet().stream().filter(e -> sessionAt.containsKey(e.getKey()))
+                    .mapToLong(e -> sessionAt.get(e.getKey()) - e.getValue()).sorted().toArray();
+            long lastPaid = posted.keySet().stream().filter(paidAt::containsKey).mapToLong(paidAt::get).max()
+                    .orElse(start);
+            long failed = posted.keySet().stream().filter(failedOrders::contains).count();
+            Duration wall = Duration.ofNanos(Math.max(1, lastPaid - start));
+            return new Result(name, posted.size(), toPaid.length, (int) failed + refused.get(),
+                    wall, toPaid.length / (wall.toNanos() / 1e9), BenchSupport.percentileMillis(toPaid, 0.5),
+                    BenchSupport.percentileMillis(toPaid, 0.95), BenchSupport.percentileMillis(toPaid, 0.99),
+                    BenchSupport.percentileMillis(toPaid, 1.0), BenchSupport.percentileMillis(toSession, 0.5),
+                    BenchSupport.percentileMillis(toSession, 0.99));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            reader.join();
+            events.close();
+            pool.close();
+        }
+    }
+
+    private void print(List<Result> results) {
+        out.println();
+        out.printf("Saga benchmark: order, inventory, payment (sandbox), cart as jars; %d cores; load average now %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.printf("%-26s %6s %6s %6s %7s %8s %8s %8s %8s %8s %10s %10s%n", "run", "placed", "paid", "failed",
+                "wall s", "PAID/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "pay p50", "pay p99");
+        for (Result r : results) {
+            out.printf("%-26s %6d %6d %6d %7.1f %8.1f %8.1f %8.1f %8.1f %8.1f %10.1f %10.1f%n", r.name(), r.placed(),
+                    r.paid(), r.failed(), r.wall().toMillis() / 1000.0, r.perSecond(), r.p50(), r.p95(), r.p99(),
+                    r.max(), r.sessionP50(), r.sessionP99());
+        }
+        out.println("p50..max: from POST /api/checkout to its OrderConfirmed on Kafka (PAID), including the sandbox pay"
+                + " call made when PaymentSessionCreated is seen; pay p50/p99: POST to PaymentSessionCreated (the"
+                + " shopper could be sent to the payment page). Goals (issue 10): >= 150 PAID/s, p99 <= 1000 ms at 50/s.");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The four services, each from its jar in a JVM of its own. */
+    private static final class Stack implements AutoCloseable {
+
+        record Answer(int status, String body, String cookie) {
+        }
+
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private String inventory;
+        private String cart;
+        private String payment;
+        private String order;
+
+        static Stack start(Options options, EmbeddedPostgresServer postgres, String kafka, Path data)
+                throws Exception {
+            Stack stack = new Stack();
+            // Ctrl-C or a kill of the benchmark stops the services it started too
+            Thread hook = Thread.ofPlatform().unstarted(() -> stack.processes.forEach(Process::destroy));
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                int inventoryPort = freePort();
+                int cartPort = freePort();
+                int paymentPort = freePort();
+                int orderPort = freePort();
+                stack.inventory = "http://localhost:" + inventoryPort;
+                stack.cart = "http://localhost:" + cartPort;
+                stack.payment = "http://localhost:" + paymentPort;
+                stack.order = "http://localhost:" + orderPort;
+                List<Starting> starting = List.of(
+                        stack.launch(options, "inventory", inventoryPort, postgres.jdbcUrl("inventory"), kafka, data),
+                        stack.launch(options, "cart", cartPort, postgres.jdbcUrl("cart"), kafka, data,
+                                "--atelier.catalog.base-url=http://localhost:9", "--atelier.cart.secure-cookie=false"),
+                        stack.launch(options, "payment", paymentPort, postgres.jdbcUrl("payment"), kafka, data,
+                                "--atelier.payment.sandbox.public-url=" + stack.payment,
+                                "--atelier.payment.stripe.api-key="),
+                        stack.launch(options, "order", orderPort, postgres.jdbcUrl("orders"), kafka, data,
+                                "--atelier.checkout.cart-url=" + stack.cart,
+                                "--atelier.checkout.cart-timeout=" + options.cartTimeout(),
+                                "--atelier.checkout.storefront-url=http://localhost:8080"));
+                for (Starting service : starting) {
+                    BenchSupport.awaitReady(service.process(), service.base(), 900, service.log(),
+                            service.name() + "-service");
+                }
+                return stack;
+            } catch (Exception | Error e) {
+                stack.close();
+                throw e;
+            }
+        }
+
+        record Starting(String name, Process process, String base, Path log) {
+        }
+
+        private Starting launch(Options options, String name, int port, String jdbcUrl, String kafka, Path data,
+                String... extra) throws IOException {
+            Path log = data.resolve(name + "-service.log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            if (options.jfr() != null) {
+                command.add("-XX:StartFlightRecording=filename=" + options.jfr().resolve(name + "-service.jfr")
+                        .toAbsolutePath() + ",settings=profile,dumponexit=true");
+            }
+            command.addAll(List.of("-jar", options.jarOf(name).toString(),
+                    "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                    "--spring.datasource.password=",
+                    "--spring.kafka.bootstrap-servers=" + kafka,
+                    // inventory's admin API (the stock seeding) takes a staff token: trust this JVM's test issuer
+                    "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
+                    "--atelier.security.issuer=" + TestTokens.ISSUER,
+                    "--management.otlp.metrics.export.enabled=false",
+                    "--management.tracing.export.enabled=false",
+                    "--logging.level.root=" + options.logLevel()));
+            command.addAll(List.of(extra));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            processes.add(process);
+            return new Starting(name, process, "http://localhost:" + port, log);
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+
+        int get(String base, String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                            .header("Authorization", "Bearer " + TestTokens.staff()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        Answer post(String base, String path, String json, String idempotencyKey)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (!json.isEmpty()) {
+                request.header("Content-Type", "application/json");
+            }
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            if (path.startsWith("/api/admin/")) {
+                request.header("Authorization", "Bearer " + TestTokens.staff());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String set = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cart_id="))
+                    .findFirst().orElse(null);
+            return new Answer(response.statusCode(), response.body(),
+                    set == null ? null : set.substring("cart_id=".length(), set.indexOf(';')));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            for (Process process : processes.reversed()) {
+                BenchSupport.stop(process);
+            }
+        }
+    }
+}

@@ -38,6 +38,7 @@ final class RunningStore implements AutoCloseable {
     static synchronized RunningStore shared() throws IOException, InterruptedException {
         if (shared == null) {
             shared = start();
+            shared.awaitDemoStock();
             RunningStore store = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -68,6 +69,27 @@ final class RunningStore implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:8080";
+    }
+
+    /**
+     * The store is ready before its demo data is: the seeding signs in as the demo admin, creates the products, then
+     * inventory receives their stock. The journeys need a mug in stock, so they wait for it (with a deadline).
+     */
+    void awaitDemoStock() throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest mug = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/catalog/products/personalised-christmas-mug")).GET().build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            java.net.http.HttpResponse<String> answer = http.send(mug, java.net.http.HttpResponse.BodyHandlers.ofString());
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200 && answer.body().contains("\"inStock\":true")) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+        }
+        throw new IllegalStateException("the demo mug had no stock within 5 minutes; last answer: " + last);
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -14,7 +14,10 @@ import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.ReturnApproved;
+import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.notification.EmailLogRows;
@@ -168,6 +171,35 @@ class OrderMailTest {
                 "We have refunded £12.99 for order " + placed.orderNumber());
         assertThat(mails).extracting(Mailbox::text).anySatisfy(text -> assertThat(text)
                 .contains("Something in your order sold out", "No payment was taken"));
+    }
+
+    @Test
+    void anApprovedReturnIsMailedOnceWithWhatToSendBackWhereAndTheRefund() {
+        String shopper = aNewAddress("sophie");
+        OrderPlaced placed = aPlacedOrderWithAPersonalisedMug(shopper);
+        publisher.publish(placed);
+        await().atMost(DEADLINE).until(() -> log.orderKnown(placed.orderId()));
+        OrderLine mug = placed.lines().getFirst();
+        Instant approvedAt = Instant.parse("2026-12-10T10:00:00Z");
+        ReturnApproved approved = new ReturnApproved(placed.orderId(), placed.orderNumber(), UUID.randomUUID(), shopper,
+                null, List.of(new ReturnLine(mug.lineId(), mug.sku(), 1, "arrived chipped", null)), Money.gbp(1299),
+                approvedAt.plus(Duration.ofDays(14)), null, "sam.workshop@atelier.example", approvedAt);
+
+        publisher.publish(approved);
+        UUID again = publisher.publish(approved);
+
+        MimeMessage mail = mailbox.awaitMessages(shopper, 1, DEADLINE).getFirst();
+        await().atMost(DEADLINE).until(() -> log.handled(again));
+        assertThat(log.ofOrder(placed.orderId())).singleElement()
+                .satisfies(row -> assertThat(row.get("template")).isEqualTo("return-approved"));
+        assertThat(mailbox.to(shopper)).hasSize(1);
+        assertThat(Mailbox.subject(mail)).isEqualTo("Your return for order " + placed.orderNumber() + " is approved");
+        assertThat(Mailbox.text(mail)).contains("Thursday 24 December 2026", "1 × Personalised Christmas Mug",
+                "Personalisation: " + PERSONALISATION, "Your reason: arrived chipped", "£12.99",
+                "post it to: Atelier Ltd");
+        assertThat(Mailbox.html(mail)).contains("alt=\"Personalised Christmas Mug, Size: Large\"");
+        assertThat(Mailbox.header(mail, "List-Unsubscribe")).isNull();
+        assertThat(Mailbox.header(mail, "List-Unsubscribe-Post")).isNull();
     }
 
     @Test

@@ -121,14 +121,23 @@ class OrderTemplatesTest {
     }
 
     @Test
-    void returnApprovedListsWhatToSendBackByWhenAndTheRefund() {
+    void returnApprovedListsWhatToSendBackByWhenWhereAndTheRefund() {
         RenderedMail mail = renderAndSave(OrderMails.returnApproved("AT-2026-000142",
-                List.of(MailLine.of("Hand-lettered Card", null, 1, Money.gbp(350), null, Map.of(), null)),
-                Money.gbp(350), Instant.parse("2026-12-31T12:00:00Z"), null, branding()), "return-approved");
+                List.of(MailLine.of("Hand-lettered Card", null, 1, Money.gbp(350), null, Map.of(), null)
+                        .withNote("Your reason: arrived bent")),
+                Money.gbp(350), Instant.parse("2026-12-31T12:00:00Z"), "Atelier Returns, Unit 4, Bristol BS2 0QQ",
+                branding()), "return-approved");
+        RenderedMail toTheStore = render(OrderMails.returnApproved("AT-2026-000142", List.of(), Money.gbp(350),
+                Instant.parse("2026-12-31T12:00:00Z"), null, branding()));
 
         assertThat(mail.subject()).isEqualTo("Your return for order AT-2026-000142 is approved");
-        assertThat(mail.text()).contains("Thursday 31 December 2026", "Hand-lettered Card", "£3.50",
-                "Post them to: Atelier Ltd, 1 Workshop Lane");
+        for (String part : List.of(mail.html(), mail.text())) {
+            assertThat(part).contains("Thursday 31 December 2026", "Hand-lettered Card", "Your reason: arrived bent",
+                    "refund up to", "£3.50", "Atelier Returns, Unit 4, Bristol BS2 0QQ");
+        }
+        assertThat(mail.text()).doesNotContain("<", "[#", "${");
+        assertThat(mail.html()).doesNotContain("nsubscribe");
+        assertThat(toTheStore.text()).contains("post it to: Atelier Ltd, 1 Workshop Lane");
     }
 
     private static RenderedMail render(Mail mail) {

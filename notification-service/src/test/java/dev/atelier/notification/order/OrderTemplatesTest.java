@@ -140,6 +140,26 @@ class OrderTemplatesTest {
         assertThat(toTheStore.text()).contains("post it to: Atelier Ltd, 1 Workshop Lane");
     }
 
+    @Test
+    void giftCardCarriesTheCodeAmountExpiryAndWhatTheBuyerWrote() {
+        var placed = Orders.aPlacedOrderOfTwoGiftCards("sophie@example.co.uk");
+        var card = Orders.theFirstGiftCardOf(placed, "7KQ4-M2XD-9PRT-HC3W-N");
+        RenderedMail mail = renderAndSave(GiftCardMails.issued(card, placed.lines().getFirst(), branding()),
+                "gift-card");
+        RenderedMail withoutTheLine = render(GiftCardMails.issued(card, null, branding()));
+
+        assertThat(mail.subject()).isEqualTo("Your Atelier Bristol gift card for £25.00");
+        for (String part : List.of(mail.html(), mail.text())) {
+            assertThat(part).contains("7KQ4-M2XD-9PRT-HC3W-N", "£25.00", "Thursday 30 November 2028",
+                    "From: Sophie · Message: Happy birthday, Gran! · To: Gran", "Card 1 of 2", placed.orderNumber(),
+                    "https://shop.atelier.example/", "help@atelier.example");
+        }
+        assertThat(mail.html()).contains("alt=\"Atelier Bristol\"", "lang=\"en-GB\"").doesNotContain("nsubscribe");
+        assertThat(mail.text()).doesNotContain("<", "[#", "${");
+        assertThat(withoutTheLine.text()).contains("7KQ4-M2XD-9PRT-HC3W-N", "£25.00").doesNotContain("Card 1 of",
+                "To: Gran");
+    }
+
     private static RenderedMail render(Mail mail) {
         return TestTemplates.templates().render(mail);
     }

@@ -28,6 +28,8 @@ import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
+import dev.atelier.events.notification.EmailSubscriptionConfirmed;
+import dev.atelier.events.notification.EmailUnsubscribed;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
@@ -104,7 +106,9 @@ public final class EventCatalog {
             ReminderDue.class,
             PaymentDisputed.class,
             GiftCardIssued.class,
-            ReturnApproved.class);
+            ReturnApproved.class,
+            EmailUnsubscribed.class,
+            EmailSubscriptionConfirmed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -34,6 +34,8 @@ import dev.atelier.events.marketplace.MarketplaceLine;
 import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
+import dev.atelier.events.notification.EmailSubscriptionConfirmed;
+import dev.atelier.events.notification.EmailUnsubscribed;
 import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
@@ -127,7 +129,9 @@ final class EventSamples {
             Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek),
             Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent),
             Map.entry(GiftCardIssued.class, EventSamples::aFiftyPoundGiftCardBoughtAsAProduct),
-            Map.entry(ReturnApproved.class, EventSamples::chippedMugReturnApproved));
+            Map.entry(ReturnApproved.class, EventSamples::chippedMugReturnApproved),
+            Map.entry(EmailUnsubscribed.class, EventSamples::hannahUnsubscribedInOneClick),
+            Map.entry(EmailSubscriptionConfirmed.class, EventSamples::aGuestConfirmedHerSubscription));
 
     private EventSamples() {
     }
@@ -159,6 +163,15 @@ final class EventSamples {
         return new ReturnRequested(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL,
                 List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), EMAIL,
                 PLACED_AT.plus(Duration.ofDays(6)));
+    }
+
+    static EmailUnsubscribed hannahUnsubscribedInOneClick() {
+        return new EmailUnsubscribed(EMAIL, CUSTOMER_ID, "one-click-unsubscribe", Instant.parse("2026-01-12T07:45:02Z"));
+    }
+
+    static EmailSubscriptionConfirmed aGuestConfirmedHerSubscription() {
+        return new EmailSubscriptionConfirmed("ruth.lane@example.co.uk", null, "double-opt-in",
+                Instant.parse("2026-01-14T18:02:40Z"));
     }
 
     static ReturnApproved chippedMugReturnApproved() {

@@ -19,6 +19,7 @@ public final class Bench {
             case "notification" -> NotificationBenchmark.main(rest);
             case "payment" -> PaymentBenchmark.main(rest);
             case "relay" -> RelayBenchmark.main(rest);
+            case "render" -> RenderBenchmark.main(rest);
             case "saga" -> SagaBenchmark.main(rest);
             case "token" -> TokenBenchmark.main(rest);
             default -> {

@@ -48,7 +48,9 @@ final class LocalStore implements AutoCloseable {
         Path output = home.resolve("launcher-output.log");
         List<String> command = new java.util.ArrayList<>(List.of("bash", "./atelier", "up", "--fresh", "--home",
                 home.toString(), "--kafka-port", Integer.toString(freePort()), "--postgres-port",
-                Integer.toString(freePort()), "--service-java-opts", serviceJavaOpts));
+                Integer.toString(freePort()), "--service-java-opts", serviceJavaOpts,
+                // a loaded machine may need more than the launcher's 180 s per service; this wait bounds the whole
+                "--ready-timeout", "600"));
         if (parallel > 0) {
             command.addAll(List.of("--parallel", Integer.toString(parallel)));
         }

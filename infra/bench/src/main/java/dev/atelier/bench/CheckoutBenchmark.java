@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>./atelier bench checkout [--concurrency 100] [--seconds 60] [--warm-up 30] [--rate 50] [--paced-seconds 60]
  *                           [--flash-shoppers 1000] [--flash-units 100] [--browse-users 100] [--browse-seconds 30]
  *                           [--browse api|pages] [--floor-seconds 30] [--skus 10] [--poll-ms 100] [--deadline 120]
- *                           [--store start|running] [--service-opts "-Xms512m ..."] [--jfr false]</pre>
+ *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."] [--jfr false]</pre>
  *
  * <ol>
  * <li>The store: {@code ./atelier up --fresh} in a home of its own with the services' JVM options (production
@@ -64,13 +64,13 @@ public final class CheckoutBenchmark {
 
     record Options(int concurrency, int seconds, int warmUp, int rate, int pacedSeconds, int flashShoppers,
             int flashUnits, int browseUsers, int browseSeconds, boolean browsePages, int floorSeconds, int skus,
-            int pollMillis, int deadlineSeconds, boolean startStore, String serviceOpts, boolean jfr) {
+            int pollMillis, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
             Set<String> known = Set.of("concurrency", "seconds", "warm-up", "rate", "paced-seconds",
                     "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse", "floor-seconds",
-                    "skus", "poll-ms", "deadline", "store", "service-opts", "jfr");
+                    "skus", "poll-ms", "deadline", "store", "parallel", "service-opts", "jfr");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
             });
@@ -94,6 +94,7 @@ public final class CheckoutBenchmark {
                     Integer.parseInt(values.getOrDefault("poll-ms", "100")),
                     Integer.parseInt(values.getOrDefault("deadline", "120")),
                     store.equals("start"),
+                    Integer.parseInt(values.getOrDefault("parallel", "0")),
                     values.getOrDefault("service-opts", PRODUCTION_OPTS),
                     Boolean.parseBoolean(values.getOrDefault("jfr", "false")));
         }
@@ -135,9 +136,10 @@ public final class CheckoutBenchmark {
         if (options.startStore()) {
             out.println("Starting the store: ./atelier up --fresh --service-java-opts \"" + serviceOpts + "\"...");
             long started = System.nanoTime();
-            store = LocalStore.start(serviceOpts);
+            store = LocalStore.start(serviceOpts, options.parallel());
             line("");
-            line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`. Store ready in "
+            line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`"
+                    + (options.parallel() > 0 ? ", started " + options.parallel() + " at a time" : "") + ". Store ready in "
                     + seconds(System.nanoTime() - started) + " (build, Kafka, PostgreSQL and every service).");
             String table = store.output().lines().filter(l -> l.contains(" ready in ") || l.startsWith("ready in"))
                     .reduce("", (a, b) -> a + "    " + b + "\n");
@@ -287,7 +289,10 @@ public final class CheckoutBenchmark {
         line("checkouts/s = orders seen PAID within the " + seconds + " s window ÷ " + seconds + " s; POST → PAID is"
                 + " from sending POST /api/checkout to the poll (every " + options.pollMillis() + " ms) that sees"
                 + " PAID, the shopper's own steps (opening the payment page, pressing Pay) included. Outcomes: "
-                + tally.outcomes() + ". Answers by status: " + tally.statuses() + ". Load average before "
+                + tally.outcomes() + ". Answers by status: " + tally.statuses() + ". Requests by kind: "
+                + tally.requests() + String.format(" (%.1f order-status polls per PAID order)",
+                        tally.requests().getOrDefault("order status", 0L) / (double) Math.max(1, latencies.length))
+                + ". Load average before "
                 + loadBefore + ", after " + loadAfter + ".");
         reportLink(report);
         out.printf("%s: %.1f checkouts/s to PAID, p50 %.0f ms, p99 %.0f ms; outcomes %s (load average %s)%n", title,

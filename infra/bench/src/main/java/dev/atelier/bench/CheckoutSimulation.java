@@ -75,7 +75,7 @@ public class CheckoutSimulation extends Simulation {
         long pollMillis = plan.poll().toMillis();
 
         ChainBuilder pollOrder = exec(pause(Duration.ofMillis(pollMillis)))
-                .exec(call(tally, http("order status").get("/api/orders/#{orderId}")
+                .exec(call(tally, "order status", http("order status").get("/api/orders/#{orderId}")
                         .header("X-Order-Token", "#{orderToken}")
                         .check(jmesPath("status").optional().saveAs("state"),
                                 jmesPath("cancelReason").optional().saveAs("reason"),
@@ -83,13 +83,13 @@ public class CheckoutSimulation extends Simulation {
 
         ChainBuilder shopper = exec(session -> session.set("sku", plan.skus().get(
                         ThreadLocalRandom.current().nextInt(plan.skus().size()))))
-                .exec(call(tally, http("add to cart").post("/api/cart/items")
+                .exec(call(tally, "add to cart", http("add to cart").post("/api/cart/items")
                         .body(StringBody("{\"sku\":\"#{sku}\",\"quantity\":1}")).asJson()
                         .check(jmesPath("type").optional().saveAs("problem")), 200, 201))
                 .doIf(session -> answered(session, 200, 201)).then(
                         exec(session -> session.set("t0", System.nanoTime()))
-                                .exec(call(tally, http("checkout").post("/api/checkout").body(StringBody(CHECKOUT))
-                                        .asJson()
+                                .exec(call(tally, "checkout", http("checkout").post("/api/checkout")
+                                        .body(StringBody(CHECKOUT)).asJson()
                                         .check(jmesPath("orderId").optional().saveAs("orderId"),
                                                 jmesPath("orderToken").optional().saveAs("orderToken"),
                                                 jmesPath("type").optional().saveAs("problem")), 202))
@@ -101,10 +101,10 @@ public class CheckoutSimulation extends Simulation {
                                                 .doIf(CheckoutSimulation::payable).then(
                                                         exec(session -> session.set("payPath",
                                                                 URI.create(session.getString("payUrl")).getPath()))
-                                                                .exec(call(tally, http("payment page")
+                                                                .exec(call(tally, "payment page", http("payment page")
                                                                         .get("#{payPath}")
                                                                         .header("Accept", "text/html"), 200))
-                                                                .exec(call(tally, http("pay")
+                                                                .exec(call(tally, "pay", http("pay")
                                                                         .post("#{payPath}/pay")
                                                                         .header("Accept", "text/html")
                                                                         .header("Content-Type",
@@ -132,11 +132,12 @@ public class CheckoutSimulation extends Simulation {
      * The request, with its status kept in the session ({@code status}, absent when no answer came) and counted in
      * the tally; Gatling marks it failed unless the status is one of {@code expected}.
      */
-    private static ChainBuilder call(Tally tally, HttpRequestActionBuilder request, Integer... expected) {
+    private static ChainBuilder call(Tally tally, String name, HttpRequestActionBuilder request,
+            Integer... expected) {
         return exec(session -> session.remove("status"))
                 .exec(request.check(status().saveAs("status"), status().in(expected)))
                 .exec(session -> {
-                    tally.answered(session.contains("status") ? session.getInt("status") : 0);
+                    tally.answered(name, session.contains("status") ? session.getInt("status") : 0);
                     return session;
                 });
     }
@@ -179,6 +180,7 @@ public class CheckoutSimulation extends Simulation {
 
         private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<Paid> paid = new ConcurrentLinkedQueue<>();
         private volatile long startedNanos;
 
@@ -190,8 +192,16 @@ public class CheckoutSimulation extends Simulation {
             return startedNanos;
         }
 
-        void answered(int status) {
+        void answered(String request, int status) {
             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+            requests.computeIfAbsent(request, r -> new LongAdder()).increment();
+        }
+
+        /** How many requests of each kind the shoppers sent. */
+        Map<String, Long> requests() {
+            Map<String, Long> sorted = new TreeMap<>();
+            requests.forEach((k, v) -> sorted.put(k, v.sum()));
+            return sorted;
         }
 
         void record(Session session) {

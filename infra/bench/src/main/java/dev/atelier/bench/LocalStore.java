@@ -39,13 +39,22 @@ final class LocalStore implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts the store and waits until the launcher prints its address (within 10 minutes). */
-    static LocalStore start(String serviceJavaOpts) throws IOException, InterruptedException {
+    /**
+     * Starts the store and waits until the launcher prints its address (within 10 minutes); {@code parallel}: the
+     * services started at a time, 0 for the launcher's default.
+     */
+    static LocalStore start(String serviceJavaOpts, int parallel) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("atelier-bench-store");
         Path output = home.resolve("launcher-output.log");
-        Process launcher = new ProcessBuilder("bash", "./atelier", "up", "--fresh", "--home", home.toString(),
-                "--kafka-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()),
-                "--service-java-opts", serviceJavaOpts)
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "./atelier", "up", "--fresh", "--home",
+                home.toString(), "--kafka-port", Integer.toString(freePort()), "--postgres-port",
+                Integer.toString(freePort()), "--service-java-opts", serviceJavaOpts,
+                // a loaded machine may need more than the launcher's 180 s per service; this wait bounds the whole
+                "--ready-timeout", "600"));
+        if (parallel > 0) {
+            command.addAll(List.of("--parallel", Integer.toString(parallel)));
+        }
+        Process launcher = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();

@@ -54,7 +54,7 @@ class CheckoutPages {
             body.put("shippingOption", CartPages.first(form, "shippingOption"));
             body.put("paymentMethod", CartPages.first(form, "paymentMethod"));
             body.put("giftCardCode", blankToNull(CartPages.first(form, "giftCardCode")));
-            return services.send("order", "POST", "/api/checkout", body, exchange).flatMap(answer -> {
+            return services.sendSlow("order", "POST", "/api/checkout", body, exchange).flatMap(answer -> {
                 if (answer.ok()) {
                     // the wait page follows the saga and sends the shopper on to the payment page
                     return Mono.just("redirect:/orders/" + answer.body().get("orderId") + "/wait?token="

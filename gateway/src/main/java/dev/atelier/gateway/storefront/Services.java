@@ -32,13 +32,16 @@ class Services {
 
     static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() {
     };
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
     private final WebClient client;
     private final ServiceLocations locations;
+    private final Duration timeout;
+    private final Duration slowTimeout;
 
     Services(WebClient.Builder builder, ServiceLocations locations,
-            ReactiveOAuth2AuthorizedClientManager authorizedClients) {
+            ReactiveOAuth2AuthorizedClientManager authorizedClients, dev.atelier.gateway.edge.EdgeProperties edge) {
+        // the same budgets as the edge's routes: API calls, and the slow ones (placing an order)
+        this.timeout = edge.apiTimeout();
+        this.slowTimeout = edge.slowTimeout();
         // a signed-in shopper's access token goes along as a bearer token (refreshed when it expired)
         ServerOAuth2AuthorizedClientExchangeFilterFunction bearer =
                 new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClients);
@@ -79,13 +82,20 @@ class Services {
 
     Mono<ServiceAnswer> get(String service, String path, ServerWebExchange exchange) {
         return exchange(service, client.method(org.springframework.http.HttpMethod.GET)
-                .uri(locations.of(service) + path), null, exchange);
+                .uri(locations.of(service) + path), null, exchange, timeout);
     }
 
     Mono<ServiceAnswer> send(String service, String method, String path, @Nullable Object body,
             ServerWebExchange exchange) {
         return exchange(service, client.method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(locations.of(service) + path), body, exchange);
+                .uri(locations.of(service) + path), body, exchange, timeout);
+    }
+
+    /** A call that may take longer, as the edge's checkout route allows: placing an order. */
+    Mono<ServiceAnswer> sendSlow(String service, String method, String path, @Nullable Object body,
+            ServerWebExchange exchange) {
+        return exchange(service, client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(locations.of(service) + path), body, exchange, slowTimeout);
     }
 
     /**
@@ -104,14 +114,14 @@ class Services {
     }
 
     private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,
-            ServerWebExchange exchange) {
+            ServerWebExchange exchange, Duration timeout) {
         ServerHttpRequest incoming = exchange.getRequest();
         request.accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> copyIdentity(incoming, headers));
         WebClient.RequestHeadersSpec<?> ready = body == null ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return ready.exchangeToMono(response -> read(response, exchange))
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .onErrorResume(e -> Mono.just(new ServiceAnswer(503, Map.of("detail",
                         "the " + service + " part of the store is not answering; please try again in a moment"))));
     }

@@ -121,6 +121,28 @@ class PersonalisationCheckTest extends GatewayTest {
     }
 
     @Test
+    void theBasketShowsThePreviewTheShopperSawAndNamesTheUploadedPhoto() throws Exception {
+        StandIns.CART.stubFor(get(urlPathEqualTo("/api/cart")).willReturn(okJson("""
+                {"id":"11111111-2222-4333-8444-555555555555","version":2,"lines":[{"lineId":"aaaaaaaa-2222-4333-8444-555555555555",
+                  "sku":"PMUG-XMAS-001","quantity":1,"name":"Christmas Photo Mug","attributes":{},
+                  "personalisation":{"photo":"3f0c9a52-6d1e-4b7a-8c2f-1e5d7b9a0c34","name":"Sophie"},
+                  "personalisationLabels":{"photo":"Your photo","name":"Name"},
+                  "unitPrice":{"amount":1499,"currency":"GBP"},"lineTotal":{"amount":1499,"currency":"GBP"},
+                  "available":true,"priceChanged":false,"stockLeft":0,
+                  "previewUrl":"/api/catalog/media/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"}],
+                 "totals":{"subtotal":{"amount":1499,"currency":"GBP"},"discount":{"amount":0,"currency":"GBP"},
+                  "shipping":{"amount":0,"currency":"GBP"},"giftWrap":{"amount":0,"currency":"GBP"},
+                  "total":{"amount":1499,"currency":"GBP"},"tax":{"amount":250,"currency":"GBP"}}}""")));
+
+        HttpResponse<String> page = send(request("/cart").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Your photo: your uploaded photo", "Name: Sophie",
+                "src=\"/api/catalog/media/9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\"", "class=\"line-preview\"",
+                "Sold out since you added it").doesNotContain("3f0c9a52-6d1e-4b7a-8c2f-1e5d7b9a0c34");
+    }
+
+    @Test
     void sendsThePreviewsPictureToCartServiceWithTheLine() throws Exception {
         StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/christmas-photo-mug"))
                 .willReturn(okJson(PHOTO_MUG)));

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class RunningStore implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    /** A Tawk.to property id, so that the pages carry the live chat (the browser tests stand in for Tawk.to). */
+    static final String CHAT_PROPERTY = "e2e-chat-property";
 
     private final Path home;
     private final Path log;
@@ -39,6 +41,7 @@ final class RunningStore implements AutoCloseable {
         if (shared == null) {
             shared = start();
             shared.awaitDemoStock();
+            shared.warmUp();
             RunningStore store = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -56,7 +59,9 @@ final class RunningStore implements AutoCloseable {
         Path home = Files.createTempDirectory("atelier-e2e");
         Path log = home.resolve("launcher-output.log");
         requireFreeServicePorts();
-        Process launcher = new ProcessBuilder(launcherCommand(repository, home))
+        ProcessBuilder up = new ProcessBuilder(launcherCommand(repository, home));
+        up.environment().put("ATELIER_GATEWAY_CHAT_TAWKPROPERTYID", CHAT_PROPERTY);
+        Process launcher = up
                 .directory(repository.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -122,6 +127,26 @@ final class RunningStore implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
         }
         throw new IllegalStateException("the demo mug had no stock within 5 minutes; last answer: " + last);
+    }
+
+    /**
+     * One pass over the shopper's paths before the first journey (pages rendered, a personalised line added and the
+     * cart priced): on this shared two-core machine a cold service's first answer can take longer than the
+     * storefront's five seconds, which is not what the journeys test.
+     */
+    void warmUp() throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        for (String path : List.of("/", "/products/personalised-christmas-mug", "/search?q=mug", "/api/cart")) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/cart/items"))
+                .header("Content-Type", "application/json").header("Origin", baseUrl())
+                .timeout(Duration.ofSeconds(60))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sku\":\"MUG-XMAS-001\",\"quantity\":1,"
+                        + "\"personalisation\":{\"name\":\"Warm\",\"font\":\"Classic Serif\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -9,11 +9,13 @@ import dev.atelier.catalog.Http;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.testing.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +28,9 @@ class StorefrontCacheTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     Http http;
     CatalogFixture catalog;
@@ -52,6 +57,28 @@ class StorefrontCacheTest {
 
     private static JsonNode json(Http.Raw raw) {
         return EventJson.mapper().readTree(raw.body());
+    }
+
+    private double hits() {
+        return meters.get("cache.gets").tag("cache", "storefront").tag("result", "hit").functionCounter().count();
+    }
+
+    @Test
+    void aRepeatedReadIsAnsweredFromTheKeptBytes() {
+        String slug = catalog.unique("reading-lamp");
+        catalog.published(draft("Reading lamp", category, 3500).with("slug", slug).variant(catalog.sku("READ"), Map.of()));
+        Http.Raw first = http.raw("/api/catalog/products/" + slug);
+        double before = hits();
+
+        java.util.List<Http.Raw> again = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> http.raw("/api/catalog/products/" + slug)).toList();
+
+        // 5 unless a background transaction (another test's late event) committed in between and emptied the cache
+        assertThat(hits() - before).isGreaterThanOrEqualTo(3);
+        assertThat(again).allSatisfy(raw -> {
+            assertThat(raw.body()).isEqualTo(first.body());
+            assertThat(raw.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        });
     }
 
     @Test

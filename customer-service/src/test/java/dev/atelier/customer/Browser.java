@@ -16,10 +16,12 @@ import java.util.stream.Collectors;
 
 /**
  * A browser stand-in over real HTTP: keeps cookies, does not follow redirects (the tests look at each hop), and
- * fills in a page's CSRF token when it posts a form, as the real page would.
+ * fills in a page's CSRF token when it posts a form, as the real page would, and the bot check's token when the page
+ * shows the Turnstile widget, as a person completing it would.
  */
 public final class Browser {
 
+    public static final String TURNSTILE_FIELD = "cf-turnstile-response";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient client;
@@ -52,6 +54,10 @@ public final class Browser {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf.find()) {
             all.put("_csrf", csrf.group(1));
+        }
+        if (form.body().contains("class=\"cf-turnstile\"")) {
+            // the widget a person completes gives the form a token (CloudflareStub accepts it)
+            all.putIfAbsent(TURNSTILE_FIELD, "token-of-a-person");
         }
         return post(action, all);
     }

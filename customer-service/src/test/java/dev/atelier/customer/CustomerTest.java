@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The one test configuration of this module, so that all its test classes share one application context on the
  * embedded Kafka and PostgreSQL. bcrypt runs at its lowest cost here: the tests sign in many times. Google sign-in is
- * on, against {@link GoogleStub}.
+ * on, against {@link GoogleStub}, and the Turnstile bot check against {@link CloudflareStub}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +31,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "atelier.messaging.inbox.max-attempts=3",
                 "atelier.messaging.inbox.initial-backoff=50ms",
                 "management.otlp.metrics.export.enabled=false"})
-@ContextConfiguration(initializers = GoogleStub.Initializer.class)
+@ContextConfiguration(initializers = {GoogleStub.Initializer.class, CloudflareStub.Initializer.class})
 public @interface CustomerTest {
 }

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -49,8 +50,23 @@ class AuthorizationServerConfiguration {
                 // the user info endpoint takes the access token
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        signInOrSignUp(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
+    }
+
+    /**
+     * A browser that must sign in first goes to the sign-in page, or to the sign-up page when the client asked for
+     * {@code prompt=create} (OpenID Connect's "Initiating User Registration": the store's "Create an account"
+     * link). Either way the authorization request is kept in the session and resumes after the shopper signed in.
+     */
+    static AuthenticationEntryPoint signInOrSignUp() {
+        AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint signUp = new LoginUrlAuthenticationEntryPoint("/signup");
+        return (request, response, exception) -> {
+            String prompt = request.getParameter("prompt");
+            boolean create = prompt != null && java.util.Arrays.asList(prompt.split(" ")).contains("create");
+            (create ? signUp : signIn).commence(request, response, exception);
+        };
     }
 
     @Bean

@@ -30,16 +30,19 @@ class SignInProvider implements AuthenticationProvider {
     private final Customers customers;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final SignInChallenge challenge;
     private final SignInLog log;
     private final Totp totp;
     private final String unknownAccountHash;
 
-    SignInProvider(Customers customers, PasswordEncoder passwords, SignInThrottle throttle, SignInLog log, Totp totp) {
+    SignInProvider(Customers customers, PasswordEncoder passwords, SignInThrottle throttle, SignInLog log, Totp totp,
+            SignInChallenge challenge) {
         this.customers = customers;
         this.passwords = passwords;
         this.throttle = throttle;
         this.log = log;
         this.totp = totp;
+        this.challenge = challenge;
         this.unknownAccountHash = passwords.encode("no account has this password " + System.nanoTime());
     }
 
@@ -54,6 +57,9 @@ class SignInProvider implements AuthenticationProvider {
         if (blocked.isPresent()) {
             log.record(null, email, request, SignInResult.THROTTLED);
             throw new SignInRefused("throttled", blocked.get());
+        }
+        if (!challenge.passes(request)) {
+            throw new SignInRefused("bot-check");
         }
         Optional<Customer> found = customers.byEmail(email);
         boolean passwordMatches = passwords.matches(password, found.map(Customer::passwordHash).orElse(unknownAccountHash));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.customer.Accounts;
 import dev.atelier.customer.Browser;
 import dev.atelier.customer.CustomerTest;
+import dev.atelier.customer.Oidc;
 import dev.atelier.events.Topics;
 import dev.atelier.events.customer.CustomerRegistered;
 import dev.atelier.events.customer.CustomerVerificationRequested;
@@ -73,6 +74,36 @@ class SignUpTest {
         HttpResponse<String> signedIn = browser.submit("/login", "/login",
                 Map.of("email", email, "password", "tea, biscuits and a long walk"));
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    /**
+     * The store's "Create an account" link asks for {@code prompt=create}: the browser lands on the sign-up page
+     * instead of the sign-in page, and after verifying and signing in it goes back to the store with a code.
+     */
+    @Test
+    void aShopperSentToSignUpByTheStoreComesBackSignedIn() {
+        String email = Accounts.uniqueEmail("noah");
+        String password = "kettle, garden and a long weekend";
+        Browser browser = new Browser(port, "203.0.113.11");
+        Oidc oidc = new Oidc(port);
+        Oidc.Authorization authorization = oidc.start();
+
+        HttpResponse<String> toSignUp = browser.get(authorization.url() + "&prompt=create");
+        HttpResponse<String> toSignIn = new Browser(port, "203.0.113.11").get(authorization.url());
+
+        assertThat(toSignUp.statusCode()).isEqualTo(302);
+        assertThat(toSignUp.headers().firstValue("Location").orElseThrow()).endsWith("/signup");
+        assertThat(toSignIn.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        browser.submit("/signup", "/signup", Map.of("displayName", "Noah Hart", "email", email, "password", password));
+        CustomerVerificationRequested requested = probe.awaitEvent(CustomerVerificationRequested.class,
+                e -> e.email().equals(email), DEADLINE);
+        browser.submit("/signup/verify?email=" + email, "/signup/verify", Map.of("email", email, "code",
+                requested.code()));
+        HttpResponse<String> signedIn = browser.submit("/login?verified", "/login",
+                Map.of("email", email, "password", password));
+
+        Oidc.Tokens tokens = oidc.finish(authorization, browser.follow(signedIn));
+        assertThat(oidc.validate(tokens.accessToken()).getSubject()).isEqualTo(requested.customerId().toString());
     }
 
     @Test

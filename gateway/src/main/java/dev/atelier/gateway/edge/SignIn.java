@@ -27,8 +27,11 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway signs shoppers and staff in as customer-service's OAuth2 client: authorization code with PKCE, the
@@ -43,6 +46,8 @@ class SignIn {
     static final String REGISTRATION = "atelier";
     /** Where a "Sign in" link points: Spring Security starts the authorization request there. */
     static final String START = "/oauth2/authorization/" + REGISTRATION;
+    /** The query parameter of a "Create an account" link: {@code /oauth2/authorization/atelier?signup}. */
+    static final String SIGN_UP = "signup";
 
     @Bean
     ReactiveClientRegistrationRepository clientRegistrations(SignInProperties signIn, ServiceLocations locations) {
@@ -84,13 +89,36 @@ class SignIn {
         return manager;
     }
 
-    /** PKCE on every authorization request, although the gateway also holds a secret. */
+    /**
+     * PKCE on every authorization request, although the gateway also holds a secret. A "Create an account" link
+     * ({@value #START}{@code ?signup}) asks for {@code prompt=create} (OpenID Connect's "Initiating User
+     * Registration"), so that customer-service shows its sign-up page rather than the sign-in page, and the new
+     * shopper comes back signed in through the same flow.
+     */
     static ServerOAuth2AuthorizationRequestResolver authorizationRequests(
             ReactiveClientRegistrationRepository registrations) {
-        DefaultServerOAuth2AuthorizationRequestResolver resolver =
+        DefaultServerOAuth2AuthorizationRequestResolver signIn =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
-        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        return resolver;
+        signIn.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        DefaultServerOAuth2AuthorizationRequestResolver signUp =
+                new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        signUp.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(request -> request.additionalParameters(parameters -> parameters.put("prompt", "create"))));
+        return new ServerOAuth2AuthorizationRequestResolver() {
+            @Override
+            public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
+                return (wantsSignUp(exchange) ? signUp : signIn).resolve(exchange);
+            }
+
+            @Override
+            public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
+                return (wantsSignUp(exchange) ? signUp : signIn).resolve(exchange, clientRegistrationId);
+            }
+        };
+    }
+
+    private static boolean wantsSignUp(ServerWebExchange exchange) {
+        return exchange.getRequest().getQueryParams().containsKey(SIGN_UP);
     }
 
     static ReactiveAuthenticationManager authenticationManager() {

@@ -19,13 +19,15 @@ import reactor.core.publisher.Mono;
 class CatalogPages {
 
     private final Services services;
+    private final ReviewPages reviews;
 
     private final String publicUrl;
 
-    CatalogPages(Services services,
+    CatalogPages(Services services, ReviewPages reviews,
             @org.springframework.beans.factory.annotation.Value("${atelier.storefront.public-url:http://localhost:8080}")
             String publicUrl) {
         this.services = services;
+        this.reviews = reviews;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -96,7 +98,10 @@ class CatalogPages {
 
     @GetMapping("/products/{slug}")
     Mono<String> product(@PathVariable String slug, Model model, ServerWebExchange exchange) {
-        return services.get("catalog", "/api/catalog/products/" + encode(slug), exchange).map(answer -> {
+        return Mono.zip(services.get("catalog", "/api/catalog/products/" + encode(slug), exchange),
+                reviews.firstPage(slug, exchange)).map(answers -> {
+            Services.ServiceAnswer answer = answers.getT1();
+            ReviewPages.show(model, answers.getT2());
             if (!answer.ok()) {
                 exchange.getResponse().setStatusCode(answer.status() == 404 ? HttpStatus.NOT_FOUND
                         : HttpStatus.SERVICE_UNAVAILABLE);

@@ -69,6 +69,7 @@ class SearchEngines {
             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                     + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
             xml.append("  <url><loc>").append(publicUrl).append("/</loc></url>\n");
+            xml.append("  <url><loc>").append(publicUrl).append("/blog</loc></url>\n");
             for (String kind : List.of("products", "categories", "occasions", "posts")) {
                 for (Map<String, Object> entry : answer.list(kind)) {
                     xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(publicUrl + entry.get("path")))

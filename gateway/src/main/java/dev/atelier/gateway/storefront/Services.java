@@ -88,6 +88,21 @@ class Services {
                 .uri(locations.of(service) + path), body, exchange);
     }
 
+    /**
+     * A service's Server-Sent Events stream, read on the shopper's behalf (their cookies and order token go along);
+     * it ends when the service ends it. The caller bounds it in time.
+     */
+    reactor.core.publisher.Flux<org.springframework.http.codec.ServerSentEvent<Object>> events(String service,
+            String path, ServerWebExchange exchange) {
+        ServerHttpRequest incoming = exchange.getRequest();
+        return client.get().uri(locations.of(service) + path)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> copyIdentity(incoming, headers))
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<Object>>() {
+                });
+    }
+
     private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,
             ServerWebExchange exchange) {
         ServerHttpRequest incoming = exchange.getRequest();

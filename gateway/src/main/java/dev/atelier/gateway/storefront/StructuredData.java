@@ -74,6 +74,33 @@ final class StructuredData {
         return write(Map.of("@context", "https://schema.org", "@type", "BreadcrumbList", "itemListElement", items));
     }
 
+    /** A blog post as a BlogPosting: headline, dates, author, image, the store as publisher. */
+    static String article(Map<String, Object> post, String url, @Nullable String image, String publicUrl) {
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "BlogPosting");
+        ld.put("headline", post.get("title"));
+        if (post.get("summary") != null) {
+            ld.put("description", post.get("summary"));
+        }
+        ld.put("url", url);
+        ld.put("mainEntityOfPage", url);
+        if (image != null) {
+            ld.put("image", image);
+        }
+        if (post.get("publishedAt") != null) {
+            ld.put("datePublished", post.get("publishedAt"));
+        }
+        if (post.get("updatedAt") != null) {
+            ld.put("dateModified", post.get("updatedAt"));
+        }
+        if (post.get("author") instanceof Map<?, ?> author && author.get("name") != null) {
+            ld.put("author", Map.of("@type", "Person", "name", author.get("name")));
+        }
+        ld.put("publisher", Map.of("@type", "Organization", "name", "Atelier", "url", publicUrl + "/"));
+        return write(ld);
+    }
+
     static String organisation(String publicUrl) {
         return write(Map.of("@context", "https://schema.org", "@type", "Organization", "name", "Atelier",
                 "url", publicUrl + "/"));

@@ -1,7 +1,6 @@
 package dev.atelier.gateway.edge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,30 +12,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.atelier.gateway.GatewayTest;
+import dev.atelier.gateway.SignInFlow;
+import dev.atelier.gateway.SignInFlow.SignedIn;
 import dev.atelier.gateway.StandIns;
 import dev.atelier.gateway.state.SessionConfiguration;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,16 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SignInTest extends GatewayTest {
 
-    private static final RSAKey KEY = key();
-    private static final String ACCESS_TOKEN_MARKER = "access";
-
     private UUID customerId;
+    private SignInFlow flow;
 
     @BeforeEach
     void keys() {
         customerId = UUID.randomUUID();
-        StandIns.CUSTOMER.stubFor(get(urlPathEqualTo("/oauth2/jwks"))
-                .willReturn(okJson(new JWKSet(KEY.toPublicJWK()).toString())));
+        flow = new SignInFlow(base());
     }
 
     @Test
@@ -214,95 +197,16 @@ class SignInTest extends GatewayTest {
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith(SignIn.START);
     }
 
-    /** What the browser holds after signing in. */
-    private record SignedIn(String sessionId, String accessToken, String challenge, String location,
-            List<String> cookies) {
-
-        String sessionCookie() {
-            return SessionConfiguration.COOKIE + "=" + sessionId;
-        }
-    }
-
-    /**
-     * The browser's side of the code flow: start at the gateway, "sign in" at customer-service (WireMock answers the
-     * token request with tokens for {@link #customerId}), come back with the code.
-     */
     private SignedIn signIn(List<String> roles, List<String> amr, String extraCookie) throws Exception {
-        HttpResponse<String> start = send(request(SignIn.START).GET());
-        assertThat(start.statusCode()).isEqualTo(302);
-        URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-        assertThat(authorize.toString()).startsWith(StandIns.CUSTOMER.baseUrl() + "/oauth2/authorize?");
-        Map<String, String> query = form(authorize.getRawQuery());
-        assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "gateway")
-                .containsEntry("code_challenge_method", "S256").containsKeys("state", "nonce", "code_challenge");
-        String startCookie = sessionCookieOf(start);
-
-        String code = "code-" + UUID.randomUUID();
-        String accessToken = jwt(roles, amr, null, ACCESS_TOKEN_MARKER);
-        String idToken = jwt(roles, amr, query.get("nonce"), "id");
-        StandIns.CUSTOMER.stubFor(post(urlPathEqualTo("/oauth2/token"))
-                .withRequestBody(containing("code=" + code))
-                .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
-                        + "\"expires_in\":600,\"refresh_token\":\"refresh-" + code + "\",\"scope\":\"openid profile email\","
-                        + "\"id_token\":\"" + idToken + "\"}")));
-
-        String cookies = startCookie + (extraCookie == null ? "" : "; " + extraCookie);
-        HttpResponse<String> back = send(request("/login/oauth2/code/atelier?code=" + code + "&state="
-                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8)).header("Cookie", cookies).GET());
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
-        String sessionId = sessionCookieOf(back).substring(SessionConfiguration.COOKIE.length() + 1);
-        assertThat(sessionId).as("a new session id after sign-in").isNotEqualTo(startCookie.substring(
-                SessionConfiguration.COOKIE.length() + 1));
-        return new SignedIn(sessionId, accessToken, query.get("code_challenge"),
-                back.headers().firstValue("Location").orElseThrow(), back.headers().allValues("Set-Cookie"));
-    }
-
-    private String jwt(List<String> roles, List<String> amr, String nonce, String kind) throws JOSEException {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(StandIns.CUSTOMER.baseUrl()).subject(customerId.toString()).audience("gateway")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
-                .claim("roles", new ArrayList<>(roles)).claim("amr", new ArrayList<>(amr))
-                .claim("email", "hannah@example.co.uk").claim("name", "Hannah Price").claim("kind", kind)
-                .jwtID(UUID.randomUUID().toString());
-        if (nonce != null) {
-            claims.claim("nonce", nonce);
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-                claims.build());
-        jwt.sign(new RSASSASigner(KEY));
-        return jwt.serialize();
-    }
-
-    private static String sessionCookieOf(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(cookie -> cookie.startsWith(SessionConfiguration.COOKIE + "="))
-                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-                .reduce((first, last) -> last)
-                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+        return flow.signIn(customerId, roles, amr, extraCookie);
     }
 
     private static Map<String, String> form(String encoded) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            int equals = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return values;
+        return SignInFlow.form(encoded);
     }
 
     private static String s256(String verifier) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
-
-    private static RSAKey key() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("gateway-test").keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,7 +11,6 @@ import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -259,31 +258,17 @@ public final class PaymentBenchmark {
         }
 
         static Service start(Options options, String jdbcUrl, String bootstrapServers, Path log) throws IOException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
-            if (!options.jfr().isBlank()) {
-                command.add("-XX:StartFlightRecording=settings=profile,filename="
-                        + Path.of(options.jfr()).toAbsolutePath() + ",dumponexit=true");
-            }
-            command.addAll(List.of("-jar", options.jar().toString(),
-                    "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "--spring.datasource.password=",
-                    "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                    "--atelier.payment.sandbox.public-url=http://localhost:" + port,
-                    "--atelier.payment.stripe.api-key=",
-                    "--logging.level.root=WARN"));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 600, log,
-                    "payment-service");
-            return service;
+            int port = BenchSupport.freePort();
+            BenchSupport.RunningService running = BenchSupport.ServiceJar.of("payment-service", options.jar())
+                    .jvmOptions("-Xmx768m")
+                    .jfr(options.jfr().isBlank() ? null : Path.of(options.jfr()))
+                    .port(port).log(log)
+                    .database(jdbcUrl).kafka(bootstrapServers)
+                    .property("atelier.payment.sandbox.public-url", "http://localhost:" + port)
+                    .property("atelier.payment.stripe.api-key", "")
+                    .property("logging.level.root", "WARN")
+                    .start(600);
+            return new Service(running.process(), port);
         }
 
         @Override

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole store as a developer starts it: {@code ./atelier up --fresh} in a home of its own (fresh databases,
- * free ports for Kafka and PostgreSQL), waited for until it prints the store's address, and stopped with
- * {@code ./atelier down}. The services listen on their standard ports (8080–8089), which must be free.
+ * The whole store as a developer starts it: the launcher of {@code ./atelier up --fresh} in a home of its own
+ * (fresh databases, free ports for Kafka and PostgreSQL), waited for until it prints the store's address, and
+ * stopped as Ctrl-C would stop it. The services listen on their standard ports (8080–8089), which must be free.
  */
 final class RunningStore implements AutoCloseable {
 
@@ -55,8 +55,8 @@ final class RunningStore implements AutoCloseable {
         Path repository = repositoryRoot();
         Path home = Files.createTempDirectory("atelier-e2e");
         Path log = home.resolve("launcher-output.log");
-        Process launcher = new ProcessBuilder("bash", "./atelier", "up", "--fresh", "--home", home.toString(),
-                "--kafka-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()))
+        requireFreeServicePorts();
+        Process launcher = new ProcessBuilder(launcherCommand(repository, home))
                 .directory(repository.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -65,6 +65,38 @@ final class RunningStore implements AutoCloseable {
         RunningStore store = new RunningStore(home, log, launcher);
         store.awaitReady();
         return store;
+    }
+
+    /**
+     * {@code ./atelier up --fresh} without the script: the script builds stale modules and asks Maven for the
+     * launcher's classpath, which a fresh clone's {@code ./mvnw verify} has not installed. Here the reactor has
+     * just built every service's jar, and this test JVM's classpath holds the launcher (a test dependency).
+     */
+    private static List<String> launcherCommand(Path repository, Path home) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka still uses sun.misc.Unsafe
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.atelier.local.Launcher",
+                "up", "--fresh", "--home", home.toString(),
+                "--kafka-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()),
+                "--repo", repository.toString()));
+        return command;
+    }
+
+    /** The services listen on 8080–8089: a store already running there (./atelier up) would answer instead. */
+    private static void requireFreeServicePorts() {
+        for (int port = 8080; port <= 8089; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                throw new IllegalStateException("port " + port + " is taken: the end-to-end tests start the whole"
+                        + " store on 8080-8089. Stop what listens there (./atelier down), or skip these tests with"
+                        + " ./mvnw verify -De2e.skip");
+            }
+        }
     }
 
     String baseUrl() {

@@ -37,6 +37,7 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.events.payment.GiftCardIssued;
@@ -102,7 +103,8 @@ public final class EventCatalog {
             PasswordResetRequested.class,
             ReminderDue.class,
             PaymentDisputed.class,
-            GiftCardIssued.class);
+            GiftCardIssued.class,
+            ReturnApproved.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

@@ -46,6 +46,7 @@ import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
@@ -125,7 +126,8 @@ final class EventSamples {
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
             Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek),
             Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent),
-            Map.entry(GiftCardIssued.class, EventSamples::aFiftyPoundGiftCardBoughtAsAProduct));
+            Map.entry(GiftCardIssued.class, EventSamples::aFiftyPoundGiftCardBoughtAsAProduct),
+            Map.entry(ReturnApproved.class, EventSamples::chippedMugReturnApproved));
 
     private EventSamples() {
     }
@@ -157,6 +159,13 @@ final class EventSamples {
         return new ReturnRequested(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL,
                 List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), EMAIL,
                 PLACED_AT.plus(Duration.ofDays(6)));
+    }
+
+    static ReturnApproved chippedMugReturnApproved() {
+        return new ReturnApproved(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL, CUSTOMER_ID,
+                List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), Money.gbp(1499),
+                PLACED_AT.plus(Duration.ofDays(21)), "Atelier Returns, 1 Workshop Lane, Bristol BS1 4DJ",
+                "sam.workshop@atelier.example", PLACED_AT.plus(Duration.ofDays(7)));
     }
 
     static ReturnReceived chippedMugReceivedNotResellable() {

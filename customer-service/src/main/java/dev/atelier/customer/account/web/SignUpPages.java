@@ -1,14 +1,19 @@
 package dev.atelier.customer.account.web;
 
 import dev.atelier.customer.account.Registration;
+import dev.atelier.customer.botcheck.Turnstile;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -17,9 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignUpPages {
 
     private final Registration registration;
+    private final Turnstile turnstile;
 
-    SignUpPages(Registration registration) {
+    SignUpPages(Registration registration, Turnstile turnstile) {
         this.registration = registration;
+        this.turnstile = turnstile;
+    }
+
+    /** The bot check's site key for the page's widget: sign-up always asks when Turnstile is configured. */
+    @ModelAttribute("turnstileSiteKey")
+    @Nullable String turnstileSiteKey() {
+        return turnstile.siteKey();
     }
 
     @GetMapping("/signup")
@@ -32,8 +45,15 @@ class SignUpPages {
 
     @PostMapping("/signup")
     String signUp(@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String password, Model model) {
-        List<Registration.FieldError> errors = registration.problemsWith(email, displayName, password);
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(name = Turnstile.FIELD, required = false) @Nullable String botToken,
+            HttpServletRequest request, Model model) {
+        List<Registration.FieldError> errors = new ArrayList<>(registration.problemsWith(email, displayName, password));
+        // checked before anything is written: no account, no e-mail for a form that failed the check
+        if (errors.isEmpty() && !turnstile.check(botToken, request.getRemoteAddr()).letsThrough()) {
+            errors.add(new Registration.FieldError("turnstile",
+                    "Please complete the “I am human” check, then create your account again."));
+        }
         if (!errors.isEmpty()) {
             model.addAttribute("displayName", displayName);
             model.addAttribute("email", email);

@@ -1,6 +1,8 @@
 package dev.atelier.customer.signin.web;
 
 import dev.atelier.customer.signin.GoogleSignIn;
+import dev.atelier.customer.signin.SignInChallenge;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInPage {
 
     private final GoogleSignIn google;
+    private final SignInChallenge challenge;
 
-    SignInPage(GoogleSignIn google) {
+    SignInPage(GoogleSignIn google, SignInChallenge challenge) {
         this.google = google;
+        this.challenge = challenge;
     }
 
     @GetMapping("/login")
@@ -24,7 +28,9 @@ class SignInPage {
             @RequestParam(required = false) @Nullable String signedOut,
             @RequestParam(required = false) @Nullable String verified,
             @RequestParam(required = false) @Nullable String passwordChanged,
-            Model model) {
+            HttpServletRequest request, Model model) {
+        // after failures from this address, the bot check (when Turnstile is configured)
+        model.addAttribute("turnstileSiteKey", challenge.siteKeyFor(request.getRemoteAddr()));
         model.addAttribute("email", email == null ? "" : email);
         model.addAttribute("google", google.enabled() ? GoogleSignIn.START_PATH : null);
         model.addAttribute("codeRequested", "code-required".equals(error) || "code".equals(error));
@@ -37,6 +43,7 @@ class SignInPage {
 
     private static String message(String error, @Nullable Long retry) {
         return switch (error) {
+            case "bot-check" -> "Please complete the “I am human” check, then sign in again.";
             case "throttled" -> "Too many attempts. Please wait " + waitText(retry) + " and try again.";
             case "code-required" -> "Enter the six-digit code from your authenticator app, or a recovery code.";
             case "code" -> "That code is not valid or was already used. Enter the current code from your app.";

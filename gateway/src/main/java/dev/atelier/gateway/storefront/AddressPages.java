@@ -1,0 +1,89 @@
+package dev.atelier.gateway.storefront;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The shopper's saved addresses (customer-service's {@code /api/account/addresses}): the list with the default
+ * first, a form to add one (the service checks and normalises the UK postcode; its messages appear beside the
+ * fields, the shopper's input kept), and buttons to make one the default or delete it.
+ */
+@Controller
+class AddressPages {
+
+    static final String PAGE = "/account/addresses";
+    private static final Map<String, String> NOTICES = Map.of("added", "Address saved.",
+            "default", "Default address changed.", "deleted", "Address deleted.");
+
+    private final Services services;
+
+    AddressPages(Services services) {
+        this.services = services;
+    }
+
+    @GetMapping(PAGE)
+    Mono<String> addresses(Model model, ServerWebExchange exchange) {
+        Flash.read(exchange, model, NOTICES);
+        return page(model, exchange, Map.of(), Map.of());
+    }
+
+    @PostMapping(PAGE)
+    Mono<String> add(Model model, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> services.send("customer", "POST", "/api/account/addresses",
+                address(form), exchange).flatMap(answer -> {
+                    if (answer.ok()) {
+                        return Mono.just("redirect:" + PAGE + "?done=added");
+                    }
+                    exchange.getResponse().setStatusCode(Flash.statusOf(answer));
+                    model.addAttribute("message", answer.detail());
+                    model.addAttribute("notice", null);
+                    return page(model, exchange, form.toSingleValueMap(), Flash.fieldErrors(answer));
+                }));
+    }
+
+    @PostMapping(PAGE + "/{id}/default")
+    Mono<String> makeDefault(@PathVariable String id, ServerWebExchange exchange) {
+        return services.send("customer", "PUT", "/api/account/addresses/" + CatalogPages.encode(id) + "/default",
+                null, exchange).map(answer -> Flash.after(answer, PAGE, "default"));
+    }
+
+    @PostMapping(PAGE + "/{id}/delete")
+    Mono<String> delete(@PathVariable String id, ServerWebExchange exchange) {
+        return services.send("customer", "DELETE", "/api/account/addresses/" + CatalogPages.encode(id), null,
+                exchange).map(answer -> Flash.after(answer, PAGE, "deleted"));
+    }
+
+    private Mono<String> page(Model model, ServerWebExchange exchange, Map<String, String> form,
+            Map<String, String> errors) {
+        return services.get("customer", "/api/account/addresses", exchange).map(answer -> {
+            model.addAttribute("section", "addresses");
+            model.addAttribute("addresses", Flash.itemsOr(answer));
+            model.addAttribute("listMessage", answer.ok() ? null : answer.detail());
+            model.addAttribute("form", form);
+            model.addAttribute("errors", errors);
+            return "account-addresses";
+        });
+    }
+
+    private static Map<String, @Nullable Object> address(MultiValueMap<String, String> form) {
+        Map<String, @Nullable Object> body = new LinkedHashMap<>();
+        body.put("name", CartPages.first(form, "name"));
+        body.put("line1", CartPages.first(form, "line1"));
+        String line2 = CartPages.first(form, "line2");
+        body.put("line2", line2.isBlank() ? null : line2);
+        body.put("city", CartPages.first(form, "city"));
+        body.put("postcode", CartPages.first(form, "postcode"));
+        body.put("country", "GB");
+        body.put("isDefault", form.containsKey("isDefault"));
+        return body;
+    }
+}

@@ -312,6 +312,8 @@
   let submitting = false;
   form.addEventListener('submit', event => {
     if (submitting) return;
+    // a button with an action of its own (saving to the wishlist) is not a basket line: it goes as it is
+    if (event.submitter && event.submitter.hasAttribute('formaction')) return;
     event.preventDefault();
     const missing = [...options.querySelectorAll('[data-photo-ref][data-required="true"]')].filter(r => !r.value);
     if (missing.length) {
@@ -322,7 +324,7 @@
       missing[0].closest('[data-option]').querySelector('[data-photo-file]').focus();
       return;
     }
-    const button = form.querySelector('button[type=submit]');
+    const button = event.submitter || form.querySelector('button[type=submit]');
     if (button) button.disabled = true;
     const send = () => {
       submitting = true;

@@ -50,16 +50,18 @@ public class CartPricing {
         this.clock = clock;
     }
 
-    /** The open cart, priced; 404 {@code unknown-cart} when no open cart has this id. */
-    @Transactional(readOnly = true)
+    /**
+     * The open cart, priced; 404 {@code unknown-cart} when no open cart has this id. Not in a transaction, like
+     * {@link #openCartIfAny}: the cart and its lines come in one statement, and at READ COMMITTED a transaction
+     * would give the variants' statement no more consistency than it has alone, only a COMMIT round trip more.
+     */
     public PricedCart openCart(UUID cartId, @Nullable String option, @Nullable String country) {
         Cart cart = carts.find(cartId).filter(c -> c.status() == CartStatus.OPEN)
                 .orElseThrow(() -> ProblemException.notFound("unknown-cart", "no open cart has id " + cartId));
         return price(cart, option, country);
     }
 
-    /** The open cart, priced, if there is one with this id. */
-    @Transactional(readOnly = true)
+    /** The open cart, priced, if there is one with this id (every shopper's read: no transaction, see above). */
     public Optional<PricedCart> openCartIfAny(UUID cartId, @Nullable String option, @Nullable String country) {
         return carts.find(cartId).filter(c -> c.status() == CartStatus.OPEN).map(c -> price(c, option, country));
     }

@@ -33,6 +33,8 @@ class Services {
     static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() {
     };
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Placing an order waits for the priced cart; the edge gives checkout its slow timeout too. */
+    private static final Duration CHECKOUT_TIMEOUT = Duration.ofSeconds(15);
 
     private final WebClient client;
     private final ServiceLocations locations;
@@ -85,18 +87,24 @@ class Services {
     Mono<ServiceAnswer> send(String service, String method, String path, @Nullable Object body,
             ServerWebExchange exchange) {
         return exchange(service, client.method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(locations.of(service) + path), body, exchange);
+                .uri(locations.of(service) + path), body, exchange,
+                path.startsWith("/api/checkout") ? CHECKOUT_TIMEOUT : TIMEOUT);
     }
 
     private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,
             ServerWebExchange exchange) {
+        return exchange(service, request, body, exchange, TIMEOUT);
+    }
+
+    private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,
+            ServerWebExchange exchange, Duration timeout) {
         ServerHttpRequest incoming = exchange.getRequest();
         request.accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> copyIdentity(incoming, headers));
         WebClient.RequestHeadersSpec<?> ready = body == null ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return ready.exchangeToMono(response -> read(response, exchange))
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .onErrorResume(e -> Mono.just(new ServiceAnswer(503, Map.of("detail",
                         "the " + service + " part of the store is not answering; please try again in a moment"))));
     }

@@ -8,6 +8,7 @@ import dev.atelier.events.order.OrderPlaced;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.ShippingAddress;
+import dev.atelier.events.payment.GiftCardIssued;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,26 @@ public final class Orders {
         return new OrderPlaced(order.orderId(), order.orderNumber(), order.channel(), email, customerId, order.lines(),
                 order.total(), order.placedAt(), order.cartId(), order.couponCode(), order.paymentMethod(), null,
                 order.totals(), address, order.shippingOption(), new GiftOptions(true, giftMessage, true));
+    }
+
+    /** Two £25 gift cards bought as a product, each for Gran from Sophie with a message, to be e-mailed. */
+    public static OrderPlaced aPlacedOrderOfTwoGiftCards(String email) {
+        UUID orderId = UUID.randomUUID();
+        OrderLine cards = new OrderLine(UUID.randomUUID(), "GIFTCARD-25", 2, Money.gbp(2500),
+                Map.of("to", "Gran", "from", "Sophie", "message", "Happy birthday, Gran!"), "Atelier Gift Card",
+                Map.of("value", "£25"), null, Map.of("to", "To", "from", "From", "message", "Message"), Money.gbp(5000));
+        return new OrderPlaced(orderId, "AT-2026-" + orderId.toString().substring(0, 6).toUpperCase(), "WEB", email,
+                null, List.of(cards), Money.gbp(5000), Instant.now(), UUID.randomUUID(), null, "card", null,
+                new OrderTotals(Money.gbp(5000), Money.gbp(0), Money.gbp(0), Money.gbp(0), Money.gbp(0),
+                        Money.gbp(5000)), null, null, null);
+    }
+
+    /** The first of the two gift cards payment-service issued for the order's line. */
+    public static GiftCardIssued theFirstGiftCardOf(OrderPlaced order, String code) {
+        OrderLine line = order.lines().getFirst();
+        return new GiftCardIssued(order.orderId(), order.orderNumber(), UUID.randomUUID(), line.lineId(), 1, code,
+                code.substring(code.length() - 4), line.unitPrice(), order.customerEmail(), line.name(),
+                Instant.parse("2028-11-30T10:00:00Z"), Instant.now());
     }
 
     /** The confirmation of a placed order, as order-service sends it once paid: optional details left out. */

@@ -98,7 +98,7 @@ public class CartMerge {
             }
             CartLine moved = new CartLine(UUID.randomUUID(), slot.get(), line.sku(), line.quantity(),
                     line.personalisation(), line.personalisationKey(), line.personalisationLabels(), line.priceDelta(),
-                    line.addedUnitPrice(), line.name(), line.attributes(), line.imageUrl(), now);
+                    line.addedUnitPrice(), line.name(), line.attributes(), line.imageUrl(), now, line.previewRef());
             carts.insertLine(target.id(), moved);
             targetLines.add(moved);
         }

@@ -150,7 +150,8 @@ public class CartPricing {
                     variant == null ? line.imageUrl() : variant.imageUrl(), line.personalisation(),
                     line.personalisationLabels(), pricing.taxClass(), pricing.unitPrice(),
                     priced.lineTotals().get(line.id()), variant != null && !variant.retired(), changed,
-                    changed ? line.addedUnitPrice() : null, variant == null ? null : variant.available()));
+                    changed ? line.addedUnitPrice() : null, variant == null ? null : variant.available(),
+                    PricedCart.Line.previewUrl(line.previewRef())));
         }
         Cart.Gift gift = cart.gift();
         Priced.Shipping shipping = priced.shipping();

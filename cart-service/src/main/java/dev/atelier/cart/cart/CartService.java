@@ -64,6 +64,15 @@ public class CartService {
      * if there is one, else as a new line.
      */
     public Added addLine(@Nullable UUID cartId, String sku, int quantity, Map<String, String> values) {
+        return addLine(cartId, sku, quantity, values, null);
+    }
+
+    /**
+     * The same, with the picture of the personalised product the shopper saw ({@code preview}, a catalog media id):
+     * kept with the line, the latest one when the line is added to again.
+     */
+    public Added addLine(@Nullable UUID cartId, String sku, int quantity, Map<String, String> values,
+            @Nullable UUID preview) {
         requireQuantity(quantity);
         Variant variant = variants.find(sku)
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-sku", "SKU " + sku + " is not sold here")
@@ -93,9 +102,13 @@ public class CartService {
                     throw quantityLimit(total, "the line already holds " + same.get().quantity());
                 }
                 carts.updateLine(same.get().id(), total, unitPrice);
+                if (preview != null) {
+                    carts.updatePreview(same.get().id(), preview);
+                }
                 lineId = same.get().id();
                 lines = cart.lines().stream().map(l -> l.id().equals(same.get().id())
-                        ? l.withQuantity(total, unitPrice) : l).toList();
+                        ? l.withQuantity(total, unitPrice).withPreview(preview != null ? preview : l.previewRef())
+                        : l).toList();
             } else {
                 int slot = cart.freeSlot().orElseThrow(() -> ProblemException.unprocessable("line-limit",
                         "a cart holds at most " + Cart.MAX_LINES + " lines; remove one first")
@@ -103,7 +116,7 @@ public class CartService {
                 lineId = UUID.randomUUID();
                 CartLine line = new CartLine(lineId, slot, sku, quantity, checked.values(), checked.key(),
                         checked.labels(), checked.delta(), unitPrice, variant.name(), variant.attributes(),
-                        variant.imageUrl(), now);
+                        variant.imageUrl(), now, preview);
                 carts.insertLine(cart.id(), line);
                 lines = new ArrayList<>(cart.lines());
                 lines.add(line); // the latest added_at: last, as the lines are read back

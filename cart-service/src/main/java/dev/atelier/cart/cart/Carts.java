@@ -34,7 +34,7 @@ class Carts {
             + "l.personalisation_labels::text AS personalisation_labels_line, "
             + "l.price_delta_minor AS price_delta_minor_line, l.added_unit_price_minor AS added_unit_price_minor_line, "
             + "l.name AS name_line, l.attributes::text AS attributes_line, l.image_url AS image_url_line, "
-            + "l.added_at AS added_at_line";
+            + "l.added_at AS added_at_line, l.preview_ref AS preview_ref_line";
 
     private final JdbcClient jdbc;
     private final Currency currency;
@@ -105,9 +105,9 @@ class Carts {
         jdbc.sql("""
                 INSERT INTO cart_line (id, cart_id, slot, sku, quantity, personalisation, personalisation_key,
                                        personalisation_labels, price_delta_minor, added_unit_price_minor, name,
-                                       attributes, image_url, added_at)
+                                       attributes, image_url, added_at, preview_ref)
                 VALUES (:id, :cart, :slot, :sku, :quantity, :personalisation::jsonb, :key, :labels::jsonb, :delta,
-                        :unitPrice, :name, :attributes::jsonb, :image, :at)""")
+                        :unitPrice, :name, :attributes::jsonb, :image, :at, :preview)""")
                 .param("id", line.id())
                 .param("cart", cartId)
                 .param("slot", line.slot())
@@ -122,6 +122,7 @@ class Carts {
                 .param("attributes", Json.write(line.attributes()))
                 .param("image", line.imageUrl())
                 .param("at", Timestamp.from(line.addedAt()))
+                .param("preview", line.previewRef())
                 .update();
     }
 
@@ -129,6 +130,11 @@ class Carts {
     void updateLine(UUID lineId, int quantity, Money unitPrice) {
         jdbc.sql("UPDATE cart_line SET quantity = ?, added_unit_price_minor = ? WHERE id = ?")
                 .params(quantity, unitPrice.minor(), lineId).update();
+    }
+
+    /** The preview the shopper made last of this line. */
+    void updatePreview(UUID lineId, UUID previewRef) {
+        jdbc.sql("UPDATE cart_line SET preview_ref = ? WHERE id = ?").params(previewRef, lineId).update();
     }
 
     void deleteLine(UUID lineId) {
@@ -226,6 +232,6 @@ class Carts {
                 Json.readMap(rs.getString("personalisation_labels" + suffix)), rs.getLong("price_delta_minor" + suffix),
                 new Money(rs.getLong("added_unit_price_minor" + suffix), currency), rs.getString("name" + suffix),
                 Json.readMap(rs.getString("attributes" + suffix)), rs.getString("image_url" + suffix),
-                rs.getTimestamp("added_at" + suffix).toInstant());
+                rs.getTimestamp("added_at" + suffix).toInstant(), rs.getObject("preview_ref" + suffix, UUID.class));
     }
 }

@@ -13,6 +13,7 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @IgnoredEvents({PaymentRequested.class, OrderShipped.class, OrderDelivered.class, OrderItemFulfilmentChanged.class,
-        OrderRefunded.class, RefundRequested.class, ReturnReceived.class, ReturnRequested.class})
+        OrderRefunded.class, RefundRequested.class, ReturnApproved.class, ReturnReceived.class, ReturnRequested.class})
 class CheckoutHandoff {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutHandoff.class);

@@ -20,11 +20,19 @@ public record PricedCart(@Nullable UUID id, long version, String status, @Nullab
         checkoutBlockers = List.copyOf(checkoutBlockers);
     }
 
-    /** A line with its current price; {@code previousUnitPrice} is the price when added, if it changed since. */
+    /**
+     * A line with its current price; {@code previousUnitPrice} is the price when added, if it changed since;
+     * {@code previewUrl} the picture of the personalisation the shopper saw, when the storefront sent one.
+     */
     public record Line(UUID lineId, String sku, int quantity, String name, Map<String, String> attributes,
             @Nullable String imageUrl, Map<String, String> personalisation, Map<String, String> personalisationLabels,
             String taxClass, Money unitPrice, Money lineTotal, boolean available, boolean priceChanged,
-            @Nullable Money previousUnitPrice, @Nullable Long stockLeft) {
+            @Nullable Money previousUnitPrice, @Nullable Long stockLeft, @Nullable String previewUrl) {
+
+        /** Where a preview stored in catalog's media is served (through the gateway). */
+        static @Nullable String previewUrl(@Nullable UUID previewRef) {
+            return previewRef == null ? null : "/api/catalog/media/" + previewRef;
+        }
     }
 
     /** The cart's coupon and what it takes off; {@code problem} and {@code message} say why nothing comes off. */

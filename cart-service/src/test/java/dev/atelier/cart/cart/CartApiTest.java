@@ -92,6 +92,36 @@ class CartApiTest {
     }
 
     @Test
+    void keepsThePreviewTheShopperSawWithTheLineAndTheLatestOneWhenTheLineGrows() {
+        String sku = Catalog.uniqueSku("MUG-PREVIEW");
+        catalog.aPersonalisedMug(sku, 1499);
+        stub.accepts(sku, 0, Map.of("name", "Name", "font", "Font"));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        Http.Answer added = shopper.post("/api/cart/items", itemWithPreview(sku, "Sophie", first));
+        assertThat(lineWithName(added.body(), "Sophie").path("previewUrl").asString())
+                .isEqualTo("/api/catalog/media/" + first);
+        assertThat(jdbc.queryForObject("SELECT preview_ref FROM cart_line WHERE sku = ?", UUID.class, sku))
+                .isEqualTo(first);
+
+        Http.Answer again = shopper.post("/api/cart/items", itemWithPreview(sku, "Sophie", second));
+        JsonNode line = lineWithName(again.body(), "Sophie");
+        assertThat(line.path("quantity").asInt()).isEqualTo(2);
+        assertThat(line.path("previewUrl").asString()).isEqualTo("/api/catalog/media/" + second);
+        assertThat(lineWithName(shopper.get("/api/cart").body(), "Sophie").path("previewUrl").asString())
+                .as("read back from the row").isEqualTo("/api/catalog/media/" + second);
+
+        Http.Answer without = shopper.post("/api/cart/items", item(sku, 1, "Oliver"));
+        assertThat(lineWithName(without.body(), "Oliver").path("previewUrl").isNull()).isTrue();
+
+        Http.Answer broken = shopper.post("/api/cart/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1, "
+                + "\"personalisation\": {\"name\": \"Amelia\"}, \"preview\": \"not-a-picture\"}");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.contentType()).startsWith(PROBLEM_JSON);
+    }
+
+    @Test
     void asksCatalogNothingForAPlainProduct() {
         String sku = Catalog.uniqueSku("PLAIN");
         catalog.aPlainMug(sku, 900);
@@ -328,6 +358,11 @@ class CartApiTest {
     private static String item(String sku, int quantity, String name) {
         return "{\"sku\": \"" + sku + "\", \"quantity\": " + quantity + ", \"personalisation\": {\"name\": \"" + name
                 + "\", \"font\": \"Script MT\"}}";
+    }
+
+    private static String itemWithPreview(String sku, String name, UUID preview) {
+        return "{\"sku\": \"" + sku + "\", \"quantity\": 1, \"personalisation\": {\"name\": \"" + name
+                + "\", \"font\": \"Script MT\"}, \"preview\": \"" + preview + "\"}";
     }
 
     private static JsonNode lineWithName(JsonNode cart, String name) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The demo store's catalogue: personalised gifts in GBP across four categories and four occasions, with their
  * options, and refurbished enterprise hardware by part number and condition. Data only; {@link DemoSeeder} creates
  * it through the admin APIs. The SKUs inventory's own demo used to seed keep their names (MUG-XMAS-001,
- * SWITCH-REFURB-001, NOTEBOOK-A5-LEATHER, PEN-BRASS-001, CANDLE-SOY-001, TOTE-CANVAS-001, GIFTSET-WRITER).
+ * SWITCH-REFURB-001, NOTEBOOK-A5-LEATHER, PEN-BRASS-001, CANDLE-SOY-001, TOTE-CANVAS-001, GIFTSET-WRITER); the gift
+ * card's SKUs start with GIFTCARD-, the prefix payment-service issues gift cards for.
  */
 final class DemoCatalogue {
 
@@ -127,7 +128,27 @@ final class DemoCatalogue {
                                 + "hand-stretched over a 38mm pine frame and ready to hang.",
                         List.of(variant("CANVAS-PHOTO-30X40", Map.of("size", "30x40cm"), null, 900, 30, 5, 20),
                                 variant("CANVAS-PHOTO-45X60", Map.of("size", "45x60cm"), 5900L, 1500, 20, 5, 20)),
-                        List.of(photo("photo", "Your photo", "3:4", 1800, 2400), text("caption", "Caption", false, 0, 30))));
+                        List.of(photo("photo", "Your photo", "3:4", 1800, 2400), text("caption", "Caption", false, 0, 30))),
+                giftCard());
+    }
+
+    /**
+     * The gift card sold as a product: payment-service issues a card worth the unit price for each unit of a
+     * confirmed order's line whose SKU starts with {@code GIFTCARD-} (its {@code atelier.payment.gift-cards.
+     * product-sku-prefix}), and notification e-mails it to the buyer with what they wrote in the options below. The
+     * options are free (no price modifier) so that the unit price stays the card's value. Inventory has no notion of
+     * an unstocked SKU, so each value gets a large opening stock; low stock alerts the workshop long before it runs out.
+     */
+    private static Product giftCard() {
+        return gift("atelier-gift-card", "Atelier Gift Card", "personalised-gifts",
+                List.of("birthday", "wedding", "christmas", "new-baby"), 1000, "Let them choose: a gift card for "
+                        + "anything in the shop, sent by e-mail with your message as soon as you have paid. It can pay "
+                        + "for all or part of an order, what is left stays on the card, and it is valid for two years.",
+                List.of(variant("GIFTCARD-10", Map.of("value", "£10"), null, 0, 10_000, 100, 10_000),
+                        variant("GIFTCARD-25", Map.of("value", "£25"), 2500L, 0, 10_000, 100, 10_000),
+                        variant("GIFTCARD-50", Map.of("value", "£50"), 5000L, 0, 10_000, 100, 10_000)),
+                List.of(text("to", "To", false, 0, 40), text("from", "From", false, 0, 40),
+                        textarea("message", "Message", false, 0, 200)));
     }
 
     private record Template(String key, String name, String category, long price, long weight, String what,

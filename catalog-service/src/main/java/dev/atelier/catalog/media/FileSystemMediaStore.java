@@ -1,37 +1,41 @@
 package dev.atelier.catalog.media;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
-/** Images as files under {@code atelier.media.directory}; a file is written aside and moved in whole. */
-@Component
-class FileSystemMediaStore implements MediaStore {
+/**
+ * Images as files under {@code atelier.media.directory} (the local default); a file is written aside and moved in
+ * whole. The content type is not kept: the media table holds it.
+ */
+final class FileSystemMediaStore implements MediaStore {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9-]+(/[a-z0-9.-]+)?");
 
     private final Path root;
 
-    FileSystemMediaStore(MediaProperties properties) {
-        this.root = properties.directory().toAbsolutePath().normalize();
+    FileSystemMediaStore(Path directory) {
+        this.root = directory.toAbsolutePath().normalize();
     }
 
     @Override
-    public void put(String key, byte[] bytes) {
+    public void put(String key, byte[] bytes, String contentType) {
         Path target = resolve(key);
         try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
-            Files.write(partial, bytes);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.write(partial, bytes);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store " + key, e);
+            throw MediaStoreUnavailable.because("store", key, e);
         }
     }
 
@@ -42,7 +46,16 @@ class FileSystemMediaStore implements MediaStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + key, e);
+            throw MediaStoreUnavailable.because("read", key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw MediaStoreUnavailable.because("delete", key, e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.IIOImage;
@@ -20,6 +21,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts an uploaded image and serves it resized. An accepted image is decoded and encoded afresh, which keeps
@@ -58,9 +60,37 @@ public class MediaUploads {
         StoredMedia media = new StoredMedia(UUID.randomUUID(), purpose,
                 keepJpeg ? ImageFormat.JPEG.contentType() : ImageFormat.PNG.contentType(), clean.length,
                 image.getWidth(), image.getHeight(), sha256(clean), clock.instant());
-        store.put(media.id() + "/original", clean);
+        store.put(media.id() + "/original", clean, media.contentType());
         library.add(media);
         return media;
+    }
+
+    /**
+     * Deletes a product photo that nothing of the catalogue shows any more: its row, then its objects (variants
+     * first, the original last), in one transaction. When the store fails, the row stays (503, nothing changed that
+     * matters: a variant already removed is made again on its next request). A shopper's personalisation photo may be
+     * part of an order elsewhere, so it is not deleted here.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        StoredMedia media = library.lock(id).orElseThrow(() -> ProblemException.notFound("unknown-media",
+                "no image " + id));
+        if (media.purpose() != MediaPurpose.PRODUCT) {
+            throw ProblemException.conflict("media-not-deletable", "a shopper's personalisation photo may belong to "
+                    + "an order; only product photos are deleted here");
+        }
+        List<String> usedBy = library.usedBy(id);
+        if (!usedBy.isEmpty()) {
+            throw ProblemException.conflict("media-in-use", "the image is still shown by " + String.join(", ", usedBy))
+                    .with("usedBy", usedBy);
+        }
+        library.remove(id);
+        boolean jpeg = media.contentType().equals(ImageFormat.JPEG.contentType());
+        for (int size : properties.sizes()) {
+            store.delete(media.id() + "/" + size + ".webp");
+            store.delete(media.id() + "/" + size + (jpeg ? ".jpg" : ".png"));
+        }
+        store.delete(media.id() + "/original");
     }
 
     public Optional<Rendition> original(UUID id) {
@@ -96,7 +126,7 @@ public class MediaUploads {
                 BufferedImage source = decode(original, jpeg ? ImageFormat.JPEG : ImageFormat.PNG);
                 BufferedImage square = cropFill(source, size);
                 byte[] bytes = asWebp ? webp.encode(square) : jpeg ? jpeg(square) : png(square);
-                store.put(key, bytes);
+                store.put(key, bytes, contentType);
                 return new Rendition(bytes, contentType, etag);
             });
         });

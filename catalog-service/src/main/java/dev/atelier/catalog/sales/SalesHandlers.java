@@ -9,6 +9,7 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 // OrderDelivered (and OrderConfirmed) also make reviews verified purchases: the review feature handles them
 @IgnoredEvents({OrderPlaced.class, PaymentRequested.class, OrderCancelled.class, OrderShipped.class,
-        OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class,
+        OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class, ReturnApproved.class,
         ReturnReceived.class, ReturnRequested.class})
 class SalesHandlers {
 

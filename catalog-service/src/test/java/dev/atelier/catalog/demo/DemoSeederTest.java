@@ -76,6 +76,15 @@ class DemoSeederTest {
             JsonNode set = http.get("/api/catalog/products/writers-gift-set").body();
             assertThat(set.get("variants").get(0).get("components")).hasSize(2);
 
+            JsonNode giftCard = http.get("/api/catalog/products/atelier-gift-card").body();
+            assertThat(giftCard.get("variants").valueStream().map(v -> v.get("sku").asString() + "="
+                    + v.get("price").get("amount").asLong()))
+                    .containsExactly("GIFTCARD-10=1000", "GIFTCARD-25=2500", "GIFTCARD-50=5000");
+            assertThat(giftCard.get("personalisationOptions").valueStream().map(o -> o.get("key").asString()
+                    + (o.get("required").asBoolean() ? "*" : "") + "+" + o.get("priceModifier").get("amount").asLong()))
+                    .containsExactly("to+0", "from+0", "message+0");
+            assertThat(receipts.get("GIFTCARD-25").getFirst().quantity()).isEqualTo(10_000);
+
             JsonNode sw = http.get("/api/catalog/products?q=WS-C2960X-48FPD-L").body().get("items").get(0);
             assertThat(sw.get("slug").asString()).isEqualTo("cisco-catalyst-2960x-48fpd-l");
             assertThat(sw.get("variants").valueStream().map(v -> v.get("attributes").get("condition").asString()))
@@ -88,7 +97,7 @@ class DemoSeederTest {
                     "keyrings-and-accessories", "prints-and-canvas", "home-and-living");
             assertThat(counts(facets.get("occasions")).keySet())
                     .containsExactlyInAnyOrder("birthday", "wedding", "christmas", "new-baby");
-            assertThat(categories.get("personalised-gifts")).isEqualTo(16);
+            assertThat(categories.get("personalised-gifts")).isEqualTo(17);
         }
     }
 

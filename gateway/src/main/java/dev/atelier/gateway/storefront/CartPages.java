@@ -50,6 +50,11 @@ class CartPages {
             line.put("sku", first(form, "sku"));
             line.put("quantity", quantity(first(form, "quantity")));
             line.put("personalisation", personalisation);
+            // the picture of the preview the shopper saw (the product page's script uploads it before posting)
+            String preview = first(form, "preview");
+            if (preview.matches("[0-9a-fA-F-]{36}")) {
+                line.put("preview", preview);
+            }
             String back = "/products/" + CatalogPages.encode(first(form, "slug"));
             return services.send("cart", "POST", "/api/cart/items", line, exchange).map(answer -> answer.ok()
                     ? "redirect:/cart" : "redirect:" + back + "?error=" + CatalogPages.encode(answer.detail()));

@@ -54,9 +54,10 @@ class CheckoutPages {
             body.put("shippingOption", CartPages.first(form, "shippingOption"));
             body.put("paymentMethod", CartPages.first(form, "paymentMethod"));
             body.put("giftCardCode", blankToNull(CartPages.first(form, "giftCardCode")));
-            return services.send("order", "POST", "/api/checkout", body, exchange).flatMap(answer -> {
+            return services.sendSlow("order", "POST", "/api/checkout", body, exchange).flatMap(answer -> {
                 if (answer.ok()) {
-                    return Mono.just("redirect:/orders/" + answer.body().get("orderId") + "?token="
+                    // the wait page follows the saga and sends the shopper on to the payment page
+                    return Mono.just("redirect:/orders/" + answer.body().get("orderId") + "/wait?token="
                             + CatalogPages.encode(String.valueOf(answer.body().get("orderToken"))));
                 }
                 return services.get("cart", "/api/cart", exchange).map(cart -> {
@@ -74,7 +75,7 @@ class CheckoutPages {
 
     @GetMapping("/orders/{orderId}")
     Mono<String> order(@PathVariable String orderId, @RequestParam(required = false) @Nullable String token,
-            Model model, ServerWebExchange exchange) {
+            @RequestParam(required = false) @Nullable String cancelled, Model model, ServerWebExchange exchange) {
         ServerWebExchange withToken = token == null ? exchange : exchange.mutate()
                 .request(r -> r.headers(h -> h.set("X-Order-Token", token))).build();
         // a signed-in shopper's own order is found by their token; a guest's by the order token of the link
@@ -100,7 +101,11 @@ class CheckoutPages {
             }
             model.addAttribute("waiting", waiting);
             model.addAttribute("payNow", status.equals("AWAITING_PAYMENT") ? order.get("paymentRedirectUrl") : null);
-            return "order";
+            // while the order still moves (back from the payment page before its answer arrived), the page follows it
+            model.addAttribute("followUrl", token != null && !WaitPages.settled(status)
+                    ? WaitPages.eventsUrl(orderId, token) : null);
+            // the payment page's cancel button (or a declined payment) comes back with ?cancelled=true
+            return "true".equals(cancelled) ? "payment-cancelled" : "order";
         });
     }
 

@@ -32,15 +32,16 @@ class Services {
 
     static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() {
     };
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    /** Placing an order waits for the priced cart; the edge gives checkout its slow timeout too. */
-    private static final Duration CHECKOUT_TIMEOUT = Duration.ofSeconds(15);
-
     private final WebClient client;
     private final ServiceLocations locations;
+    private final Duration timeout;
+    private final Duration slowTimeout;
 
     Services(WebClient.Builder builder, ServiceLocations locations,
-            ReactiveOAuth2AuthorizedClientManager authorizedClients) {
+            ReactiveOAuth2AuthorizedClientManager authorizedClients, dev.atelier.gateway.edge.EdgeProperties edge) {
+        // the same budgets as the edge's routes: API calls, and the slow ones (placing an order)
+        this.timeout = edge.apiTimeout();
+        this.slowTimeout = edge.slowTimeout();
         // a signed-in shopper's access token goes along as a bearer token (refreshed when it expired)
         ServerOAuth2AuthorizedClientExchangeFilterFunction bearer =
                 new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClients);
@@ -81,19 +82,35 @@ class Services {
 
     Mono<ServiceAnswer> get(String service, String path, ServerWebExchange exchange) {
         return exchange(service, client.method(org.springframework.http.HttpMethod.GET)
-                .uri(locations.of(service) + path), null, exchange);
+                .uri(locations.of(service) + path), null, exchange, timeout);
     }
 
     Mono<ServiceAnswer> send(String service, String method, String path, @Nullable Object body,
             ServerWebExchange exchange) {
         return exchange(service, client.method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(locations.of(service) + path), body, exchange,
-                path.startsWith("/api/checkout") ? CHECKOUT_TIMEOUT : TIMEOUT);
+                .uri(locations.of(service) + path), body, exchange, timeout);
     }
 
-    private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,
+    /** A call that may take longer, as the edge's checkout route allows: placing an order. */
+    Mono<ServiceAnswer> sendSlow(String service, String method, String path, @Nullable Object body,
             ServerWebExchange exchange) {
-        return exchange(service, request, body, exchange, TIMEOUT);
+        return exchange(service, client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(locations.of(service) + path), body, exchange, slowTimeout);
+    }
+
+    /**
+     * A service's Server-Sent Events stream, read on the shopper's behalf (their cookies and order token go along);
+     * it ends when the service ends it. The caller bounds it in time.
+     */
+    reactor.core.publisher.Flux<org.springframework.http.codec.ServerSentEvent<Object>> events(String service,
+            String path, ServerWebExchange exchange) {
+        ServerHttpRequest incoming = exchange.getRequest();
+        return client.get().uri(locations.of(service) + path)
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(headers -> copyIdentity(incoming, headers))
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<Object>>() {
+                });
     }
 
     private Mono<ServiceAnswer> exchange(String service, WebClient.RequestBodySpec request, @Nullable Object body,

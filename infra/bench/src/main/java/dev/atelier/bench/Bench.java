@@ -2,7 +2,7 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [cart|catalog|inventory|notification|payment|relay|saga|token] [--options]}: picks the benchmark; relay when none is named. */
+/** {@code ./atelier bench [cart|catalog|checkout|inventory|notification|payment|relay|saga|token] [--options]}: picks the benchmark; relay when none is named. */
 public final class Bench {
 
     private Bench() {
@@ -14,14 +14,16 @@ public final class Bench {
         switch (which) {
             case "cart" -> CartBenchmark.main(rest);
             case "catalog" -> CatalogBenchmark.main(rest);
+            case "checkout" -> CheckoutBenchmark.main(rest);
             case "inventory" -> InventoryBenchmark.main(rest);
             case "notification" -> NotificationBenchmark.main(rest);
             case "payment" -> PaymentBenchmark.main(rest);
             case "relay" -> RelayBenchmark.main(rest);
+            case "render" -> RenderBenchmark.main(rest);
             case "saga" -> SagaBenchmark.main(rest);
             case "token" -> TokenBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": cart, catalog, inventory, notification, payment, relay, saga, token");
+                System.err.println("unknown benchmark " + which + ": cart, catalog, checkout, inventory, notification, payment, relay, saga, token");
                 System.exit(2);
             }
         }

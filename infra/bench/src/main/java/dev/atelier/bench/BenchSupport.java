@@ -1,9 +1,14 @@
 package dev.atelier.bench;
 
+import dev.atelier.testing.EmbeddedPostgresServer;
+import dev.atelier.testing.TestTokens;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +18,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the benchmarks share: their arguments, a consumer that sees what comes from now on, percentiles. */
+/**
+ * What the benchmarks share: their arguments, a consumer that sees what comes from now on, percentiles, and a service
+ * jar started in a JVM of its own ({@link ServiceJar}, {@link RunningService}).
+ */
 final class BenchSupport {
 
     private BenchSupport() {
@@ -98,6 +106,155 @@ final class BenchSupport {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * A service's executable jar to run in a JVM of its own: on a free port unless told one, with JVM options
+     * (the heap, Flight Recorder), Spring properties as {@code --name=value} arguments, and its output in a log file.
+     * {@link #start} launches it and waits for its readiness; {@link #launch} only launches it (to start several side
+     * by side and wait for each afterwards).
+     */
+    static final class ServiceJar {
+
+        private final String name;
+        private final Path jar;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> arguments = new ArrayList<>();
+        private int port;
+        private Path log;
+
+        private ServiceJar(String name, Path jar) {
+            this.name = name;
+            this.jar = jar;
+        }
+
+        /** {@code name} is what messages call it, e.g. {@code payment-service}. */
+        static ServiceJar of(String name, Path jar) {
+            return new ServiceJar(name, jar);
+        }
+
+        /** JVM options separated by spaces, e.g. {@code -Xmx768m -XX:+UseParallelGC}; blank adds none. */
+        ServiceJar jvmOptions(String options) {
+            if (!options.isBlank()) {
+                jvmOptions.addAll(Arrays.asList(options.trim().split("\\s+")));
+            }
+            return this;
+        }
+
+        /** Records the JVM with Flight Recorder (profile settings) into the file, written when it exits; null: none. */
+        ServiceJar jfr(Path file) {
+            if (file != null) {
+                jvmOptions.add("-XX:StartFlightRecording=filename=" + file.toAbsolutePath()
+                        + ",settings=profile,dumponexit=true");
+            }
+            return this;
+        }
+
+        /** The port to listen on; a free one when not given. */
+        ServiceJar port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Where its stdout and stderr go; a temporary file when not given. */
+        ServiceJar log(Path log) {
+            this.log = log;
+            return this;
+        }
+
+        /** A Spring property, passed as {@code --name=value}. */
+        ServiceJar property(String name, Object value) {
+            arguments.add("--" + name + "=" + value);
+            return this;
+        }
+
+        /** Spring properties already written as {@code --name=value}. */
+        ServiceJar arguments(String... nameEqualsValue) {
+            arguments.addAll(List.of(nameEqualsValue));
+            return this;
+        }
+
+        /** Its database on the embedded PostgreSQL (user postgres, no password). */
+        ServiceJar database(String jdbcUrl) {
+            return property("spring.datasource.url", jdbcUrl)
+                    .property("spring.datasource.username", EmbeddedPostgresServer.USER)
+                    .property("spring.datasource.password", "");
+        }
+
+        ServiceJar kafka(String bootstrapServers) {
+            return property("spring.kafka.bootstrap-servers", bootstrapServers);
+        }
+
+        /** Its admin API trusts the test tokens this JVM issues ({@link TestTokens}), as the services' tests do. */
+        ServiceJar trustingTestTokens() {
+            return property("atelier.security.jwk-set-uri", TestTokens.get().jwkSetUri())
+                    .property("atelier.security.issuer", TestTokens.ISSUER);
+        }
+
+        /** Launches it and waits until it is ready; fails with its log when it is not within the timeout. */
+        RunningService start(long readyTimeoutSeconds) throws IOException {
+            RunningService service = launch();
+            service.awaitReady(readyTimeoutSeconds);
+            return service;
+        }
+
+        /** Launches it without waiting: {@link RunningService#awaitReady} afterwards. */
+        RunningService launch() throws IOException {
+            int chosen = port > 0 ? port : freePort();
+            Path output = log != null ? log : Files.createTempFile(name, ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + chosen));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            return new RunningService(name, process, chosen, output);
+        }
+    }
+
+    /** A service started from its jar by {@link ServiceJar}; closing it stops it (SIGTERM, then SIGKILL). */
+    record RunningService(String name, Process process, int port, Path log) implements AutoCloseable {
+
+        String base() {
+            return "http://localhost:" + port;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        void awaitReady(long timeoutSeconds) throws IOException {
+            BenchSupport.awaitReady(process, base(), timeoutSeconds, log, name);
+        }
+
+        /** Runs {@code jcmd <pid> <command...>}, e.g. {@code JFR.start name=bench settings=profile}. */
+        void jcmd(String... command) throws IOException, InterruptedException {
+            BenchSupport.jcmd(process.pid(), command);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop(process);
+        }
+    }
+
+    /** Runs {@code jcmd <pid> <command...>}; fails with what jcmd said when it fails. */
+    static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), Long.toString(pid)));
+        line.addAll(Arrays.asList(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + pid + " " + String.join(" ", command) + " failed: " + said);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -12,7 +12,6 @@ import dev.atelier.testing.EventPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,40 +181,28 @@ public final class CartBenchmark {
     /** cart-service's jar in its own JVM. */
     private static final class Service implements AutoCloseable {
 
+        private final BenchSupport.RunningService running;
         private final Process process;
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String base;
 
-        private Service(Process process, int port) {
-            this.process = process;
+        private Service(BenchSupport.RunningService running, int port) {
+            this.running = running;
+            this.process = running.process();
             this.base = "http://localhost:" + port;
         }
 
         static Service start(Options options, String jdbcUrl, String bootstrapServers, String catalogUrl, Path log)
                 throws IOException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(Arrays.asList(options.serviceOpts().trim().split("\\s+")));
-            command.addAll(List.of("-jar", options.jar().toString(),
-                    "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "--spring.datasource.password=",
-                    "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                    "--atelier.catalog.base-url=" + catalogUrl,
-                    "--atelier.cart.secure-cookie=false",
-                    "--management.tracing.sampling.probability=0",
-                    "--logging.level.root=WARN"));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 600, log,
-                    "cart-service");
-            return service;
+            BenchSupport.RunningService running = BenchSupport.ServiceJar.of("cart-service", options.jar())
+                    .jvmOptions(options.serviceOpts()).log(log)
+                    .database(jdbcUrl).kafka(bootstrapServers)
+                    .property("atelier.catalog.base-url", catalogUrl)
+                    .property("atelier.cart.secure-cookie", false)
+                    .property("management.tracing.sampling.probability", 0)
+                    .property("logging.level.root", "WARN")
+                    .start(600);
+            return new Service(running, running.port());
         }
 
         /** Adds one plain item to a new cart: 200 once the service knows the SKU. */
@@ -246,14 +232,7 @@ public final class CartBenchmark {
         }
 
         private void jcmd(String... command) throws IOException, InterruptedException {
-            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                    .toString(), Long.toString(process.pid())));
-            line.addAll(Arrays.asList(command));
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (jcmd.waitFor() != 0) {
-                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + said);
-            }
+            running.jcmd(command);
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +86,9 @@ public final class CatalogBenchmark {
             kafka.createTopics(Topics.CATALOG_PRODUCT, Topics.ORDER_ORDER, Topics.INVENTORY_STOCK);
             postgres.createDatabase("catalog_bench");
             String jdbcUrl = postgres.jdbcUrl("catalog_bench");
-            Process service = start(jdbcUrl, kafka.bootstrapServers(), data, log);
+            BenchSupport.RunningService service = start(jdbcUrl, kafka.bootstrapServers(), data, log);
             try {
-                String base = "http://localhost:" + port;
+                String base = service.base();
                 out.println("Seeding the catalogue through the admin API (a staff token of TestTokens)...");
                 new CatalogSeed(base).run(100, 60);
                 List<String> slugs = new ArrayList<>();
@@ -101,7 +99,7 @@ public final class CatalogBenchmark {
                 GatlingRun.run(CatalogSimulation.class, plan(base, slugs, queries, options.warmUpSeconds() / 3),
                         "warm-up", false);
                 if (options.jfr()) {
-                    jcmd(service, "JFR.start", "name=bench", "settings=profile");
+                    service.jcmd("JFR.start", "name=bench", "settings=profile");
                 }
                 out.printf("Measuring each read for %d s with %d clients (load average before: %s)...%n",
                         options.seconds(), options.clients(), GatlingRun.loadAverage());
@@ -112,7 +110,7 @@ public final class CatalogBenchmark {
                 String load = GatlingRun.loadAverage();
                 if (options.jfr()) {
                     Path file = Path.of("infra/bench/target/catalog-service.jfr").toAbsolutePath();
-                    jcmd(service, "JFR.stop", "name=bench", "filename=" + file);
+                    service.jcmd("JFR.stop", "name=bench", "filename=" + file);
                     out.println("JFR recording: " + file);
                 }
                 List<GatlingRun.Figures> http = GatlingRun.figures(report, options.seconds());
@@ -126,7 +124,7 @@ public final class CatalogBenchmark {
                 }
                 print(http, floor, report, load, GatlingRun.loadAverage(), serviceCpu);
             } finally {
-                BenchSupport.stop(service);
+                service.close();
                 Path kept = Path.of("infra/bench/target/catalog-service-bench.log");
                 Files.createDirectories(kept.getParent());
                 Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
@@ -137,31 +135,18 @@ public final class CatalogBenchmark {
         }
     }
 
-    private int port;
-
-    private Process start(String jdbcUrl, String bootstrapServers, Path data, Path log) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(Arrays.asList(options.serviceOpts().trim().split("\\s+")));
-        command.addAll(List.of("-jar", options.jar().toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--atelier.media.directory=" + data.resolve("media"),
+    private BenchSupport.RunningService start(String jdbcUrl, String bootstrapServers, Path data, Path log)
+            throws IOException {
+        return BenchSupport.ServiceJar.of("catalog-service", options.jar())
+                .jvmOptions(options.serviceOpts()).log(log)
+                .database(jdbcUrl).kafka(bootstrapServers)
+                .property("atelier.media.directory", data.resolve("media"))
                 // the admin API trusts the benchmark's test tokens, as the services' tests do
-                "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
-                "--atelier.security.issuer=" + TestTokens.ISSUER,
-                "--management.tracing.sampling.probability=0",
-                "--logging.level.root=WARN",
-                "--logging.level.dev.atelier.catalog.demo=INFO"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        BenchSupport.awaitReady(process, "http://localhost:" + port, 600, log, "catalog-service");
-        return process;
+                .trustingTestTokens()
+                .property("management.tracing.sampling.probability", 0)
+                .property("logging.level.root", "WARN")
+                .property("logging.level.dev.atelier.catalog.demo", "INFO")
+                .start(600);
     }
 
     /** Every product on sale (slugs), and queries drawn from their names, part numbers and a few misspellings. */
@@ -228,16 +213,5 @@ public final class CatalogBenchmark {
         long requests = http.getFirst().count();
         out.printf("catalog-service CPU per request (the shared machine's load aside): %.2f ms%n",
                 serviceCpu / Math.max(1, requests));
-    }
-
-    private static void jcmd(Process service, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                .toString(), Long.toString(service.pid())));
-        line.addAll(Arrays.asList(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (jcmd.waitFor() != 0) {
-            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + said);
-        }
     }
 }

@@ -46,10 +46,16 @@ final class GatlingRun {
      * are not kept. Returns the report's directory, or null without a report.
      */
     static Path run(Class<?> simulation, Object target, String description, boolean report) throws IOException {
+        return run(simulation, target, description, report, RESULTS);
+    }
+
+    /** As {@link #run(Class, Object, String, boolean)}, with the report under {@code results}. */
+    static Path run(Class<?> simulation, Object target, String description, boolean report, Path results)
+            throws IOException {
         plan = target;
-        Files.createDirectories(RESULTS);
+        Files.createDirectories(results);
         List<String> args = new ArrayList<>(List.of("--simulation", simulation.getName(),
-                "--results-folder", RESULTS.toAbsolutePath().toString(), "--run-description", description,
+                "--results-folder", results.toAbsolutePath().toString(), "--run-description", description,
                 "--launcher", "atelier-bench"));
         if (!report) {
             args.add("--no-reports");
@@ -62,12 +68,12 @@ final class GatlingRun {
         if (!report) {
             return null;
         }
-        try (Stream<Path> runs = Files.list(RESULTS)) {
+        try (Stream<Path> runs = Files.list(results)) {
             return runs.filter(Files::isDirectory)
                     .filter(p -> p.getFileName().toString().startsWith(simulation.getSimpleName().toLowerCase()))
                     .filter(p -> p.toFile().lastModified() >= started - 1000)
                     .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("Gatling left no report under " + RESULTS));
+                    .orElseThrow(() -> new IllegalStateException("Gatling left no report under " + results));
         }
     }
 

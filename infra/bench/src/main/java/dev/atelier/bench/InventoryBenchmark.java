@@ -12,7 +12,6 @@ import dev.atelier.testing.EventPublisher;
 import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -262,27 +261,15 @@ public final class InventoryBenchmark {
         }
 
         static Service start(Options options, String jdbcUrl, String bootstrapServers, Path log) throws IOException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx768m", "-jar", options.jar().toString(),
-                    "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "--spring.datasource.password=",
-                    "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                    "--atelier.messaging.inbox.concurrency=" + options.concurrency(),
+            BenchSupport.RunningService running = BenchSupport.ServiceJar.of("inventory-service", options.jar())
+                    .jvmOptions("-Xmx768m").log(log)
+                    .database(jdbcUrl).kafka(bootstrapServers)
+                    .property("atelier.messaging.inbox.concurrency", options.concurrency())
                     // the seeding calls the admin API with a staff token: trust the test issuer of this JVM
-                    "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
-                    "--atelier.security.issuer=" + TestTokens.ISSUER,
-                    "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 120, log,
-                    "inventory-service");
-            return service;
+                    .trustingTestTokens()
+                    .property("logging.level.root", "WARN")
+                    .start(120);
+            return new Service(running.process(), running.port());
         }
 
         void seed(String sku, long units) throws IOException, InterruptedException {

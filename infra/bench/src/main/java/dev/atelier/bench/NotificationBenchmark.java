@@ -254,30 +254,17 @@ public final class NotificationBenchmark {
 
         static Service start(Options options, String jdbcUrl, String bootstrapServers, int smtpPort, Path log)
                 throws IOException {
-            int port = freePort();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx768m"));
-            if (options.jfr() != null) {
-                command.add("-XX:StartFlightRecording=filename=" + options.jfr() + ",settings=profile,dumponexit=true");
-            }
-            command.addAll(List.of("-jar", options.jar().toString(),
-                    "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "--spring.datasource.password=",
-                    "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                    "--spring.mail.host=127.0.0.1",
-                    "--spring.mail.port=" + smtpPort,
-                    "--atelier.messaging.inbox.concurrency=" + options.concurrency(),
-                    "--atelier.sender.workers=" + options.workers(),
-                    "--atelier.sender.batch-size=" + options.batchSize(),
-                    "--logging.level.root=WARN"));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Service service = new Service(process, port);
-            BenchSupport.awaitReady(process, service.base, 300, log,
-                    "notification-service");
-            return service;
+            BenchSupport.RunningService running = BenchSupport.ServiceJar.of("notification-service", options.jar())
+                    .jvmOptions("-Xmx768m").jfr(options.jfr()).log(log)
+                    .database(jdbcUrl).kafka(bootstrapServers)
+                    .property("spring.mail.host", "127.0.0.1")
+                    .property("spring.mail.port", smtpPort)
+                    .property("atelier.messaging.inbox.concurrency", options.concurrency())
+                    .property("atelier.sender.workers", options.workers())
+                    .property("atelier.sender.batch-size", options.batchSize())
+                    .property("logging.level.root", "WARN")
+                    .start(300);
+            return new Service(running.process(), running.port());
         }
 
         @Override

@@ -12,7 +12,6 @@ import dev.atelier.testing.EventPublisher;
 import dev.atelier.testing.TestTokens;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -455,7 +454,7 @@ public final class SagaBenchmark {
                 stack.cart = "http://localhost:" + cartPort;
                 stack.payment = "http://localhost:" + paymentPort;
                 stack.order = "http://localhost:" + orderPort;
-                List<Starting> starting = List.of(
+                List<BenchSupport.RunningService> starting = List.of(
                         stack.launch(options, "inventory", inventoryPort, postgres.jdbcUrl("inventory"), kafka, data),
                         stack.launch(options, "cart", cartPort, postgres.jdbcUrl("cart"), kafka, data,
                                 "--atelier.catalog.base-url=http://localhost:9", "--atelier.cart.secure-cookie=false"),
@@ -466,9 +465,8 @@ public final class SagaBenchmark {
                                 "--atelier.checkout.cart-url=" + stack.cart,
                                 "--atelier.checkout.cart-timeout=" + options.cartTimeout(),
                                 "--atelier.checkout.storefront-url=http://localhost:8080"));
-                for (Starting service : starting) {
-                    BenchSupport.awaitReady(service.process(), service.base(), 900, service.log(),
-                            service.name() + "-service");
+                for (BenchSupport.RunningService service : starting) {
+                    service.awaitReady(900);
                 }
                 return stack;
             } catch (Exception | Error e) {
@@ -477,41 +475,26 @@ public final class SagaBenchmark {
             }
         }
 
-        record Starting(String name, Process process, String base, Path log) {
-        }
-
-        private Starting launch(Options options, String name, int port, String jdbcUrl, String kafka, Path data,
-                String... extra) throws IOException {
-            Path log = data.resolve(name + "-service.log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-            if (options.jfr() != null) {
-                command.add("-XX:StartFlightRecording=filename=" + options.jfr().resolve(name + "-service.jfr")
-                        .toAbsolutePath() + ",settings=profile,dumponexit=true");
-            }
-            command.addAll(List.of("-jar", options.jarOf(name).toString(),
-                    "--server.port=" + port,
-                    "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
-                    "--spring.datasource.password=",
-                    "--spring.kafka.bootstrap-servers=" + kafka,
+        private BenchSupport.RunningService launch(Options options, String name, int port, String jdbcUrl,
+                String kafka, Path data, String... extra) throws IOException {
+            BenchSupport.RunningService service = BenchSupport.ServiceJar.of(name + "-service", options.jarOf(name))
+                    .jvmOptions("-Xmx512m")
+                    .jfr(options.jfr() == null ? null : options.jfr().resolve(name + "-service.jfr"))
+                    .port(port).log(data.resolve(name + "-service.log"))
+                    .database(jdbcUrl).kafka(kafka)
                     // inventory's admin API (the stock seeding) takes a staff token: trust this JVM's test issuer
-                    "--atelier.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
-                    "--atelier.security.issuer=" + TestTokens.ISSUER,
-                    "--management.otlp.metrics.export.enabled=false",
-                    "--management.tracing.export.enabled=false",
-                    "--logging.level.root=" + options.logLevel()));
-            command.addAll(List.of(extra));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            processes.add(process);
-            return new Starting(name, process, "http://localhost:" + port, log);
+                    .trustingTestTokens()
+                    .property("management.otlp.metrics.export.enabled", false)
+                    .property("management.tracing.export.enabled", false)
+                    .property("logging.level.root", options.logLevel())
+                    .arguments(extra)
+                    .launch();
+            processes.add(service.process());
+            return service;
         }
 
         private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
+            return BenchSupport.freePort();
         }
 
         int get(String base, String path) throws IOException, InterruptedException {

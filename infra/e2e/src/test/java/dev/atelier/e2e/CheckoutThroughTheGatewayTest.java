@@ -132,8 +132,22 @@ class CheckoutThroughTheGatewayTest {
                 .header("Origin", store.baseUrl()).POST(BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Sends as a well-behaved client does: a 503 that carries {@code Retry-After} (a service's dependency was slow, as
+     * on a loaded build machine) is tried again after the time it asks for, at most three times.
+     */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return shopper.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response = shopper.send(built, HttpResponse.BodyHandlers.ofString());
+        for (int retry = 0; retry < 3 && response.statusCode() == 503; retry++) {
+            java.util.Optional<String> after = response.headers().firstValue("Retry-After");
+            if (after.isEmpty() || !after.get().matches("\\d{1,2}")) {
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(Long.parseLong(after.get())).toNanos());
+            response = shopper.send(built, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 
     private static JsonNode json(HttpResponse<String> response) {

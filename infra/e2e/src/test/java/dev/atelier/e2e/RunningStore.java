@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole store as a developer starts it: {@code ./atelier up --fresh} in a home of its own (fresh databases,
- * free ports for Kafka and PostgreSQL), waited for until it prints the store's address, and stopped with
- * {@code ./atelier down}. The services listen on their standard ports (8080–8089), which must be free.
+ * The whole store as a developer starts it: the launcher of {@code ./atelier up --fresh} in a home of its own
+ * (fresh databases, free ports for Kafka and PostgreSQL), waited for until it prints the store's address, and
+ * stopped as Ctrl-C would stop it. The services listen on their standard ports (8080–8089), which must be free.
  */
 final class RunningStore implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    /** A Tawk.to property id, so that the pages carry the live chat (the browser tests stand in for Tawk.to). */
+    static final String CHAT_PROPERTY = "e2e-chat-property";
 
     private final Path home;
     private final Path log;
@@ -39,6 +41,7 @@ final class RunningStore implements AutoCloseable {
         if (shared == null) {
             shared = start();
             shared.awaitDemoStock();
+            shared.warmUp();
             RunningStore store = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -55,8 +58,10 @@ final class RunningStore implements AutoCloseable {
         Path repository = repositoryRoot();
         Path home = Files.createTempDirectory("atelier-e2e");
         Path log = home.resolve("launcher-output.log");
-        Process launcher = new ProcessBuilder("bash", "./atelier", "up", "--fresh", "--home", home.toString(),
-                "--kafka-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()))
+        requireFreeServicePorts();
+        ProcessBuilder up = new ProcessBuilder(launcherCommand(repository, home));
+        up.environment().put("ATELIER_GATEWAY_CHAT_TAWKPROPERTYID", CHAT_PROPERTY);
+        Process launcher = up
                 .directory(repository.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -65,6 +70,38 @@ final class RunningStore implements AutoCloseable {
         RunningStore store = new RunningStore(home, log, launcher);
         store.awaitReady();
         return store;
+    }
+
+    /**
+     * {@code ./atelier up --fresh} without the script: the script builds stale modules and asks Maven for the
+     * launcher's classpath, which a fresh clone's {@code ./mvnw verify} has not installed. Here the reactor has
+     * just built every service's jar, and this test JVM's classpath holds the launcher (a test dependency).
+     */
+    private static List<String> launcherCommand(Path repository, Path home) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka still uses sun.misc.Unsafe
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.atelier.local.Launcher",
+                "up", "--fresh", "--home", home.toString(),
+                "--kafka-port", Integer.toString(freePort()), "--postgres-port", Integer.toString(freePort()),
+                "--repo", repository.toString()));
+        return command;
+    }
+
+    /** The services listen on 8080–8089: a store already running there (./atelier up) would answer instead. */
+    private static void requireFreeServicePorts() {
+        for (int port = 8080; port <= 8089; port++) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException taken) {
+                throw new IllegalStateException("port " + port + " is taken: the end-to-end tests start the whole"
+                        + " store on 8080-8089. Stop what listens there (./atelier down), or skip these tests with"
+                        + " ./mvnw verify -De2e.skip");
+            }
+        }
     }
 
     String baseUrl() {
@@ -90,6 +127,26 @@ final class RunningStore implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
         }
         throw new IllegalStateException("the demo mug had no stock within 5 minutes; last answer: " + last);
+    }
+
+    /**
+     * One pass over the shopper's paths before the first journey (pages rendered, a personalised line added and the
+     * cart priced): on this shared two-core machine a cold service's first answer can take longer than the
+     * storefront's five seconds, which is not what the journeys test.
+     */
+    void warmUp() throws IOException, InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        for (String path : List.of("/", "/products/personalised-christmas-mug", "/search?q=mug", "/api/cart")) {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/cart/items"))
+                .header("Content-Type", "application/json").header("Origin", baseUrl())
+                .timeout(Duration.ofSeconds(60))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sku\":\"MUG-XMAS-001\",\"quantity\":1,"
+                        + "\"personalisation\":{\"name\":\"Warm\",\"font\":\"Classic Serif\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /** The checkout saga's events that move stock. */
 @Component
 @IgnoredEvents({PaymentRequested.class, OrderDelivered.class, OrderItemFulfilmentChanged.class, OrderRefunded.class,
-        OrderShipped.class, RefundRequested.class, ReturnReceived.class, ReturnRequested.class})
+        OrderShipped.class, RefundRequested.class, ReturnApproved.class, ReturnReceived.class, ReturnRequested.class})
 class ReservationHandlers {
 
     private final ReservationDesk desk;

@@ -10,6 +10,8 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
+import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -18,7 +20,9 @@ import dev.atelier.messaging.inbox.IgnoredEvents;
 import dev.atelier.notification.dispatch.Cause;
 import dev.atelier.notification.dispatch.Dispatcher;
 import dev.atelier.notification.email.Category;
+import dev.atelier.notification.template.MailLine;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -94,5 +98,29 @@ class OrderMailHandlers {
                 Category.TRANSACTIONAL, delivered.customerEmail(),
                 Cause.ofOrder(delivered.orderId().toString(), delivered.orderId(), delivered.customerId(),
                         metadata.eventId()));
+    }
+
+    @EventHandler
+    void on(ReturnApproved approved, EventMetadata metadata) {
+        Optional<OrderSnapshot> order = views.find(approved.orderId());
+        List<MailLine> lines = approved.lines().stream().map(l -> returnedLine(l, order)).toList();
+        dispatcher.send(OrderMails.returnApproved(approved.orderNumber(), lines, approved.refundAmount(),
+                        approved.returnBy(), approved.returnAddress(), dispatcher.templates().branding()),
+                Category.TRANSACTIONAL, approved.customerEmail(),
+                Cause.ofOrder(approved.returnId().toString(), approved.orderId(), approved.customerId() != null
+                        ? approved.customerId() : order.map(OrderSnapshot::customerId).orElse(null),
+                        metadata.eventId()));
+    }
+
+    // the returned units of a line as bought (name, personalisation, image), from the read model when it knows them
+    private static MailLine returnedLine(ReturnLine returned, Optional<OrderSnapshot> order) {
+        MailLine line = order.flatMap(o -> o.lines().stream().filter(l -> l.lineId().equals(returned.lineId())).findFirst())
+                .map(bought -> MailLine.of(bought.name() != null ? bought.name() : bought.sku(), bought.attributes(),
+                        returned.quantity(), bought.unitPrice().times(returned.quantity()), bought.imageUrl(),
+                        bought.personalisation(), bought.personalisationLabels()))
+                .orElseGet(() -> MailLine.of(returned.sku(), null, returned.quantity(), null, null, Map.of(),
+                        null));
+        return returned.reason() == null || returned.reason().isBlank() ? line
+                : line.withNote("Your reason: " + returned.reason().strip());
     }
 }

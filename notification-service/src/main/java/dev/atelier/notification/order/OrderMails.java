@@ -104,16 +104,18 @@ final class OrderMails {
                 "Refunds usually reach your account within 5 to 10 working days.", variables, null);
     }
 
-    /** The return-approved e-mail; wired once order-service publishes its ReturnApproved event. */
+    /**
+     * The return-approved e-mail: what to send back, by when, where ({@code returnAddress}, else the store's postal
+     * address) and the refund to expect.
+     */
     static Mail returnApproved(String orderNumber, List<MailLine> lines, Money refund, Instant returnBy,
-            @Nullable String labelUrl, Branding brand) {
+            @Nullable String returnAddress, Branding brand) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("orderNumber", orderNumber);
         variables.put("lines", lines);
         variables.put("refund", Formats.money(refund));
         variables.put("returnBy", Formats.day(returnBy));
-        variables.put("labelUrl", labelUrl);
-        variables.put("postalAddress", brand.postalAddress());
+        variables.put("returnAddress", returnAddress != null ? returnAddress : brand.postalAddress());
         return new Mail(RETURN_APPROVED, "Your return for order " + orderNumber + " is approved",
                 "Send the items back by " + Formats.day(returnBy) + " and we will refund " + Formats.money(refund) + ".",
                 variables, null);

@@ -1,5 +1,6 @@
 package dev.atelier.notification.order;
 
+import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.payment.GiftCardIssued;
 import dev.atelier.events.payment.PaymentDisputed;
 import dev.atelier.events.payment.PaymentFailed;
@@ -12,16 +13,17 @@ import dev.atelier.messaging.inbox.IgnoredEvents;
 import dev.atelier.notification.dispatch.Cause;
 import dev.atelier.notification.dispatch.Dispatcher;
 import dev.atelier.notification.email.Category;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Payment events carry only the order's id: the e-mail address and order number come from the order read model.
+ * Payment events mostly carry only the order's id: the e-mail address and order number come from the order read model.
  * When OrderPlaced has not arrived yet (another topic, another partition) the handler fails and the inbox retries
  * it with back-off, then dead-letters it with the reason.
  */
 @Component
-@IgnoredEvents({PaymentSessionCreated.class, PaymentSucceeded.class, PaymentDisputed.class, GiftCardIssued.class})
+@IgnoredEvents({PaymentSessionCreated.class, PaymentSucceeded.class, PaymentDisputed.class})
 class PaymentMailHandlers {
 
     private final OrderViews views;
@@ -53,6 +55,21 @@ class PaymentMailHandlers {
                 Category.TRANSACTIONAL, order.customerEmail(),
                 Cause.ofOrder(refunded.paymentId() + ":" + refunded.refundedAt() + ":" + refunded.amount().minor(),
                         order.orderId(), order.customerId(), metadata.eventId()));
+    }
+
+    /**
+     * A gift card bought as a product goes to the buyer (the event's address; it does not name a recipient), one
+     * e-mail per card. The read model adds what the buyer wrote on the line when OrderPlaced was seen; the card is sent
+     * without it rather than held back.
+     */
+    @EventHandler
+    void on(GiftCardIssued issued, EventMetadata metadata) {
+        Optional<OrderSnapshot> order = views.find(issued.orderId());
+        OrderLine line = order.flatMap(o -> o.lines().stream().filter(l -> l.lineId().equals(issued.lineId()))
+                .findFirst()).orElse(null);
+        dispatcher.send(GiftCardMails.issued(issued, line, dispatcher.templates().branding()), Category.TRANSACTIONAL,
+                issued.customerEmail(), Cause.ofOrder(issued.giftCardId().toString(), issued.orderId(),
+                        order.map(OrderSnapshot::customerId).orElse(null), metadata.eventId()));
     }
 
     private OrderSnapshot known(UUID orderId) {

@@ -1,6 +1,9 @@
 package dev.atelier.notification.subscription;
 
+import dev.atelier.events.notification.EmailSubscriptionConfirmed;
 import dev.atelier.messaging.outbox.EventIds;
+import dev.atelier.messaging.outbox.Outbox;
+import dev.atelier.notification.consent.Consent;
 import dev.atelier.notification.consent.Consents;
 import dev.atelier.notification.dispatch.Cause;
 import dev.atelier.notification.dispatch.Dispatcher;
@@ -20,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Double opt-in for people without an account. A request sends one confirmation e-mail (at most one per address
  * per {@code resend-after}; an address that already consented gets none), and the same answer is given whatever
  * the address's state, so the endpoint tells nobody who subscribed. Consent is granted only when the signed link in
- * that e-mail is confirmed before it expires. Plain JDBC: the request is one guarded upsert.
+ * that e-mail is confirmed before it expires, and published (EmailSubscriptionConfirmed, same transaction) for
+ * customer-service to record when the address is an account's. Plain JDBC: the request is one guarded upsert.
  */
 @Service
 public class Subscriptions {
@@ -32,15 +36,17 @@ public class Subscriptions {
     private final Dispatcher dispatcher;
     private final ConfirmationLinks links;
     private final SubscriptionProperties properties;
+    private final Outbox outbox;
     private final Clock clock;
 
     Subscriptions(JdbcClient jdbc, Consents consents, Dispatcher dispatcher, ConfirmationLinks links,
-            SubscriptionProperties properties) {
+            SubscriptionProperties properties, Outbox outbox) {
         this.jdbc = jdbc;
         this.consents = consents;
         this.dispatcher = dispatcher;
         this.links = links;
         this.properties = properties;
+        this.outbox = outbox;
         this.clock = Clock.systemUTC();
     }
 
@@ -96,7 +102,13 @@ public class Subscriptions {
             return Confirmed.EXPIRED;
         }
         String address = confirmation.get().address();
+        Optional<Consent> before = consents.of(address);
         consents.record(address, true, Consents.DOUBLE_OPT_IN, null, now);
+        // customer-service records it for an account with this address; a second click has nothing new to tell
+        if (!before.map(Consent::granted).orElse(false)) {
+            outbox.record(new EmailSubscriptionConfirmed(Suppressions.normalise(address),
+                    before.map(Consent::customerId).orElse(null), Consents.DOUBLE_OPT_IN, now));
+        }
         jdbc.sql("UPDATE subscription_request SET confirmed_at = now() WHERE address = :address AND confirmed_at IS NULL")
                 .param("address", address).update();
         log.info("A subscription was confirmed by double opt-in");

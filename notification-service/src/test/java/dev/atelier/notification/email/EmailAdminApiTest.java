@@ -90,6 +90,18 @@ class EmailAdminApiTest {
     }
 
     @Test
+    void withholdsTheBodyOfAGiftCardEmailItsCodeIsForTheRecipientOnly() {
+        UUID id = logged(aNewAddress("sophie"), "SENT", "gift-card", null);
+
+        Http.Answer answer = http.get("/api/admin/notifications/emails/" + id);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("email").get("template").asString()).isEqualTo("gift-card");
+        assertThat(answer.body().get("text").asString()).startsWith("(withheld").doesNotContain("Hello");
+        assertThat(answer.body().get("html").asString()).startsWith("(withheld").doesNotContain("Hello");
+    }
+
+    @Test
     void refusesBadInputWithProblemDetails() {
         assertProblem(http.get("/api/admin/notifications/emails?limit=0"), 400, "validation");
         assertProblem(http.get("/api/admin/notifications/emails?status=LOST"), 400, "validation");

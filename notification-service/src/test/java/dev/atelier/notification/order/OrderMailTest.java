@@ -14,12 +14,17 @@ import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.notification.EmailSent;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
+import dev.atelier.events.order.OrderLine;
 import dev.atelier.events.order.OrderPlaced;
+import dev.atelier.events.order.ReturnApproved;
+import dev.atelier.events.order.ReturnLine;
+import dev.atelier.events.payment.GiftCardIssued;
 import dev.atelier.events.payment.PaymentFailed;
 import dev.atelier.events.payment.PaymentRefunded;
 import dev.atelier.notification.EmailLogRows;
 import dev.atelier.notification.Mailbox;
 import dev.atelier.notification.NotificationTest;
+import dev.atelier.notification.Orders;
 import dev.atelier.testing.EventProbe;
 import dev.atelier.testing.EventPublisher;
 import jakarta.mail.internet.MimeMessage;
@@ -31,11 +36,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The order's events reach the shopper as e-mails, through Kafka, the e-mail log and SMTP, once each. */
 @NotificationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OrderMailTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -168,6 +177,63 @@ class OrderMailTest {
                 "We have refunded £12.99 for order " + placed.orderNumber());
         assertThat(mails).extracting(Mailbox::text).anySatisfy(text -> assertThat(text)
                 .contains("Something in your order sold out", "No payment was taken"));
+    }
+
+    @Test
+    void anApprovedReturnIsMailedOnceWithWhatToSendBackWhereAndTheRefund() {
+        String shopper = aNewAddress("sophie");
+        OrderPlaced placed = aPlacedOrderWithAPersonalisedMug(shopper);
+        publisher.publish(placed);
+        await().atMost(DEADLINE).until(() -> log.orderKnown(placed.orderId()));
+        OrderLine mug = placed.lines().getFirst();
+        Instant approvedAt = Instant.parse("2026-12-10T10:00:00Z");
+        ReturnApproved approved = new ReturnApproved(placed.orderId(), placed.orderNumber(), UUID.randomUUID(), shopper,
+                null, List.of(new ReturnLine(mug.lineId(), mug.sku(), 1, "arrived chipped", null)), Money.gbp(1299),
+                approvedAt.plus(Duration.ofDays(14)), null, "sam.workshop@atelier.example", approvedAt);
+
+        publisher.publish(approved);
+        UUID again = publisher.publish(approved);
+
+        MimeMessage mail = mailbox.awaitMessages(shopper, 1, DEADLINE).getFirst();
+        await().atMost(DEADLINE).until(() -> log.handled(again));
+        assertThat(log.ofOrder(placed.orderId())).singleElement()
+                .satisfies(row -> assertThat(row.get("template")).isEqualTo("return-approved"));
+        assertThat(mailbox.to(shopper)).hasSize(1);
+        assertThat(Mailbox.subject(mail)).isEqualTo("Your return for order " + placed.orderNumber() + " is approved");
+        assertThat(Mailbox.text(mail)).contains("Thursday 24 December 2026", "1 × Personalised Christmas Mug",
+                "Personalisation: " + PERSONALISATION, "Your reason: arrived chipped", "£12.99",
+                "post it to: Atelier Ltd");
+        assertThat(Mailbox.html(mail)).contains("alt=\"Personalised Christmas Mug, Size: Large\"");
+        assertThat(Mailbox.header(mail, "List-Unsubscribe")).isNull();
+        assertThat(Mailbox.header(mail, "List-Unsubscribe-Post")).isNull();
+    }
+
+    @Test
+    void aGiftCardIsMailedToTheBuyerOnceWithItsCodeAndTheCodeIsInNoLogLine(CapturedOutput output) {
+        String buyer = aNewAddress("sophie");
+        OrderPlaced placed = Orders.aPlacedOrderOfTwoGiftCards(buyer);
+        publisher.publish(placed);
+        await().atMost(DEADLINE).until(() -> log.orderKnown(placed.orderId()));
+        String code = "GC" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase() + "-Q";
+        GiftCardIssued card = Orders.theFirstGiftCardOf(placed, code);
+
+        publisher.publish(card);
+        UUID again = publisher.publish(card);
+
+        MimeMessage mail = mailbox.awaitMessages(buyer, 1, DEADLINE).getFirst();
+        await().atMost(DEADLINE).until(() -> log.handled(again));
+        Map<String, Object> row = await().atMost(DEADLINE).until(() -> log.ofOrder(placed.orderId()).getFirst(),
+                r -> "SENT".equals(r.get("status")));
+        assertThat(log.ofOrder(placed.orderId())).hasSize(1);
+        assertThat(mailbox.to(buyer)).hasSize(1);
+        assertThat(row.get("template")).isEqualTo("gift-card");
+        assertThat(Mailbox.subject(mail)).isEqualTo("Your Atelier gift card for £25.00");
+        assertThat(Mailbox.text(mail)).contains("Gift card code: " + code, "Amount: £25.00",
+                "Valid until: Thursday 30 November 2028", "From: Sophie · Message: Happy birthday, Gran! · To: Gran",
+                "Card 1 of 2");
+        assertThat(Mailbox.html(mail)).contains(code);
+        assertThat(Mailbox.header(mail, "List-Unsubscribe")).isNull();
+        assertThat(output.getAll()).doesNotContain(code);
     }
 
     @Test

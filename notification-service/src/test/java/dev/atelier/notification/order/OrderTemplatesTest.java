@@ -121,14 +121,43 @@ class OrderTemplatesTest {
     }
 
     @Test
-    void returnApprovedListsWhatToSendBackByWhenAndTheRefund() {
+    void returnApprovedListsWhatToSendBackByWhenWhereAndTheRefund() {
         RenderedMail mail = renderAndSave(OrderMails.returnApproved("AT-2026-000142",
-                List.of(MailLine.of("Hand-lettered Card", null, 1, Money.gbp(350), null, Map.of(), null)),
-                Money.gbp(350), Instant.parse("2026-12-31T12:00:00Z"), null, branding()), "return-approved");
+                List.of(MailLine.of("Hand-lettered Card", null, 1, Money.gbp(350), null, Map.of(), null)
+                        .withNote("Your reason: arrived bent")),
+                Money.gbp(350), Instant.parse("2026-12-31T12:00:00Z"), "Atelier Returns, Unit 4, Bristol BS2 0QQ",
+                branding()), "return-approved");
+        RenderedMail toTheStore = render(OrderMails.returnApproved("AT-2026-000142", List.of(), Money.gbp(350),
+                Instant.parse("2026-12-31T12:00:00Z"), null, branding()));
 
         assertThat(mail.subject()).isEqualTo("Your return for order AT-2026-000142 is approved");
-        assertThat(mail.text()).contains("Thursday 31 December 2026", "Hand-lettered Card", "£3.50",
-                "Post them to: Atelier Ltd, 1 Workshop Lane");
+        for (String part : List.of(mail.html(), mail.text())) {
+            assertThat(part).contains("Thursday 31 December 2026", "Hand-lettered Card", "Your reason: arrived bent",
+                    "refund up to", "£3.50", "Atelier Returns, Unit 4, Bristol BS2 0QQ");
+        }
+        assertThat(mail.text()).doesNotContain("<", "[#", "${");
+        assertThat(mail.html()).doesNotContain("nsubscribe");
+        assertThat(toTheStore.text()).contains("post it to: Atelier Ltd, 1 Workshop Lane");
+    }
+
+    @Test
+    void giftCardCarriesTheCodeAmountExpiryAndWhatTheBuyerWrote() {
+        var placed = Orders.aPlacedOrderOfTwoGiftCards("sophie@example.co.uk");
+        var card = Orders.theFirstGiftCardOf(placed, "7KQ4-M2XD-9PRT-HC3W-N");
+        RenderedMail mail = renderAndSave(GiftCardMails.issued(card, placed.lines().getFirst(), branding()),
+                "gift-card");
+        RenderedMail withoutTheLine = render(GiftCardMails.issued(card, null, branding()));
+
+        assertThat(mail.subject()).isEqualTo("Your Atelier Bristol gift card for £25.00");
+        for (String part : List.of(mail.html(), mail.text())) {
+            assertThat(part).contains("7KQ4-M2XD-9PRT-HC3W-N", "£25.00", "Thursday 30 November 2028",
+                    "From: Sophie · Message: Happy birthday, Gran! · To: Gran", "Card 1 of 2", placed.orderNumber(),
+                    "https://shop.atelier.example/", "help@atelier.example");
+        }
+        assertThat(mail.html()).contains("alt=\"Atelier Bristol\"", "lang=\"en-GB\"").doesNotContain("nsubscribe");
+        assertThat(mail.text()).doesNotContain("<", "[#", "${");
+        assertThat(withoutTheLine.text()).contains("7KQ4-M2XD-9PRT-HC3W-N", "£25.00").doesNotContain("Card 1 of",
+                "To: Gran");
     }
 
     private static RenderedMail render(Mail mail) {

@@ -3,6 +3,7 @@ package dev.atelier.notification.subscription;
 import static dev.atelier.notification.Carts.anAbandonedCartAtStep;
 import static dev.atelier.notification.Mailbox.aNewAddress;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.atelier.notification.EmailLogRows;
@@ -11,6 +12,11 @@ import dev.atelier.notification.Mailbox;
 import dev.atelier.notification.NotificationTest;
 import dev.atelier.notification.consent.Consents;
 import dev.atelier.notification.consent.UnsubscribeLinks;
+import dev.atelier.events.Topics;
+import dev.atelier.events.customer.MarketingConsentChanged;
+import dev.atelier.events.notification.EmailSubscriptionConfirmed;
+import dev.atelier.events.notification.EmailUnsubscribed;
+import dev.atelier.testing.EventProbe;
 import dev.atelier.testing.EventPublisher;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -164,5 +170,40 @@ class SubscriptionTest {
         assertThat(http.text("/subscriptions/confirm?token=" + expired)).contains("not valid");
         assertThat(consents.of(guest)).isEmpty();
         assertThat(consents.of("victim@example.co.uk")).isEmpty();
+    }
+
+    @Test
+    void answersGivenHereArePublishedOnceForCustomerServiceAndItsEchoPublishesNothing() {
+        String holder = aNewAddress("hannah");
+        UUID customerId = UUID.randomUUID();
+        UUID granted = publisher.publish(new MarketingConsentChanged(customerId, holder, true, "account",
+                Instant.now().minusSeconds(60)));
+        await().atMost(DEADLINE).until(() -> log.handled(granted));
+        try (EventProbe consentEvents = EventProbe.on(Topics.NOTIFICATION_CONSENT)) {
+            String unsubscribe = "/unsubscribe?token=" + unsubscribeLinks.tokenFor(holder);
+            assertThat(http.postForm(unsubscribe, "List-Unsubscribe=One-Click").status()).isEqualTo(200);
+            assertThat(http.postForm(unsubscribe, "List-Unsubscribe=One-Click").status()).isEqualTo(200);
+            EmailUnsubscribed withdrawn = consentEvents.awaitEvent(EmailUnsubscribed.class,
+                    e -> e.email().equals(holder), DEADLINE);
+            // customer-service records the withdrawal and publishes its usual event: taken in, nothing said back
+            UUID echo = publisher.publish(new MarketingConsentChanged(customerId, holder, false,
+                    "notification-unsubscribe", withdrawn.unsubscribedAt()));
+            await().atMost(DEADLINE).until(() -> log.handled(echo));
+            String confirm = "/subscriptions/confirm?token=" + links.tokenFor(holder, Instant.now().plusSeconds(3600));
+            assertThat(http.postForm(confirm, "").status()).isEqualTo(200);
+            assertThat(http.postForm(confirm, "").status()).isEqualTo(200);
+            EmailSubscriptionConfirmed resubscribed = consentEvents.awaitEvent(EmailSubscriptionConfirmed.class,
+                    e -> e.email().equals(holder), DEADLINE);
+
+            assertThat(withdrawn.customerId()).isEqualTo(customerId);
+            assertThat(withdrawn.source()).isEqualTo(Consents.ONE_CLICK_UNSUBSCRIBE);
+            assertThat(resubscribed.customerId()).isEqualTo(customerId);
+            assertThat(resubscribed.source()).isEqualTo(Consents.DOUBLE_OPT_IN);
+            assertThat(resubscribed.confirmedAt()).isAfter(withdrawn.unsubscribedAt());
+            // one key, one partition: an echo published before the confirmation would have arrived before it
+            assertThat(consentEvents.events(EmailUnsubscribed.class)).filteredOn(e -> e.email().equals(holder))
+                    .hasSize(1);
+            assertThat(consents.of(holder)).hasValueSatisfying(c -> assertThat(c.granted()).isTrue());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.atelier.order.returns;
 import dev.atelier.events.Money;
 import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
@@ -48,12 +49,14 @@ public class Returns {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final ReturnsProperties properties;
 
-    Returns(Orders orders, JdbcClient jdbc, Outbox outbox, Clock clock) {
+    Returns(Orders orders, JdbcClient jdbc, Outbox outbox, Clock clock, ReturnsProperties properties) {
         this.orders = orders;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @Transactional
@@ -105,19 +108,25 @@ public class Returns {
         return view;
     }
 
+    /** Approves the return; ReturnApproved tells the shopper what to send back, by when, where, and the refund. */
     @Transactional
     public ReturnView approve(UUID returnId, String actor) {
-        return decide(returnId, "APPROVED", null, actor);
+        Instant now = clock.instant();
+        ReturnView approved = decide(returnId, "APPROVED", null, actor, now);
+        Order order = orders.find(approved.orderId()).orElseThrow();
+        outbox.record(new ReturnApproved(order.id(), order.number(), returnId, order.email(), order.customerId(),
+                approved.lines(), valueOf(approved.lines(), order), now.plus(properties.sendBackWithin()),
+                properties.address(), actor, now));
+        return approved;
     }
 
     @Transactional
     public ReturnView refuse(UUID returnId, String reason, String actor) {
-        return decide(returnId, "REFUSED", reason, actor);
+        return decide(returnId, "REFUSED", reason, actor, clock.instant());
     }
 
-    private ReturnView decide(UUID returnId, String decision, @Nullable String reason, String actor) {
+    private ReturnView decide(UUID returnId, String decision, @Nullable String reason, String actor, Instant now) {
         ReturnView current = locked(returnId, "REQUESTED");
-        Instant now = clock.instant();
         jdbc.sql("UPDATE order_return SET status = ?, decided_by = ?, decided_at = ?, refusal_reason = ? WHERE id = ?")
                 .params(decision, actor, Timestamp.from(now), reason, returnId).update();
         orders.appendTimeline(current.orderId(), now, orders.lockStatus(current.orderId()).orElseThrow(),
@@ -159,12 +168,7 @@ public class Returns {
         ReturnView current = locked(returnId, "RECEIVED");
         Order order = orders.find(current.orderId()).orElseThrow();
         Currency currency = order.totals().total().currency();
-        long value = 0;
-        for (ReturnLine line : current.lines()) {
-            Money unitPrice = order.lines().stream().filter(l -> l.lineId().equals(line.lineId())).findFirst()
-                    .orElseThrow().unitPrice();
-            value += unitPrice.minor() * line.quantity();
-        }
+        long value = valueOf(current.lines(), order).minor();
         long refunded = jdbc.sql("SELECT coalesce(sum(refund_amount), 0) FROM order_return WHERE order_id = ? "
                 + "AND refund_amount IS NOT NULL").param(order.id()).query(Long.class).single();
         long refund = amount == null ? value : amount;
@@ -201,6 +205,17 @@ public class Returns {
         jdbc.sql("UPDATE order_return SET status = 'REFUNDED', refunded_at = ? WHERE id = ?")
                 .params(Timestamp.from(now), returnId.get()).update();
         outbox.record(new OrderRefunded(orderId, order.number(), order.email(), amount, "RETURN", returnId.get(), now));
+    }
+
+    /** What the returned units were bought for: the most a return's refund can be. */
+    private static Money valueOf(List<ReturnLine> lines, Order order) {
+        long value = 0;
+        for (ReturnLine line : lines) {
+            Money unitPrice = order.lines().stream().filter(l -> l.lineId().equals(line.lineId())).findFirst()
+                    .orElseThrow().unitPrice();
+            value += unitPrice.minor() * line.quantity();
+        }
+        return new Money(value, order.totals().total().currency());
     }
 
     public Optional<ReturnView> find(UUID returnId) {

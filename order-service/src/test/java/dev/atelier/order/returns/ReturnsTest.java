@@ -7,6 +7,7 @@ import dev.atelier.events.Money;
 import dev.atelier.events.Topics;
 import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.events.payment.PaymentRefunded;
@@ -95,8 +96,18 @@ class ReturnsTest {
             assertThat(line.reason()).isEqualTo("arrived chipped");
         });
 
-        assertThat(http.post("/api/admin/returns/" + returnId + "/approve", "").body().get("status").asString())
-                .isEqualTo("APPROVED");
+        assertThat(http.post("/api/admin/returns/" + returnId + "/approve", "", "X-Atelier-Actor",
+                "sam.workshop@atelier.example").body().get("status").asString()).isEqualTo("APPROVED");
+        ReturnApproved approved = orderEvents.awaitEvent(ReturnApproved.class,
+                e -> e.returnId().toString().equals(returnId), DEADLINE);
+        assertThat(approved.orderId()).isEqualTo(order.placed().orderId());
+        assertThat(approved.orderNumber()).isEqualTo(asked.orderNumber());
+        assertThat(approved.customerEmail()).isEqualTo(asked.customerEmail());
+        assertThat(approved.lines()).isEqualTo(asked.lines());
+        assertThat(approved.refundAmount()).as("one mug at its unit price").isEqualTo(Money.gbp(1499));
+        assertThat(approved.returnBy()).isEqualTo(approved.approvedAt().plus(Duration.ofDays(14)));
+        assertThat(approved.returnAddress()).isNull();
+        assertThat(approved.approvedBy()).isEqualTo("sam.workshop@atelier.example");
         Http.Answer received = http.post("/api/admin/returns/" + returnId + "/receive",
                 "{\"lines\": [{\"lineId\": \"%s\", \"resellable\": false}]}".formatted(order.mugLine()));
         assertThat(received.body().get("status").asString()).isEqualTo("RECEIVED");

@@ -8,6 +8,7 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -21,9 +22,8 @@ import org.springframework.stereotype.Component;
  * OrderConfirmed is handled by the gift-card feature (cards bought as a product).
  */
 @Component
-@IgnoredEvents({OrderPlaced.class, OrderShipped.class, OrderDelivered.class,
-        OrderItemFulfilmentChanged.class, OrderRefunded.class, RefundRequested.class, ReturnReceived.class,
-        ReturnRequested.class})
+@IgnoredEvents({OrderPlaced.class, OrderShipped.class, OrderDelivered.class, OrderItemFulfilmentChanged.class,
+        OrderRefunded.class, RefundRequested.class, ReturnApproved.class, ReturnReceived.class, ReturnRequested.class})
 class PaymentHandlers {
 
     private final SessionOpening opening;

@@ -32,7 +32,12 @@ public class SandboxCheckout {
     private final SandboxSigning signing;
     private final SandboxProperties properties;
     private final Environment environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 on kept-alive connections: the JDK client's default (HTTP/2) asks plain-HTTP servers for an h2c
+     * upgrade on every new connection, which this service's Tomcat refuses anyway.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Clock clock = Clock.systemUTC();
 
     SandboxCheckout(SandboxSessions sessions, SandboxSigning signing, SandboxProperties properties, Environment environment) {

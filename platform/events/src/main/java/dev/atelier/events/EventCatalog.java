@@ -28,6 +28,8 @@ import dev.atelier.events.inventory.StockReserved;
 import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
+import dev.atelier.events.notification.EmailSubscriptionConfirmed;
+import dev.atelier.events.notification.EmailUnsubscribed;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
@@ -37,6 +39,7 @@ import dev.atelier.events.order.OrderRefunded;
 import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
 import dev.atelier.events.payment.GiftCardIssued;
@@ -102,7 +105,10 @@ public final class EventCatalog {
             PasswordResetRequested.class,
             ReminderDue.class,
             PaymentDisputed.class,
-            GiftCardIssued.class);
+            GiftCardIssued.class,
+            ReturnApproved.class,
+            EmailUnsubscribed.class,
+            EmailSubscriptionConfirmed.class);
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS);
 

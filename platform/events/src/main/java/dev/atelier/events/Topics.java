@@ -17,6 +17,11 @@ public final class Topics {
     public static final String CUSTOMER_DATA_REQUEST = "customer.data-request";
     public static final String MARKETPLACE_EBAY = "marketplace.ebay";
     public static final String NOTIFICATION_EMAIL = "notification.email";
+    /**
+     * Marketing-consent answers given at notification-service without an account (unsubscribe, a guest's double
+     * opt-in), read by customer-service. Keyed by the lower-cased e-mail address.
+     */
+    public static final String NOTIFICATION_CONSENT = "notification.consent";
 
     /** Suffix of every dead-letter topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

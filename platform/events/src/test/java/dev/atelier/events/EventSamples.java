@@ -34,6 +34,8 @@ import dev.atelier.events.marketplace.MarketplaceLine;
 import dev.atelier.events.marketplace.MarketplaceOrderReceived;
 import dev.atelier.events.notification.EmailFailed;
 import dev.atelier.events.notification.EmailSent;
+import dev.atelier.events.notification.EmailSubscriptionConfirmed;
+import dev.atelier.events.notification.EmailUnsubscribed;
 import dev.atelier.events.order.GiftOptions;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
@@ -46,6 +48,7 @@ import dev.atelier.events.order.OrderShipped;
 import dev.atelier.events.order.OrderTotals;
 import dev.atelier.events.order.PaymentRequested;
 import dev.atelier.events.order.RefundRequested;
+import dev.atelier.events.order.ReturnApproved;
 import dev.atelier.events.order.ReturnLine;
 import dev.atelier.events.order.ReturnReceived;
 import dev.atelier.events.order.ReturnRequested;
@@ -125,7 +128,10 @@ final class EventSamples {
             Map.entry(PasswordResetRequested.class, EventSamples::hannahForgotHerPassword),
             Map.entry(ReminderDue.class, EventSamples::mumsBirthdayInAWeek),
             Map.entry(PaymentDisputed.class, EventSamples::stripeChargeDisputedAsFraudulent),
-            Map.entry(GiftCardIssued.class, EventSamples::aFiftyPoundGiftCardBoughtAsAProduct));
+            Map.entry(GiftCardIssued.class, EventSamples::aFiftyPoundGiftCardBoughtAsAProduct),
+            Map.entry(ReturnApproved.class, EventSamples::chippedMugReturnApproved),
+            Map.entry(EmailUnsubscribed.class, EventSamples::hannahUnsubscribedInOneClick),
+            Map.entry(EmailSubscriptionConfirmed.class, EventSamples::aGuestConfirmedHerSubscription));
 
     private EventSamples() {
     }
@@ -157,6 +163,22 @@ final class EventSamples {
         return new ReturnRequested(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL,
                 List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), EMAIL,
                 PLACED_AT.plus(Duration.ofDays(6)));
+    }
+
+    static EmailUnsubscribed hannahUnsubscribedInOneClick() {
+        return new EmailUnsubscribed(EMAIL, CUSTOMER_ID, "one-click-unsubscribe", Instant.parse("2026-01-12T07:45:02Z"));
+    }
+
+    static EmailSubscriptionConfirmed aGuestConfirmedHerSubscription() {
+        return new EmailSubscriptionConfirmed("ruth.lane@example.co.uk", null, "double-opt-in",
+                Instant.parse("2026-01-14T18:02:40Z"));
+    }
+
+    static ReturnApproved chippedMugReturnApproved() {
+        return new ReturnApproved(ORDER_ID, ORDER_NUMBER, RETURN_ID, EMAIL, CUSTOMER_ID,
+                List.of(new ReturnLine(MUG_LINE_ID, "MUG-XMAS-001", 1, "arrived chipped", null)), Money.gbp(1499),
+                PLACED_AT.plus(Duration.ofDays(21)), "Atelier Returns, 1 Workshop Lane, Bristol BS1 4DJ",
+                "sam.workshop@atelier.example", PLACED_AT.plus(Duration.ofDays(7)));
     }
 
     static ReturnReceived chippedMugReceivedNotResellable() {

@@ -50,8 +50,9 @@ class CartController {
         this.properties = properties;
     }
 
+    /** {@code preview}: the catalog media id of the picture the storefront drew of the personalisation. */
     record AddItem(@NotBlank @Size(max = 64) String sku, @NotNull Integer quantity,
-            @Nullable Map<String, String> personalisation) {
+            @Nullable Map<String, String> personalisation, @Nullable UUID preview) {
     }
 
     record ChangeQuantity(@NotNull Integer quantity) {
@@ -82,7 +83,8 @@ class CartController {
     ResponseEntity<PricedCart> add(@CookieValue(name = COOKIE, required = false) @Nullable String cookie,
             @Valid @RequestBody AddItem item) {
         Map<String, String> values = item.personalisation() == null ? Map.of() : item.personalisation();
-        CartService.Added added = carts.addLine(parse(cookie), item.sku().strip(), item.quantity(), values);
+        CartService.Added added = carts.addLine(parse(cookie), item.sku().strip(), item.quantity(), values,
+                item.preview());
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (added.created()) {
             answer.header(HttpHeaders.SET_COOKIE, cookie(added.cartId()).toString());

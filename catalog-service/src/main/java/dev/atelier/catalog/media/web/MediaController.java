@@ -20,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +59,13 @@ class MediaController {
     @PostMapping(path = "/api/admin/catalog/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Uploaded> productImage(@RequestParam("file") MultipartFile file) throws IOException {
         return created(uploads.upload(file.getBytes(), MediaPurpose.PRODUCT));
+    }
+
+    /** Deletes a product photo that nothing shows any more (409 while a product, banner or page uses it). */
+    @DeleteMapping("/api/admin/catalog/media/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        uploads.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/api/catalog/personalisation/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -2,26 +2,34 @@ package dev.atelier.catalog.product.web;
 
 import dev.atelier.catalog.product.Catalogue;
 import dev.atelier.catalog.product.ProductStatus;
+import dev.atelier.catalog.storefront.RenderedReads;
+import dev.atelier.catalog.storefront.web.RenderedAnswers;
 import dev.atelier.web.ProblemException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
-/** The storefront's product page: a product on sale, by slug. */
+/** The storefront's product page: a product on sale, by slug, kept rendered between writes (with an ETag). */
 @RestController
 class ProductController {
 
     private final Catalogue catalogue;
     private final ProductViews views;
+    private final RenderedReads reads;
 
-    ProductController(Catalogue catalogue, ProductViews views) {
+    ProductController(Catalogue catalogue, ProductViews views, RenderedReads reads) {
         this.catalogue = catalogue;
         this.views = views;
+        this.reads = reads;
     }
 
     @GetMapping("/api/catalog/products/{slug}")
-    ProductViews.ProductDetail product(@PathVariable String slug) {
-        return catalogue.readBySlug(slug, p -> p.status() == ProductStatus.ACTIVE ? views.detail(p) : null)
-                .orElseThrow(() -> ProblemException.notFound("unknown-product", "no product on sale with slug '" + slug + "'"));
+    ResponseEntity<byte[]> product(@PathVariable String slug, WebRequest request) {
+        return RenderedAnswers.of(reads.get("product\u0000" + slug, () -> catalogue.readBySlug(slug,
+                        p -> p.status() == ProductStatus.ACTIVE ? views.detail(p) : null)
+                .orElseThrow(() -> ProblemException.notFound("unknown-product",
+                        "no product on sale with slug '" + slug + "'"))), request);
     }
 }

@@ -3,16 +3,20 @@ package dev.atelier.catalog.search.web;
 import dev.atelier.catalog.search.ProductFilter;
 import dev.atelier.catalog.search.ProductSearch;
 import dev.atelier.catalog.search.Sort;
+import dev.atelier.catalog.storefront.RenderedReads;
+import dev.atelier.catalog.storefront.web.RenderedAnswers;
 import dev.atelier.web.Cursors;
 import dev.atelier.web.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
-/** The storefront's product listing, search and facet counts. */
+/** The storefront's product listing, search and facet counts, kept rendered between writes (with an ETag). */
 @RestController
 class ListingController {
 
@@ -26,14 +30,16 @@ class ListingController {
 
     private final ProductSearch search;
     private final Cursors cursors;
+    private final RenderedReads reads;
 
-    ListingController(ProductSearch search, Cursors cursors) {
+    ListingController(ProductSearch search, Cursors cursors, RenderedReads reads) {
         this.search = search;
         this.cursors = cursors;
+        this.reads = reads;
     }
 
     @GetMapping("/api/catalog/products")
-    Listing list(@RequestParam(required = false) @Nullable String q,
+    ResponseEntity<byte[]> list(@RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String occasion,
             @RequestParam(required = false) @Nullable Long minPrice,
@@ -42,7 +48,17 @@ class ListingController {
             @RequestParam(required = false) @Nullable Boolean personalisable,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable Integer limit) {
+            @RequestParam(required = false) @Nullable Integer limit, WebRequest request) {
+        String key = key("list", q, category, occasion, minPrice, maxPrice, inStock, personalisable, sort, cursor,
+                limit);
+        return RenderedAnswers.of(reads.get(key, () -> list(q, category, occasion, minPrice, maxPrice, inStock,
+                personalisable, sort, cursor, limit)), request);
+    }
+
+    private Listing list(@Nullable String q, @Nullable String category, @Nullable String occasion,
+            @Nullable Long minPrice, @Nullable Long maxPrice, @Nullable Boolean inStock,
+            @Nullable Boolean personalisable, @Nullable String sort, @Nullable String cursor,
+            @Nullable Integer limit) {
         ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable);
         Sort order = Sort.parse(sort);
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -53,14 +69,25 @@ class ListingController {
     }
 
     @GetMapping("/api/catalog/facets")
-    ProductSearch.Facets facets(@RequestParam(required = false) @Nullable String q,
+    ResponseEntity<byte[]> facets(@RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String occasion,
             @RequestParam(required = false) @Nullable Long minPrice,
             @RequestParam(required = false) @Nullable Long maxPrice,
             @RequestParam(required = false) @Nullable Boolean inStock,
-            @RequestParam(required = false) @Nullable Boolean personalisable) {
-        return search.facets(new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable));
+            @RequestParam(required = false) @Nullable Boolean personalisable, WebRequest request) {
+        String key = key("facets", q, category, occasion, minPrice, maxPrice, inStock, personalisable);
+        return RenderedAnswers.of(reads.get(key, () -> search.facets(new ProductFilter(q, category, occasion,
+                minPrice, maxPrice, inStock, personalisable))), request);
+    }
+
+    /** The parameters as one key; a missing parameter and an empty one differ, as they do to the search. */
+    private static String key(String kind, @Nullable Object... parameters) {
+        StringBuilder key = new StringBuilder(kind);
+        for (Object parameter : parameters) {
+            key.append('\u0000').append(parameter == null ? "\u0001" : parameter);
+        }
+        return key.toString();
     }
 
     private static ProductSearch.@Nullable Key after(@Nullable String key) {

@@ -15,6 +15,7 @@ import dev.atelier.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,6 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 class EmailAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(EmailAdminController.class);
+
+    /** Templates whose body is a bearer secret (a gift card's code): staff see that the e-mail went, not what it says. */
+    private static final Set<String> SECRET_BODIES = Set.of("gift-card");
+    static final String WITHHELD = "(withheld: this e-mail carries a secret that only its recipient may read)";
 
     private final EmailLog emails;
     private final Cursors cursors;
@@ -66,6 +71,9 @@ class EmailAdminController {
     EmailDetail get(@PathVariable UUID id) {
         EmailEntry entry = emails.find(id).orElseThrow(() -> unknown(id));
         EmailContent content = emails.content(id).orElseThrow(() -> unknown(id));
+        if (SECRET_BODIES.contains(entry.template())) {
+            return new EmailDetail(EmailView.of(entry), content.headers(), WITHHELD, WITHHELD);
+        }
         return new EmailDetail(EmailView.of(entry), content.headers(), content.text(), content.html());
     }
 

@@ -1,0 +1,175 @@
+package dev.atelier.catalog.storefront;
+
+import static dev.atelier.catalog.CatalogFixture.draft;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.catalog.CatalogFixture;
+import dev.atelier.catalog.CatalogTest;
+import dev.atelier.catalog.Http;
+import dev.atelier.events.EventJson;
+import dev.atelier.events.inventory.StockLevelChanged;
+import dev.atelier.testing.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rendered public reads are never older than the last write: each test reads an answer twice (so that it is
+ * kept), writes through the service, and reads again at once.
+ */
+@CatalogTest
+class StorefrontCacheTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    Http http;
+    CatalogFixture catalog;
+    String category;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        catalog = new CatalogFixture(http);
+        category = catalog.category(catalog.unique("lamps"), "Lamps", null);
+    }
+
+    private JsonNode page(String slug) {
+        Http.Answer answer = http.get("/api/catalog/products/" + slug);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private JsonNode listing() {
+        Http.Answer answer = http.get("/api/catalog/products?category=" + category);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static JsonNode json(Http.Raw raw) {
+        return EventJson.mapper().readTree(raw.body());
+    }
+
+    private double hits() {
+        return meters.get("cache.gets").tag("cache", "storefront").tag("result", "hit").functionCounter().count();
+    }
+
+    @Test
+    void aRepeatedReadIsAnsweredFromTheKeptBytes() {
+        String slug = catalog.unique("reading-lamp");
+        catalog.published(draft("Reading lamp", category, 3500).with("slug", slug).variant(catalog.sku("READ"), Map.of()));
+        Http.Raw first = http.raw("/api/catalog/products/" + slug);
+        double before = hits();
+
+        java.util.List<Http.Raw> again = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> http.raw("/api/catalog/products/" + slug)).toList();
+
+        // 5 unless a background transaction (another test's late event) committed in between and emptied the cache
+        assertThat(hits() - before).isGreaterThanOrEqualTo(3);
+        assertThat(again).allSatisfy(raw -> {
+            assertThat(raw.body()).isEqualTo(first.body());
+            assertThat(raw.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        });
+    }
+
+    @Test
+    void anEditAndItsPriceAreVisibleRightAfterTheWrite() {
+        String slug = catalog.unique("brass-lamp");
+        String sku = catalog.sku("LAMP");
+        CatalogFixture.Draft lamp = draft("Brass lamp", category, 4500).with("slug", slug).variant(sku, Map.of());
+        String id = catalog.published(lamp);
+        assertThat(page(slug).get("name").asString()).isEqualTo("Brass lamp");
+        assertThat(page(slug).get("name").asString()).isEqualTo("Brass lamp");
+        assertThat(listing().get("items").get(0).get("price").get("amount").asLong()).isEqualTo(4500);
+        assertThat(http.get("/api/catalog/products?q=copper").body().toString()).doesNotContain(slug);
+
+        Http.Answer edited = http.put("/api/admin/catalog/products/" + id, CatalogFixture.json(
+                draft("Copper lamp", category, 3900).with("slug", slug).variant(sku, Map.of()).body()));
+
+        assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+        JsonNode after = page(slug);
+        assertThat(after.get("name").asString()).isEqualTo("Copper lamp");
+        assertThat(after.get("price").get("amount").asLong()).isEqualTo(3900);
+        assertThat(listing().get("items").get(0).get("name").asString()).isEqualTo("Copper lamp");
+        assertThat(listing().get("items").get(0).get("price").get("amount").asLong()).isEqualTo(3900);
+        assertThat(http.get("/api/catalog/products?q=copper").body().toString()).contains(slug);
+    }
+
+    @Test
+    void anArchivedProductLeavesThePageAndTheListingAtOnce() {
+        String slug = catalog.unique("desk-lamp");
+        String id = catalog.published(draft("Desk lamp", category, 2000).with("slug", slug)
+                .variant(catalog.sku("DESK"), Map.of()));
+        page(slug);
+        assertThat(listing().get("items")).hasSize(1);
+        assertThat(http.get("/api/catalog/facets?category=" + category).body().get("total").asLong()).isEqualTo(1);
+
+        assertThat(http.post("/api/admin/catalog/products/" + id + "/archive", "").status()).isEqualTo(200);
+
+        assertThat(http.get("/api/catalog/products/" + slug).status()).isEqualTo(404);
+        assertThat(listing().get("items")).isEmpty();
+        assertThat(http.get("/api/catalog/facets?category=" + category).body().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aRenamedCategoryShowsOnTheProductPageAtOnce() {
+        String slug = catalog.unique("floor-lamp");
+        catalog.published(draft("Floor lamp", category, 9000).with("slug", slug).variant(catalog.sku("FLOOR"), Map.of()));
+        assertThat(page(slug).get("category").get("name").asString()).isEqualTo("Lamps");
+
+        Http.Answer renamed = http.put("/api/admin/catalog/categories/" + category,
+                CatalogFixture.json(Map.of("name", "Lighting", "position", 0)));
+
+        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+        assertThat(page(slug).get("category").get("name").asString()).isEqualTo("Lighting");
+    }
+
+    @Test
+    void stockFromInventorysEventsReachesTheKeptAnswers() {
+        String slug = catalog.unique("wall-lamp");
+        String sku = catalog.sku("WALL");
+        catalog.published(draft("Wall lamp", category, 3000).with("slug", slug).variant(sku, Map.of()));
+        assertThat(page(slug).get("inStock").asBoolean()).isFalse();
+        assertThat(listing().get("items").get(0).get("inStock").asBoolean()).isFalse();
+
+        try (EventPublisher inventory = EventPublisher.toSharedBroker()) {
+            inventory.publish(new StockLevelChanged(sku, 7, 0, 7));
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> page(slug).get("inStock").asBoolean());
+        assertThat(page(slug).get("variants").get(0).get("available").asLong()).isEqualTo(7);
+        assertThat(listing().get("items").get(0).get("inStock").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aClientHoldingTheSameAnswerGetsA304AndANewOneAfterAChange() {
+        String slug = catalog.unique("table-lamp");
+        String sku = catalog.sku("TABLE");
+        String id = catalog.published(draft("Table lamp", category, 2500).with("slug", slug).variant(sku, Map.of()));
+        Http.Raw first = http.raw("/api/catalog/products/" + slug);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        Http.Raw unchanged = http.raw("/api/catalog/products/" + slug, "If-None-Match", etag);
+        http.put("/api/admin/catalog/products/" + id, CatalogFixture.json(
+                draft("Table lamp", category, 2700).with("slug", slug).variant(sku, Map.of()).body()));
+        Http.Raw changed = http.raw("/api/catalog/products/" + slug, "If-None-Match", etag);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(json(first).get("price").get("amount").asLong()).isEqualTo(2500);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(json(changed).get("price").get("amount").asLong()).isEqualTo(2700);
+    }
+}

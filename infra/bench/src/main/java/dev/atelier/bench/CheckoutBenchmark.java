@@ -1,0 +1,441 @@
+package dev.atelier.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The project's headline figure: the whole local store, driven through the gateway only (Gatling), as guest
+ * shoppers check out and pay in the sandbox.
+ *
+ * <pre>./atelier bench checkout [--concurrency 100] [--seconds 60] [--warm-up 30] [--rate 50] [--paced-seconds 60]
+ *                           [--flash-shoppers 1000] [--flash-units 100] [--browse-users 100] [--browse-seconds 30]
+ *                           [--browse api|pages] [--floor-seconds 30] [--skus 10] [--poll-ms 100] [--deadline 120]
+ *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."] [--jfr false]</pre>
+ *
+ * <ol>
+ * <li>The store: {@code ./atelier up --fresh} in a home of its own with the services' JVM options (production
+ *     settings: full JIT, a sized heap), or {@code --store running} for one already up (its own settings).</li>
+ * <li>Set-up as the demo admin through the gateway: a product with {@code --skus} variants of a million units each,
+ *     and the flash sale's product, one SKU with exactly {@code --flash-units} units.</li>
+ * <li>Warm-up: the checkout for {@code --warm-up} seconds (no report), then the browse mix briefly.</li>
+ * <li>Throughput: {@code --concurrency} shoppers checking out at all times for {@code --seconds}; checkouts/s
+ *     completed to PAID and POST /api/checkout → PAID percentiles. With {@code --jfr true} every service JVM records
+ *     this run with Flight Recorder, and the summary lists what dominated.</li>
+ * <li>Paced: {@code --rate} new shoppers per second for {@code --paced-seconds}: the latency at that rate.</li>
+ * <li>The floor: the same checkout as one SQL transaction by {@code --concurrency} JDBC clients on the store's
+ *     PostgreSQL (scratch database), and checkouts/s ÷ floor.</li>
+ * <li>Flash sale: {@code --flash-shoppers} shoppers at once on the flash SKU; asserts all units sold, the others
+ *     CANCELLED OUT_OF_STOCK, no 5xx, inventory not oversold, no order left hanging.</li>
+ * <li>Browse: {@code --browse-users} users on home data, category, search and product for
+ *     {@code --browse-seconds}.</li>
+ * </ol>
+ * Gatling's HTML reports and a Markdown summary go to {@code target/bench/}. Exits with 1 if the flash sale's
+ * assertions fail.
+ */
+public final class CheckoutBenchmark {
+
+    /** Production-like JVM settings for every service: full JIT (no TieredStopAtLevel), a fixed heap, ParallelGC. */
+    static final String PRODUCTION_OPTS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
+
+    /**
+     * Every shopper of the benchmark comes from this one address, so the gateway's per-client budgets (checkout:
+     * 10 a minute; anything: 1,200 a minute) would refuse nearly all of them: the benchmark lifts them, as the
+     * budgets of many real shoppers' addresses would not bind. The checks themselves still run on every request.
+     */
+    static final String LIFTED_RATE_LIMITS = "-Datelier.gateway.rate-limits.checkout.requests=1000000000"
+            + " -Datelier.gateway.rate-limits.default.requests=1000000000";
+
+    private static final Path OUT = Path.of("target/bench");
+
+    record Options(int concurrency, int seconds, int warmUp, int rate, int pacedSeconds, int flashShoppers,
+            int flashUnits, int browseUsers, int browseSeconds, boolean browsePages, int floorSeconds, int skus,
+            int pollMillis, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr) {
+
+        static Options parse(String... args) {
+            Map<String, String> values = BenchSupport.arguments(args);
+            Set<String> known = Set.of("concurrency", "seconds", "warm-up", "rate", "paced-seconds",
+                    "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse", "floor-seconds",
+                    "skus", "poll-ms", "deadline", "store", "parallel", "service-opts", "jfr");
+            values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
+                throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
+            });
+            String store = values.getOrDefault("store", "start");
+            if (!store.equals("start") && !store.equals("running")) {
+                throw new IllegalArgumentException("--store start|running, not " + store);
+            }
+            return new Options(
+                    Integer.parseInt(values.getOrDefault("concurrency", "100")),
+                    Integer.parseInt(values.getOrDefault("seconds", "60")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "30")),
+                    Integer.parseInt(values.getOrDefault("rate", "50")),
+                    Integer.parseInt(values.getOrDefault("paced-seconds", "60")),
+                    Integer.parseInt(values.getOrDefault("flash-shoppers", "1000")),
+                    Integer.parseInt(values.getOrDefault("flash-units", "100")),
+                    Integer.parseInt(values.getOrDefault("browse-users", "100")),
+                    Integer.parseInt(values.getOrDefault("browse-seconds", "30")),
+                    values.getOrDefault("browse", "api").equals("pages"),
+                    Integer.parseInt(values.getOrDefault("floor-seconds", "30")),
+                    Integer.parseInt(values.getOrDefault("skus", "10")),
+                    Integer.parseInt(values.getOrDefault("poll-ms", "100")),
+                    Integer.parseInt(values.getOrDefault("deadline", "120")),
+                    store.equals("start"),
+                    Integer.parseInt(values.getOrDefault("parallel", "0")),
+                    values.getOrDefault("service-opts", PRODUCTION_OPTS),
+                    Boolean.parseBoolean(values.getOrDefault("jfr", "false")));
+        }
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private final StringBuilder summary = new StringBuilder();
+    private final String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+            .format(Instant.now());
+    private boolean flashPassed = true;
+
+    CheckoutBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status;
+        try {
+            status = new CheckoutBenchmark(Options.parse(args), System.out).run() ? 0 : 1;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Gatling's and the HTTP clients' threads would keep this JVM alive
+        System.exit(status);
+    }
+
+    /** Runs every part; false when the flash sale's assertions failed. */
+    boolean run() throws Exception {
+        Files.createDirectories(OUT);
+        String serviceOpts = options.serviceOpts() + " " + LIFTED_RATE_LIMITS;
+        heading("# Checkout benchmark " + run);
+        line("Through the gateway only (" + LocalStore.BASE + "), Gatling in the benchmark's JVM on the same machine ("
+                + Runtime.getRuntime().availableProcessors() + " cores). Load average at the start: "
+                + GatlingRun.loadAverage() + ".");
+        LocalStore store;
+        if (options.startStore()) {
+            out.println("Starting the store: ./atelier up --fresh --service-java-opts \"" + serviceOpts + "\"...");
+            long started = System.nanoTime();
+            store = LocalStore.start(serviceOpts, options.parallel());
+            line("");
+            line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`"
+                    + (options.parallel() > 0 ? ", started " + options.parallel() + " at a time" : "") + ". Store ready in "
+                    + seconds(System.nanoTime() - started) + " (build, Kafka, PostgreSQL and every service).");
+            String table = store.output().lines().filter(l -> l.contains(" ready in ") || l.startsWith("ready in"))
+                    .reduce("", (a, b) -> a + "    " + b + "\n");
+            line("");
+            line(table);
+        } else {
+            store = LocalStore.running();
+            line("");
+            line("A store already running (`--store running`): its services' JVM options are whatever it was started"
+                    + " with (not set by this benchmark); its gateway must allow this one address the whole load"
+                    + " (start it with `--service-java-opts \"... " + LIFTED_RATE_LIMITS + "\"`).");
+        }
+        try {
+            measure(store);
+        } finally {
+            Path file = OUT.resolve("checkout-" + run + ".md");
+            Files.writeString(file, summary);
+            out.println();
+            out.println("Summary: " + file.toAbsolutePath());
+            if (store.startedHere()) {
+                out.println("Stopping the store...");
+            }
+            store.close();
+        }
+        return flashPassed;
+    }
+
+    private void measure(LocalStore store) throws Exception {
+        out.println("Waiting for the demo catalogue's stock...");
+        store.awaitDemoStock();
+        StoreAdmin admin = new StoreAdmin(LocalStore.BASE);
+        out.println("Signing in as the demo admin through the gateway...");
+        admin.signIn();
+        String category = admin.categoryOnSale();
+        String tag = run.replace("-", "").substring(2);
+        List<String> skus = IntStream.rangeClosed(1, options.skus()).mapToObj(i -> "BENCH-" + tag + "-" + i).toList();
+        String flashSku = "BENCH-FLASH-" + tag;
+        out.printf("Creating the benchmark's products in %s: %d SKUs of a million units, and %s with %d units...%n",
+                category, skus.size(), flashSku, options.flashUnits());
+        admin.product("bench-stock-" + tag, "Bench Candle " + tag, category, skus, 1_000_000);
+        admin.product("bench-flash-" + tag, "Bench Flash Sale Lamp " + tag, category, List.of(flashSku),
+                options.flashUnits());
+        awaitSellable(admin, skus, 1_000_000);
+        awaitSellable(admin, List.of(flashSku), options.flashUnits());
+
+        Duration poll = Duration.ofMillis(options.pollMillis());
+        Duration deadline = Duration.ofSeconds(options.deadlineSeconds());
+        if (options.warmUp() > 0) {
+            out.printf("Warming up: %d shoppers checking out for %d s...%n", options.concurrency(), options.warmUp());
+            GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
+                    CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.warmUp()),
+                    poll, deadline, new CheckoutSimulation.Tally()), "warm-up", false, OUT);
+        }
+
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (options.jfr()) {
+            for (Map.Entry<String, Long> service : store.servicePids().entrySet()) {
+                try {
+                    BenchSupport.jcmd(service.getValue(), "JFR.start", "name=bench", "settings=profile");
+                    pids.put(service.getKey(), service.getValue());
+                } catch (IllegalStateException e) {
+                    out.println("No Flight Recorder for " + service.getKey() + ": " + e.getMessage());
+                }
+            }
+        }
+        out.printf("Throughput: %d shoppers checking out at all times for %d s (load average %s)...%n",
+                options.concurrency(), options.seconds(), GatlingRun.loadAverage());
+        String loadBefore = GatlingRun.loadAverage();
+        CheckoutSimulation.Tally throughput = new CheckoutSimulation.Tally();
+        Path throughputReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
+                skus, CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.seconds()),
+                poll, deadline, throughput), options.concurrency() + " shoppers", true, OUT);
+        String loadAfter = GatlingRun.loadAverage();
+        List<JfrHotspots> hotspots = new ArrayList<>();
+        if (options.jfr()) {
+            Path jfr = Files.createDirectories(OUT.resolve("jfr-" + run));
+            for (Map.Entry<String, Long> service : pids.entrySet()) {
+                Path file = jfr.resolve(service.getKey() + ".jfr").toAbsolutePath();
+                BenchSupport.jcmd(service.getValue(), "JFR.stop", "name=bench", "filename=" + file);
+                hotspots.add(JfrHotspots.of(service.getKey(), file, 12));
+            }
+        }
+        double checkoutsPerSecond = checkoutSection("Checkout throughput: " + options.concurrency()
+                + " shoppers at all times for " + options.seconds() + " s (closed model)", throughput,
+                options.seconds(), throughputReport, loadBefore, loadAfter);
+
+        out.printf("Paced: %d new shoppers a second for %d s...%n", options.rate(), options.pacedSeconds());
+        loadBefore = GatlingRun.loadAverage();
+        CheckoutSimulation.Tally paced = new CheckoutSimulation.Tally();
+        Path pacedReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
+                CheckoutSimulation.Load.PACED, options.rate(), Duration.ofSeconds(options.pacedSeconds()), poll,
+                deadline, paced), options.rate() + " checkouts a second", true, OUT);
+        checkoutSection("Paced: " + options.rate() + " checkouts a second for " + options.pacedSeconds()
+                + " s (open model; the goal is p99 POST → PAID ≤ 1 s)", paced, options.pacedSeconds(), pacedReport,
+                loadBefore, GatlingRun.loadAverage());
+
+        floor(store, skus, checkoutsPerSecond);
+        flashSale(admin, flashSku, poll, deadline);
+        browse(admin);
+        if (!hotspots.isEmpty()) {
+            heading("## Where the checkout's CPU went (JFR, the throughput run, settings=profile)");
+            line("Recordings: `" + OUT.resolve("jfr-" + run).toAbsolutePath() + "` (`jfr print --events"
+                    + " jdk.ExecutionSample <file>`). Services by samples, most first.");
+            line("");
+            hotspots.stream().sorted((a, b) -> Long.compare(b.samples(), a.samples()))
+                    .forEach(h -> summary.append(h.markdown()));
+            out.println("JFR hot spots in the summary; recordings in " + OUT.resolve("jfr-" + run));
+        }
+    }
+
+    /** Waits until inventory offers the SKUs' units and cart takes them (both learn a SKU from catalog's events). */
+    private void awaitSellable(StoreAdmin admin, List<String> skus, long units) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        for (String sku : skus) {
+            while (true) {
+                JsonNode availability = StoreAdmin.JSON.readTree(admin.get(LocalStore.BASE
+                        + "/api/inventory/availability?sku=" + sku).body());
+                boolean stocked = availability.size() == 1 && availability.get(0).path("available").asLong() == units;
+                StoreAdmin probe = new StoreAdmin(LocalStore.BASE);
+                if (stocked && probe.addToCart(sku) / 100 == 2) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(sku + " is not sellable after 120 s: availability "
+                            + availability);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            }
+        }
+    }
+
+    private double checkoutSection(String title, CheckoutSimulation.Tally tally, int seconds, Path report,
+            String loadBefore, String loadAfter) throws IOException {
+        long[] latencies = tally.paid().stream().mapToLong(p -> p.paidNanos() - p.sentNanos()).sorted().toArray();
+        long window = Duration.ofSeconds(seconds).toNanos();
+        long paidInWindow = tally.paid().stream().filter(p -> p.paidNanos() - tally.startedNanos() <= window).count();
+        double perSecond = paidInWindow / (double) seconds;
+        heading("## " + title);
+        line(String.format("| checkouts/s to PAID | PAID | POST → PAID p50 | p95 | p99 | max | 5xx | no answer |"));
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line(String.format("| **%.1f** | %d | %.0f ms | %.0f ms | **%.0f ms** | %.0f ms | %d | %d |", perSecond,
+                latencies.length, BenchSupport.percentileMillis(latencies, 0.50),
+                BenchSupport.percentileMillis(latencies, 0.95), BenchSupport.percentileMillis(latencies, 0.99),
+                latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6, tally.serverErrors(),
+                tally.unanswered()));
+        line("");
+        line("checkouts/s = orders seen PAID within the " + seconds + " s window ÷ " + seconds + " s; POST → PAID is"
+                + " from sending POST /api/checkout to the poll (every " + options.pollMillis() + " ms) that sees"
+                + " PAID, the shopper's own steps (opening the payment page, pressing Pay) included. Outcomes: "
+                + tally.outcomes() + ". Answers by status: " + tally.statuses() + ". Requests by kind: "
+                + tally.requests() + String.format(" (%.1f order-status polls per PAID order)",
+                        tally.requests().getOrDefault("order status", 0L) / (double) Math.max(1, latencies.length))
+                + ". Load average before "
+                + loadBefore + ", after " + loadAfter + ".");
+        reportLink(report);
+        out.printf("%s: %.1f checkouts/s to PAID, p50 %.0f ms, p99 %.0f ms; outcomes %s (load average %s)%n", title,
+                perSecond, BenchSupport.percentileMillis(latencies, 0.50),
+                BenchSupport.percentileMillis(latencies, 0.99), tally.outcomes(), loadAfter);
+        return perSecond;
+    }
+
+    private void floor(LocalStore store, List<String> skus, double checkoutsPerSecond) throws Exception {
+        int port = store.postgresPort();
+        out.printf("The floor: %d JDBC clients, one SQL transaction per checkout, for %d s...%n",
+                options.concurrency(), options.floorSeconds());
+        CheckoutFloor floor = new CheckoutFloor("jdbc:postgresql://localhost:" + port + "/", "postgres", skus);
+        floor.prepare(1_000_000_000L);
+        CheckoutFloor.Result result;
+        String loadBefore = GatlingRun.loadAverage();
+        try {
+            floor.run(options.concurrency(), Duration.ofSeconds(Math.min(5, options.floorSeconds())));
+            result = floor.run(options.concurrency(), Duration.ofSeconds(options.floorSeconds()));
+        } finally {
+            floor.drop();
+        }
+        heading("## The floor: the same checkout as one SQL transaction");
+        line("Insert the order and its line, take the unit (`UPDATE … SET on_hand = on_hand - 1 WHERE sku = ? AND"
+                + " on_hand >= 1`), insert the payment, commit; " + result.clients() + " JDBC clients (a connection"
+                + " each) on the store's PostgreSQL (port " + port + ", scratch database `" + CheckoutFloor.DATABASE
+                + "`, dropped afterwards), " + options.floorSeconds() + " s after a 5 s warm-up, while the services"
+                + " idle. Load average before " + loadBefore + ", after " + GatlingRun.loadAverage() + ".");
+        line("");
+        line("| floor checkouts/s | p50 | p99 | failed | the store's checkouts/s ÷ floor |");
+        line("|---:|---:|---:|---:|---:|");
+        line(String.format("| %.0f | %.1f ms | %.1f ms | %d | **%.3f** |", result.perSecond(), result.p50Millis(),
+                result.p99Millis(), result.failed(), checkoutsPerSecond / result.perSecond()));
+        out.printf("Floor: %.0f checkouts/s (p99 %.1f ms); the store's %.1f checkouts/s ÷ floor = %.3f%n",
+                result.perSecond(), result.p99Millis(), checkoutsPerSecond, checkoutsPerSecond / result.perSecond());
+    }
+
+    private void flashSale(StoreAdmin admin, String sku, Duration poll, Duration deadline) throws Exception {
+        int shoppers = options.flashShoppers();
+        int units = options.flashUnits();
+        out.printf("Flash sale: %d shoppers at once on %s (%d units)...%n", shoppers, sku, units);
+        String loadBefore = GatlingRun.loadAverage();
+        CheckoutSimulation.Tally tally = new CheckoutSimulation.Tally();
+        Path report = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
+                List.of(sku), CheckoutSimulation.Load.AT_ONCE, shoppers, Duration.ZERO, poll, deadline, tally),
+                "flash sale", true, OUT);
+        // inventory commits a paid order's units after PAID (OrderConfirmed): wait until nothing is reserved
+        JsonNode stock = admin.stock(sku);
+        long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (stock.path("reserved").asLong() != 0 && System.nanoTime() < settle) {
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            stock = admin.stock(sku);
+        }
+        long paid = tally.count("PAID");
+        long outOfStock = tally.count("CANCELLED OUT_OF_STOCK");
+        long hanging = tally.outcomes().entrySet().stream().filter(e -> !e.getKey().equals("PAID")
+                && !e.getKey().startsWith("CANCELLED") && !e.getKey().startsWith("REFUNDED"))
+                .mapToLong(Map.Entry::getValue).sum();
+        long onHand = stock.path("onHand").asLong();
+        long reserved = stock.path("reserved").asLong();
+        long available = stock.path("available").asLong();
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        checks.put("all " + units + " units sold (orders PAID: " + paid + ")", paid == units);
+        checks.put("the other " + (shoppers - units) + " got a clean OUT_OF_STOCK (CANCELLED OUT_OF_STOCK: "
+                + outOfStock + ")", outOfStock == shoppers - units);
+        checks.put("zero 5xx (" + tally.serverErrors() + ") and zero requests without an answer ("
+                + tally.unanswered() + ")", tally.serverErrors() == 0 && tally.unanswered() == 0);
+        checks.put("zero oversold: inventory says on hand " + onHand + ", reserved " + reserved + ", available "
+                + available + " (expected 0, 0, 0), and " + paid + " paid ≤ " + units,
+                onHand == 0 && reserved == 0 && available == 0 && paid <= units);
+        checks.put("zero orders left hanging: every order PAID or CANCELLED within " + deadline.toSeconds()
+                + " s (others: " + hanging + ")", hanging == 0);
+        flashPassed = checks.values().stream().allMatch(Boolean::booleanValue);
+        heading("## Flash sale: " + shoppers + " shoppers at once on one SKU with " + units + " units — "
+                + (flashPassed ? "PASSED" : "FAILED"));
+        checks.forEach((check, ok) -> line("- " + (ok ? "✓ " : "✗ ") + check));
+        line("");
+        long[] latencies = tally.paid().stream().mapToLong(p -> p.paidNanos() - p.sentNanos()).sorted().toArray();
+        line(String.format("Outcomes: %s. Answers by status: %s. The paid ones' POST → PAID: p50 %.0f ms, p99 %.0f ms."
+                + " Load average before %s, after %s.", tally.outcomes(), tally.statuses(),
+                BenchSupport.percentileMillis(latencies, 0.5), BenchSupport.percentileMillis(latencies, 0.99),
+                loadBefore, GatlingRun.loadAverage()));
+        reportLink(report);
+        out.println("Flash sale " + (flashPassed ? "PASSED" : "FAILED") + ":");
+        checks.forEach((check, ok) -> out.println("  " + (ok ? "ok    " : "FAILED") + " " + check));
+    }
+
+    private void browse(StoreAdmin admin) throws Exception {
+        List<String> categories = new ArrayList<>();
+        StoreAdmin.JSON.readTree(admin.get(LocalStore.BASE + "/api/catalog/categories").body())
+                .forEach(c -> categories.add(c.path("slug").asString()));
+        List<String> slugs = new ArrayList<>();
+        Set<String> words = new LinkedHashSet<>();
+        JsonNode page = StoreAdmin.JSON.readTree(admin.get(LocalStore.BASE + "/api/catalog/products?limit=100")
+                .body());
+        for (JsonNode product : page.path("items")) {
+            slugs.add(product.path("slug").asString());
+            for (String word : product.path("name").asString().toLowerCase().split("[^a-z]+")) {
+                if (word.length() > 3) {
+                    words.add(word);
+                }
+            }
+        }
+        List<String> queries = List.copyOf(words);
+        String kind = options.browsePages() ? "the storefront's pages" : "the catalogue's JSON APIs";
+        out.printf("Browse (%s): %d users for %d s over %d categories, %d products, %d search words...%n", kind,
+                options.browseUsers(), options.browseSeconds(), categories.size(), slugs.size(), queries.size());
+        GatlingRun.run(BrowseSimulation.class, new BrowseSimulation.Plan(LocalStore.BASE, options.browsePages(),
+                categories, slugs, queries, options.browseUsers(), Duration.ofSeconds(10)), "browse warm-up",
+                false, OUT);
+        String loadBefore = GatlingRun.loadAverage();
+        Path report = GatlingRun.run(BrowseSimulation.class, new BrowseSimulation.Plan(LocalStore.BASE,
+                options.browsePages(), categories, slugs, queries, options.browseUsers(),
+                Duration.ofSeconds(options.browseSeconds())), options.browseUsers() + " users browsing", true, OUT);
+        List<GatlingRun.Figures> figures = GatlingRun.figures(report, options.browseSeconds());
+        heading("## Browse: " + options.browseUsers() + " users on " + kind + " for " + options.browseSeconds()
+                + " s (the goal is ≥ 1,000 req/s with p99 ≤ 100 ms)");
+        line("| request | count | failed | req/s | p50 | p95 | p99 | max |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (GatlingRun.Figures f : figures) {
+            line(String.format("| %s | %d | %d | %.0f | %d ms | %d ms | %d ms | %d ms |", f.request(), f.count(),
+                    f.failed(), f.perSecond(), f.p50(), f.p95(), f.p99(), f.max()));
+        }
+        line("");
+        line("Load average before " + loadBefore + ", after " + GatlingRun.loadAverage() + ".");
+        reportLink(report);
+        GatlingRun.print(out, figures, report, GatlingRun::loadAverage);
+    }
+
+    private void reportLink(Path report) {
+        line("");
+        line("Gatling report: `" + report.resolve("index.html").toAbsolutePath() + "`");
+    }
+
+    private void heading(String text) {
+        summary.append(summary.isEmpty() ? "" : "\n").append(text).append("\n\n");
+    }
+
+    private void line(String text) {
+        summary.append(text).append('\n');
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f s", nanos / 1e9);
+    }
+}

@@ -311,7 +311,8 @@
   // ---- on the way to the basket: catalog's last word, then the preview's picture goes with the line ----
   let submitting = false;
   form.addEventListener('submit', event => {
-    if (submitting) return;
+    // "Add to wishlist" posts the chosen variant to the account, not a line to the basket: nothing to check
+    if (submitting || (event.submitter && event.submitter.hasAttribute('data-wishlist'))) return;
     event.preventDefault();
     const missing = [...options.querySelectorAll('[data-photo-ref][data-required="true"]')].filter(r => !r.value);
     if (missing.length) {

@@ -312,7 +312,8 @@
   let submitting = false;
   form.addEventListener('submit', event => {
     if (submitting) return;
-    // a button with an action of its own (saving to the wishlist) is not a basket line: it goes as it is
+    // a button with an action of its own ("Add to wishlist" posts the chosen variant to the account) is not a basket
+    // line: it goes as it is
     if (event.submitter && event.submitter.hasAttribute('formaction')) return;
     event.preventDefault();
     const missing = [...options.querySelectorAll('[data-photo-ref][data-required="true"]')].filter(r => !r.value);

@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Post/redirect/get for the account's forms: after a form's call the browser is sent back to the page with
+ * Post/redirect/get for the account's (and the review) forms: after a form's call the browser is sent back to the page with
  * {@code ?done=<what>} (a fixed message the page knows, so no link can put words in the store's mouth) or
  * {@code ?error=<the service's detail>}, as the basket does; and a refusal with field errors (problem+json
  * {@code errors [{field, message}]}) becomes a map the form shows beside each field.
@@ -22,8 +22,24 @@ final class Flash {
     /** Where to send the browser after a call: back to {@code page} with what happened. */
     static String after(ServiceAnswer answer, String page, String done) {
         return answer.ok() ? "redirect:" + page + "?done=" + done
-                : "redirect:" + page + "?error=" + CatalogPages.encode(answer.detail());
+                : "redirect:" + page + "?error=" + CatalogPages.encode(readable(answer));
     }
+
+    /** A refusal in words: the first field's message when the problem names fields, else its detail. */
+    static String readable(ServiceAnswer answer) {
+        return answer.list("errors").stream().findFirst()
+                .map(error -> LABELS.getOrDefault(String.valueOf(error.get("field")), String.valueOf(error.get("field")))
+                        + ": " + error.get("message"))
+                .orElse(answer.detail());
+    }
+
+    /** The account forms' fields as their labels name them. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("displayName", "Your name"),
+            Map.entry("name", "Full name"), Map.entry("line1", "Address line 1"), Map.entry("city", "Town or city"),
+            Map.entry("postcode", "Postcode"), Map.entry("forWhom", "Who it is for"),
+            Map.entry("date", "Day of the year"), Map.entry("daysBefore", "Days before"), Map.entry("sku", "Product"),
+            Map.entry("rating", "Your rating"), Map.entry("text", "Your review"), Map.entry("title", "Title"),
+            Map.entry("authorName", "Name shown"));
 
     /** Puts {@code notice} (a known {@code done} message) and {@code message} (an error) in the model. */
     static void read(ServerWebExchange exchange, Model model, Map<String, String> notices) {

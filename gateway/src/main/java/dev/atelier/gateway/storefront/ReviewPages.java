@@ -95,24 +95,9 @@ class ReviewPages {
         });
     }
 
-    /** The problem's detail, or its first field's message when it names one (a missing rating, an empty text). */
+    /** The problem in words; a second review of a product is not an error to the shopper. */
     private static String readable(ServiceAnswer answer) {
-        if (answer.status() == 409) {
-            return "You have already reviewed this product. Thank you!";
-        }
-        return answer.list("errors").stream().findFirst()
-                .map(error -> label(String.valueOf(error.get("field"))) + " " + error.get("message"))
-                .orElse(answer.detail());
-    }
-
-    private static String label(String field) {
-        return switch (field) {
-            case "rating" -> "Rating:";
-            case "text" -> "Your review:";
-            case "title" -> "Title:";
-            case "authorName" -> "Your name:";
-            default -> field + ":";
-        };
+        return answer.status() == 409 ? "You have already reviewed this product. Thank you!" : Flash.readable(answer);
     }
 
     private static @Nullable String blankToNull(String value) {

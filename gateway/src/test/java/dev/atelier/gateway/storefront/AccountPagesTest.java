@@ -64,6 +64,23 @@ class AccountPagesTest extends GatewayTest {
     }
 
     @Test
+    void saysWhichFieldARefusedChangeNamed() throws Exception {
+        StandIns.ORDER.stubFor(get(urlPathEqualTo("/api/account/orders")).willReturn(okJson("{\"items\":[]}")));
+        StandIns.CUSTOMER.stubFor(get(urlPathEqualTo("/api/account/profile")).willReturn(okJson(PROFILE)));
+        StandIns.CUSTOMER.stubFor(put(urlPathEqualTo("/api/account/profile")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"status":400,"detail":"the request has invalid fields",
+                         "errors":[{"field":"displayName","message":"must not be blank"}]}""")));
+
+        HttpResponse<String> refused = submit(page("/account"), "/account/profile", "displayName=");
+
+        assertThat(refused.headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/account?error=Your+name%3A+must+not+be+blank");
+        assertThat(page(refused.headers().firstValue("Location").orElseThrow()).body())
+                .contains("role=\"alert\">Your name: must not be blank");
+    }
+
+    @Test
     void showsThePostcodeRefusalBesideTheFieldAndKeepsWhatTheShopperTyped() throws Exception {
         StandIns.CUSTOMER.stubFor(get(urlPathEqualTo("/api/account/addresses")).willReturn(okJson("[]")));
         StandIns.CUSTOMER.stubFor(post(urlPathEqualTo("/api/account/addresses")).willReturn(aResponse()

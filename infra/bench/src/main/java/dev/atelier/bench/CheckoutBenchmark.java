@@ -168,8 +168,8 @@ public final class CheckoutBenchmark {
     }
 
     private void measure(LocalStore store) throws Exception {
-        out.println("Waiting for the demo catalogue's stock...");
-        store.awaitDemoStock();
+        out.println("Waiting for the demo catalogue's categories...");
+        store.awaitCategories();
         StoreAdmin admin = new StoreAdmin(LocalStore.BASE);
         out.println("Signing in as the demo admin through the gateway...");
         admin.signIn();

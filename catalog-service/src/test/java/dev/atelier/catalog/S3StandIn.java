@@ -44,7 +44,7 @@ public final class S3StandIn implements ApplicationContextInitializer<Configurab
                 "atelier.media.s3.access-key=" + ACCESS_KEY,
                 "atelier.media.s3.secret-key=" + SECRET_KEY,
                 "atelier.media.s3.key-prefix=" + PREFIX,
-                "atelier.media.s3.timeout=5s").applyTo(context);
+                "atelier.media.s3.timeout=30s").applyTo(context);
     }
 
     private static synchronized void start() {

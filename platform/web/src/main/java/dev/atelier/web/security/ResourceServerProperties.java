@@ -1,5 +1,6 @@
 package dev.atelier.web.security;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jwkSetUri customer-service's JWKS endpoint
  * @param issuer the expected {@code iss}; blank: not checked (signature and expiry still are)
+ * @param jwksTimeout connect and read timeout of fetching the keys (Nimbus' own default, 500 ms, is shorter than a
+ *     busy identity service or a starved machine may need; the keys are cached once fetched)
  */
 @ConfigurationProperties("atelier.security")
 public record ResourceServerProperties(
         @DefaultValue("http://localhost:8088/oauth2/jwks") String jwkSetUri,
-        @DefaultValue("") @Nullable String issuer) {
+        @DefaultValue("") @Nullable String issuer,
+        @DefaultValue("5s") Duration jwksTimeout) {
 }

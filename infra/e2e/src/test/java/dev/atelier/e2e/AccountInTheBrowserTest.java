@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -116,10 +115,8 @@ class AccountInTheBrowserTest {
             page.getByLabel("Town or city").fill("Bristol");
             page.getByLabel("Postcode").fill("BS1 4DJ");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Place order and pay")).click();
-            page.waitForURL("**/orders/**", new Page.WaitForURLOptions().setTimeout(90_000));
-            page.locator("[data-pay-now]").waitFor(new Locator.WaitForOptions().setTimeout(90_000));
-            page.locator("[data-pay-now]").click();
-            page.waitForURL("**/pay/sandbox/**");
+            // the wait page follows the saga and opens the payment page by itself
+            page.waitForURL("**/pay/sandbox/**", new Page.WaitForURLOptions().setTimeout(90_000));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay").setExact(true)).click();
             page.waitForURL("**/orders/**");
             page.waitForCondition(() -> {

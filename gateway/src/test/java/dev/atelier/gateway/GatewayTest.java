@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=60s"})
 public abstract class GatewayTest {
 
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            // as browsers on cleartext: HTTP/1.1, not the JDK client's h2c upgrade (a request hung once on it)
+            .version(HttpClient.Version.HTTP_1_1).build();
     private static boolean warm;
 
     @Value("${local.server.port}")

@@ -45,7 +45,9 @@ public final class SignInFlow {
     /** The path a "Sign in" link points at. */
     public static final String START = "/oauth2/authorization/atelier";
     private static final RSAKey KEY = key();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            // as browsers on cleartext: HTTP/1.1, not the JDK client's h2c upgrade (a request hung once on it)
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     private final String base;
 

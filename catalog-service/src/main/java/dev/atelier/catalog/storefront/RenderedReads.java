@@ -216,7 +216,8 @@ public class RenderedReads implements TransactionExecutionListener {
 
     /**
      * A write transaction that declared nothing: when it wrote anything at all, every kept answer goes after it
-     * commits; one that wrote nothing (events every handler ignores) keeps them.
+     * commits; one that wrote nothing (events every handler ignores) keeps them. Transaction synchronization is on for
+     * every transaction here (Spring's default), which is what carries the decision to after the commit.
      */
     @Override
     public void beforeCommit(TransactionExecution transaction) {
@@ -236,9 +237,14 @@ public class RenderedReads implements TransactionExecutionListener {
                 && holder.getEntityManager().unwrap(Session.class).isDirty()) {
             return true;
         }
-        // PostgreSQL gives a transaction its id at its first write, and only then
-        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")
-                .query(Boolean.class).single());
+        try {
+            // PostgreSQL gives a transaction its id at its first write, and only then
+            return Boolean.TRUE.equals(jdbc.sql("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")
+                    .query(Boolean.class).single());
+        } catch (RuntimeException unknown) {
+            // the commit will most likely fail too; should it not, assume the worst
+            return true;
+        }
     }
 
     private void forget(Predicate<Kept> which) {

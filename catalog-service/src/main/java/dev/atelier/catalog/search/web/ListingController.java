@@ -52,7 +52,8 @@ class ListingController {
         String key = key("list", q, category, occasion, minPrice, maxPrice, inStock, personalisable, sort, cursor,
                 limit);
         return RenderedAnswers.of(reads.get(key, () -> list(q, category, occasion, minPrice, maxPrice, inStock,
-                personalisable, sort, cursor, limit)), request);
+                personalisable, sort, cursor, limit),
+                listing -> RenderedReads.Reach.listing(Sort.parse(sort) == Sort.BESTSELLING)), request);
     }
 
     private Listing list(@Nullable String q, @Nullable String category, @Nullable String occasion,
@@ -78,7 +79,7 @@ class ListingController {
             @RequestParam(required = false) @Nullable Boolean personalisable, WebRequest request) {
         String key = key("facets", q, category, occasion, minPrice, maxPrice, inStock, personalisable);
         return RenderedAnswers.of(reads.get(key, () -> search.facets(new ProductFilter(q, category, occasion,
-                minPrice, maxPrice, inStock, personalisable))), request);
+                minPrice, maxPrice, inStock, personalisable)), facets -> RenderedReads.Reach.listing(false)), request);
     }
 
     /** The parameters as one key; a missing parameter and an empty one differ, as they do to the search. */

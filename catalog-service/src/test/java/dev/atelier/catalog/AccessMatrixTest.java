@@ -12,7 +12,8 @@ class AccessMatrixTest extends AccessMatrixContract {
 
     AccessMatrixTest() {
         super(AccessMatrix.Table.mapping("/api/admin/catalog/products/**", "/api/admin/catalog/media/**",
-                        "/api/admin/catalog/content/**", "/api/account/reviews/**")
+                        "/api/admin/catalog/content/**", "/api/account/reviews/**",
+                        "/api/admin/catalog/marketplace-reviews/**")
                 .open("/api/catalog/products", 200)
                 .open("/api/catalog/categories", 200));
     }

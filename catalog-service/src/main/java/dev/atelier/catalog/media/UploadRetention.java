@@ -1,5 +1,7 @@
 package dev.atelier.catalog.media;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  * upload's objects are deleted from the store and only then its row. When the store fails, the run stops and the rows
  * left wait for the next run; a variant deleted before the failure is harmless, as nothing serves the upload any more.
  * The statements run outside a transaction of this service: what they change shows in no kept storefront answer.
+ * Metrics: {@code catalog.media.retention.uploads{step=discarded|deleted}} and
+ * {@code catalog.media.retention.store.failures}.
  */
 @Component
 public class UploadRetention {
@@ -34,12 +38,22 @@ public class UploadRetention {
     private final MediaUploads uploads;
     private final MediaProperties.Retention retention;
     private final Clock clock;
+    private final Counter discardedCount;
+    private final Counter deletedCount;
+    private final Counter storeFailures;
 
-    UploadRetention(MediaLibrary library, MediaUploads uploads, MediaProperties properties, Clock clock) {
+    UploadRetention(MediaLibrary library, MediaUploads uploads, MediaProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.library = library;
         this.uploads = uploads;
         this.retention = properties.retention();
         this.clock = clock;
+        this.discardedCount = Counter.builder("catalog.media.retention.uploads").tag("step", "discarded")
+                .description("shoppers' uploads given up by the retention job").register(meters);
+        this.deletedCount = Counter.builder("catalog.media.retention.uploads").tag("step", "deleted")
+                .description("shoppers' uploads whose objects and row the retention job deleted").register(meters);
+        this.storeFailures = Counter.builder("catalog.media.retention.store.failures")
+                .description("retention runs stopped by the media store").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${atelier.media.retention.interval:1h}",
@@ -63,6 +77,7 @@ public class UploadRetention {
         do {
             batch = library.discardUnordered(cutoff, now, retention.batch());
             discarded += batch;
+            discardedCount.increment(batch);
         } while (batch == retention.batch());
 
         int deleted = 0;
@@ -74,10 +89,12 @@ public class UploadRetention {
                     uploads.deleteObjects(media);
                 } catch (RuntimeException e) {
                     log.warn("Could not delete the objects of upload {}: {}", media.id(), e.getMessage());
+                    storeFailures.increment();
                     return new Run(discarded, deleted, true);
                 }
                 library.forget(media.id());
                 deleted++;
+                deletedCount.increment();
             }
         } while (given.size() == retention.batch());
         return new Run(discarded, deleted, false);

@@ -9,6 +9,7 @@ import dev.atelier.events.Money;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.testing.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,9 @@ class UploadRetentionTest {
     @Autowired
     MediaProperties properties;
 
+    @Autowired
+    MeterRegistry meters;
+
     Http http;
 
     @BeforeEach
@@ -78,11 +82,14 @@ class UploadRetentionTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> orderedAt(orderedPhoto) != null);
         olderThanKept(preview, orderedPhoto, productPhoto);
+        double deletedBefore = meters.counter("catalog.media.retention.uploads", "step", "deleted").count();
 
         UploadRetention.Run run = retention.run();
 
         assertThat(run.storeFailed()).isFalse();
         assertThat(run.deleted()).as("only the old unordered upload of this test is old enough").isEqualTo(1);
+        assertThat(meters.counter("catalog.media.retention.uploads", "step", "deleted").count())
+                .isEqualTo(deletedBefore + 1);
         assertThat(rowExists(preview)).isFalse();
         assertThat(keysOf(preview)).as("its original and variant are gone from the bucket").isEmpty();
         assertThat(http.raw("/api/catalog/media/" + preview).status()).isEqualTo(404);

@@ -1,11 +1,13 @@
 package dev.atelier.catalog.review;
 
+import dev.atelier.catalog.storefront.RenderedReads;
 import dev.atelier.web.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -46,15 +48,19 @@ public class MarketplaceReviews {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RenderedReads reads;
 
-    MarketplaceReviews(JdbcClient jdbc, Clock clock) {
+    MarketplaceReviews(JdbcClient jdbc, Clock clock, RenderedReads reads) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.reads = reads;
     }
 
     /**
      * Creates or updates the review of {@code feedback.marketplace()} with that id, in one statement (two imports of
-     * the same review at once end as one row). An unknown product or a rating out of 1–5 is a 422.
+     * the same review at once end as one row). An unknown product or a rating out of 1–5 is a 422. Only the kept
+     * pages of the product (and of the one it was filed under before, if the import moved it) are forgotten: a sync
+     * importing thousands of reviews must not empty the storefront's cache thousands of times.
      */
     @Transactional
     public Imported upsert(Feedback feedback, String importedBy) {
@@ -62,6 +68,13 @@ public class MarketplaceReviews {
             throw ProblemException.unprocessable("invalid-rating", "a rating is 1 to 5, not " + feedback.rating());
         }
         UUID productId = product(feedback.sku(), feedback.productSlug());
+        String marketplace = feedback.marketplace().toUpperCase(Locale.ROOT);
+        List<UUID> shownOn = new ArrayList<>(List.of(productId));
+        jdbc.sql("""
+                SELECT product_id FROM review
+                 WHERE source = 'MARKETPLACE' AND marketplace = :marketplace AND external_id = :externalId""")
+                .param("marketplace", marketplace).param("externalId", feedback.externalId()).query(UUID.class)
+                .optional().filter(before -> !before.equals(productId)).ifPresent(shownOn::add);
         record Upserted(UUID id, boolean created) {
         }
         Upserted upserted = jdbc.sql("""
@@ -76,12 +89,14 @@ public class MarketplaceReviews {
                        version = review.version + 1
                 RETURNING id, (xmax = 0) AS created""")
                 .param("id", UUID.randomUUID()).param("product", productId)
-                .param("marketplace", feedback.marketplace().toUpperCase(Locale.ROOT))
+                .param("marketplace", marketplace)
                 .param("externalId", feedback.externalId()).param("name", feedback.reviewerName())
                 .param("rating", feedback.rating()).param("text", feedback.text())
                 .param("createdAt", Timestamp.from(feedback.createdAt()))
                 .param("now", Timestamp.from(clock.instant())).param("actor", importedBy)
                 .query((rs, row) -> new Upserted(rs.getObject("id", UUID.class), rs.getBoolean("created"))).single();
+        reads.productPagesOf(jdbc.sql("SELECT sku FROM variant WHERE product_id IN (:products)")
+                .param("products", shownOn).query(String.class).list());
         Line line = jdbc.sql(SELECT_LINE + " WHERE r.id = :id").param("id", upserted.id())
                 .query(MarketplaceReviews::line).single();
         return new Imported(line, upserted.created());

@@ -154,6 +154,15 @@ public class RenderedReads implements TransactionExecutionListener {
                 || kept.reach().skus().stream().anyMatch(sold::contains)));
     }
 
+    /**
+     * Declares that the current transaction changes only what the pages of the products with these SKUs show (a
+     * review figure): those pages are forgotten when it commits; listings and facets, which show no review, are kept.
+     */
+    public void productPagesOf(Collection<String> skus) {
+        Set<String> shown = Set.copyOf(skus);
+        declare(new Declared(false, kept -> kept.reach().skus().stream().anyMatch(shown::contains)));
+    }
+
     /** Declares that what the current transaction writes shows in no kept answer. */
     public void noneShown() {
         declare(new Declared(false, kept -> false));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atelier.catalog.CatalogFixture;
 import dev.atelier.catalog.CatalogTest;
 import dev.atelier.catalog.Http;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,9 @@ class MarketplaceReviewTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     record Product(String slug, String sku) {
     }
@@ -111,6 +115,32 @@ class MarketplaceReviewTest {
                 .isEmpty();
         assertThat(staff.get("/api/catalog/products/" + product.slug()).body().get("marketplaceRating").get("count")
                 .asLong()).isZero();
+    }
+
+    @Test
+    void anImportForgetsOnlyTheKeptPageOfItsProduct() {
+        Http shopper = new Http(port);
+        Product product = product(shopper);
+        Product other = product(shopper);
+        String category = shopper.get("/api/catalog/products/" + other.slug()).body().get("category").get("slug")
+                .asString();
+        shopper.get("/api/catalog/products/" + product.slug());
+        shopper.get("/api/catalog/products/" + other.slug());
+        shopper.get("/api/catalog/products?category=" + category);
+
+        shopper.put(IMPORT + "EBAY/" + UUID.randomUUID(), feedback("sku", product.sku(), 4, "Nice", "Al",
+                "2026-10-01T00:00:00Z"));
+
+        assertThat(shopper.get("/api/catalog/products/" + product.slug()).body().get("marketplaceRating").get("count")
+                .asLong()).as("the very next read").isOne();
+        double before = hits();
+        shopper.get("/api/catalog/products/" + other.slug());
+        shopper.get("/api/catalog/products?category=" + category);
+        assertThat(hits() - before).as("the other product's page and the listing were kept").isEqualTo(2);
+    }
+
+    private double hits() {
+        return meters.get("cache.gets").tag("cache", "storefront").tag("result", "hit").functionCounter().count();
     }
 
     static Stream<Arguments> badImports() {

@@ -62,6 +62,12 @@ public class MediaLibrary {
                 .update();
     }
 
+    /** Which of {@code ids} are shoppers' uploads the retention job gave up. */
+    List<UUID> givenUpAmong(Collection<UUID> ids) {
+        return jdbc.sql("SELECT id FROM media WHERE id IN (:ids) AND discarded_at IS NOT NULL").param("ids", ids)
+                .query(UUID.class).list();
+    }
+
     /** Uploads given up whose objects may still be in the store, oldest first. */
     List<StoredMedia> discarded(int limit) {
         return jdbc.sql("SELECT * FROM media WHERE discarded_at IS NOT NULL ORDER BY discarded_at, id LIMIT :limit")

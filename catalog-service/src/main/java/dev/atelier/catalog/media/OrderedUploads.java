@@ -5,6 +5,7 @@ import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderLine;
 import dev.atelier.messaging.inbox.EventHandler;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,9 +47,13 @@ class OrderedUploads {
         }
         int marked = library.ordered(named, order.confirmedAt());
         if (marked < named.size()) {
-            // a text value that looks like an id, a product photo, or an upload the retention job already gave up
-            log.debug("Order {} names {} upload id(s), {} of them shoppers' uploads kept", order.orderNumber(),
-                    named.size(), marked);
+            // the others are text values that look like ids, product photos, or uploads given up already: the maker
+            // of this order has lost those, which someone must hear of
+            List<UUID> lost = library.givenUpAmong(named);
+            if (!lost.isEmpty()) {
+                log.warn("Order {} names shoppers' uploads older than the retention kept, already deleted or being "
+                        + "deleted: {}", order.orderNumber(), lost);
+            }
         }
         // the marks show in no kept storefront answer
         reads.noneShown();

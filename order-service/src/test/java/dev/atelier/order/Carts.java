@@ -26,9 +26,13 @@ public final class Carts {
         return aCart().with("MUG-XMAS-001", 2, 1499);
     }
 
+    /** The picture of the mug's personalisation the storefront drew, as cart answers it. */
+    public static final String MUG_PREVIEW = "/api/catalog/media/5b0c1f7e-3d2a-4c8e-9f61-2a7d9e4b8c10";
+
     public Carts with(String sku, int quantity, long unitPrice) {
         return with(sku, "Personalised Christmas Mug", quantity, unitPrice,
-                "{\"name\": \"Sophie\", \"font\": \"Script MT\"}", "{\"name\": \"Name\", \"font\": \"Font\"}");
+                "{\"name\": \"Sophie\", \"font\": \"Script MT\"}", "{\"name\": \"Name\", \"font\": \"Font\"}",
+                MUG_PREVIEW);
     }
 
     /** An engraved keyring with a colour and an uploaded photo. */
@@ -39,15 +43,20 @@ public final class Carts {
     }
 
     public Carts with(String sku, String name, int quantity, long unitPrice, String personalisation, String labels) {
+        return with(sku, name, quantity, unitPrice, personalisation, labels, null);
+    }
+
+    public Carts with(String sku, String name, int quantity, long unitPrice, String personalisation, String labels,
+            @Nullable String previewUrl) {
         subtotal += unitPrice * quantity;
         lines.add("""
                 {"lineId": "%s", "sku": "%s", "quantity": %d, "name": "%s",
                  "attributes": {"size": "11oz"}, "imageUrl": "/media/mug.webp",
                  "personalisation": %s, "personalisationLabels": %s, "taxClass": "STANDARD",
                  "unitPrice": {"amount": %d, "currency": "GBP"}, "lineTotal": {"amount": %d, "currency": "GBP"},
-                 "available": true, "priceChanged": false, "previousUnitPrice": null}"""
+                 "available": true, "priceChanged": false, "previousUnitPrice": null, "previewUrl": %s}"""
                 .formatted(UUID.randomUUID(), sku, quantity, name, personalisation, labels, unitPrice,
-                        unitPrice * quantity));
+                        unitPrice * quantity, previewUrl == null ? "null" : "\"" + previewUrl + "\""));
         return this;
     }
 

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A paid order keeps the shoppers' uploads it names for ever: an IMAGE option's value is the id of the photo's upload,
- * so every personalisation value of the order's lines that is an upload id marks that upload as ordered, in the
- * transaction of the inbox row. The preview picture the storefront draws is not in the order (OrderLine has no field
- * for it), so it is never marked: it goes with the unordered uploads after {@code keep-unordered}.
+ * and a line's {@code previewUrl} ({@code /api/catalog/media/{id}}) is the picture of the personalisation the shopper
+ * saw, which the maker works from; each marks that upload as ordered, in the transaction of the inbox row. Lines of
+ * orders placed before order-service kept the preview name none: their previews go with the unordered uploads after
+ * {@code keep-unordered}.
  * The other events of order.order are declared ignored by the sales feature.
  */
 @Component
@@ -26,6 +27,7 @@ class OrderedUploads {
     private static final Logger log = LoggerFactory.getLogger(OrderedUploads.class);
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PREVIEW_URL = Pattern.compile("/api/catalog/media/(" + UUID_TEXT.pattern() + ")");
 
     private final MediaLibrary library;
     private final RenderedReads reads;
@@ -42,6 +44,12 @@ class OrderedUploads {
             for (String value : line.personalisation().values()) {
                 if (value != null && UUID_TEXT.matcher(value.strip()).matches()) {
                     named.add(UUID.fromString(value.strip()));
+                }
+            }
+            if (line.previewUrl() != null) {
+                java.util.regex.Matcher preview = PREVIEW_URL.matcher(line.previewUrl().strip());
+                if (preview.matches()) {
+                    named.add(UUID.fromString(preview.group(1)));
                 }
             }
         }

@@ -68,6 +68,7 @@ class UploadRetentionTest {
     void anOldUploadNoOrderNamesIsDeletedAndAnOrderedOrYoungOneIsKept() throws IOException {
         UUID preview = shopperUpload();
         UUID orderedPhoto = shopperUpload();
+        UUID orderedPreview = shopperUpload();
         UUID young = shopperUpload();
         UUID productPhoto = productUpload();
         assertThat(http.raw("/api/catalog/media/" + preview + "/400").status()).isEqualTo(200);
@@ -75,13 +76,15 @@ class UploadRetentionTest {
 
         OrderConfirmed confirmed = new OrderConfirmed(UUID.randomUUID(), "AT-RET-1", "WEB", "shopper@example.co.uk",
                 List.of(new OrderLine(UUID.randomUUID(), "MUG-PHOTO-RET", 1, Money.gbp(1500),
-                        Map.of("photo", orderedPhoto.toString(), "name", "Sophie"))),
+                        Map.of("photo", orderedPhoto.toString(), "name", "Sophie"), null, null, null, null, null,
+                        "/api/catalog/media/" + orderedPreview)),
                 Money.gbp(1500), Instant.now());
         try (EventPublisher orders = EventPublisher.toSharedBroker()) {
             orders.publish(confirmed);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> orderedAt(orderedPhoto) != null);
-        olderThanKept(preview, orderedPhoto, productPhoto);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> orderedAt(orderedPhoto) != null && orderedAt(orderedPreview) != null);
+        olderThanKept(preview, orderedPhoto, orderedPreview, productPhoto);
         double deletedBefore = meters.counter("catalog.media.retention.uploads", "step", "deleted").count();
 
         UploadRetention.Run run = retention.run();
@@ -94,6 +97,8 @@ class UploadRetentionTest {
         assertThat(keysOf(preview)).as("its original and variant are gone from the bucket").isEmpty();
         assertThat(http.raw("/api/catalog/media/" + preview).status()).isEqualTo(404);
         assertThat(http.raw("/api/catalog/media/" + orderedPhoto).status()).as("an order holds it").isEqualTo(200);
+        assertThat(http.raw("/api/catalog/media/" + orderedPreview).status()).as("the maker works from it")
+                .isEqualTo(200);
         assertThat(http.raw("/api/catalog/media/" + young).status()).as("still young").isEqualTo(200);
         assertThat(http.raw("/api/catalog/media/" + productPhoto).status()).as("staff's photos are not shoppers'")
                 .isEqualTo(200);

@@ -169,7 +169,7 @@ public class Checkout {
                 orZero(t.giftWrap(), zero), orZero(t.tax(), zero), t.total());
         List<OrderLine> lines = cart.lines().stream()
                 .map(l -> new OrderLine(l.lineId(), l.sku(), l.quantity(), l.unitPrice(), l.personalisation(),
-                        l.name(), l.attributes(), l.imageUrl(), l.personalisationLabels(), l.lineTotal()))
+                        l.name(), l.attributes(), l.imageUrl(), l.personalisationLabels(), l.lineTotal(), l.previewUrl()))
                 .toList();
         GiftOptions gift = cart.gift() == null ? null
                 : new GiftOptions(cart.gift().wrap(), cart.gift().message(), cart.gift().hidePrices());

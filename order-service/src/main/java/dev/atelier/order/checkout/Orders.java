@@ -80,11 +80,12 @@ public class Orders {
         for (OrderLine line : order.lines()) {
             jdbc.sql("""
                     INSERT INTO order_line (order_id, line_id, position, sku, name, quantity, unit_price, line_total,
-                        image_url, attributes, personalisation, personalisation_labels)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""")
+                        image_url, attributes, personalisation, personalisation_labels, preview_url)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""")
                     .params(order.id(), line.lineId(), position++, line.sku(), line.name(), line.quantity(),
                             line.unitPrice().minor(), lineTotalOf(line).minor(), line.imageUrl(),
-                            json(line.attributes()), json(line.personalisation()), json(line.personalisationLabels()))
+                            json(line.attributes()), json(line.personalisation()), json(line.personalisationLabels()),
+                            line.previewUrl())
                     .update();
         }
     }
@@ -117,7 +118,7 @@ public class Orders {
                             map(rs.getString("personalisation")), rs.getString("name"),
                             map(rs.getString("attributes")), rs.getString("image_url"),
                             map(rs.getString("personalisation_labels")),
-                            new Money(rs.getLong("line_total"), currency));
+                            new Money(rs.getLong("line_total"), currency), rs.getString("preview_url"));
                 }).list();
     }
 

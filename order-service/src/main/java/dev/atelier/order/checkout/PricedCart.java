@@ -14,7 +14,7 @@ record PricedCart(UUID id, long version, String status, @Nullable UUID customerI
     record Line(UUID lineId, String sku, int quantity, @Nullable String name, @Nullable Map<String, String> attributes,
             @Nullable String imageUrl, @Nullable Map<String, String> personalisation,
             @Nullable Map<String, String> personalisationLabels, @Nullable String taxClass, Money unitPrice,
-            Money lineTotal) {
+            Money lineTotal, @Nullable String previewUrl) {
     }
 
     record Coupon(String code, @Nullable Money discount) {

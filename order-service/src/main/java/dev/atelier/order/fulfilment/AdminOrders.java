@@ -23,11 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdminOrders {
 
-    /** One line as the maker reads it: what to make, with the personalisation spelt out and the uploaded photos. */
+    /**
+     * One line as the maker reads it: what to make, with the personalisation spelt out, the uploaded photos and the
+     * picture of it the shopper saw in the storefront ({@code previewUrl}, when it drew one).
+     */
     public record AdminLine(UUID lineId, String sku, @Nullable String name, int quantity, Money unitPrice,
             @Nullable Money lineTotal, @Nullable Map<String, String> attributes, Map<String, String> personalisation,
-            String personalisationText, List<String> photos, String fulfilmentStatus, @Nullable String carrier,
-            @Nullable String trackingNumber, @Nullable String trackingUrl) {
+            String personalisationText, List<String> photos, @Nullable String previewUrl, String fulfilmentStatus,
+            @Nullable String carrier, @Nullable String trackingNumber, @Nullable String trackingUrl) {
     }
 
     /** One order for the back-office. */
@@ -74,7 +77,7 @@ public class AdminOrders {
     private static AdminLine lineOf(OrderLine line, FulfilmentLines.Line fulfilment) {
         return new AdminLine(line.lineId(), line.sku(), line.name(), line.quantity(), line.unitPrice(),
                 line.lineTotal(), line.attributes(), line.personalisation(), readable(line), photosOf(line),
-                fulfilment.status().name(), fulfilment.carrier(), fulfilment.trackingNumber(), fulfilment.trackingUrl());
+                line.previewUrl(), fulfilment.status().name(), fulfilment.carrier(), fulfilment.trackingNumber(), fulfilment.trackingUrl());
     }
 
     /** "Name: Sophie · Font: Script MT · Colour: #d4a017", by the labels the shopper saw; photos are listed apart. */

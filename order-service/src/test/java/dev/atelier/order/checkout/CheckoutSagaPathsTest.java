@@ -139,6 +139,7 @@ class CheckoutSagaPathsTest {
             assertThat(line.personalisation()).containsEntry("name", "Sophie");
             assertThat(line.personalisationLabels()).containsEntry("font", "Font");
             assertThat(line.name()).isEqualTo("Personalised Christmas Mug");
+            assertThat(line.previewUrl()).isEqualTo(dev.atelier.order.Carts.MUG_PREVIEW);
         });
         assertThat(shopper.order(placed).get("status").asString()).isEqualTo("PLACED");
 

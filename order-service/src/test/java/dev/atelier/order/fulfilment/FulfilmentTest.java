@@ -74,7 +74,7 @@ class FulfilmentTest {
     }
 
     @Test
-    void showsTheMakerEachLinesPersonalisationInWordsAndItsPhotos() {
+    void showsTheMakerEachLinesPersonalisationInWordsItsPhotosAndThePreviewTheShopperSaw() {
         Placed placed = aPaidOrderOfAMugAndAKeyring();
 
         JsonNode order = admin(placed);
@@ -84,6 +84,8 @@ class FulfilmentTest {
         assertThat(keyring.get("photos").get(0).asString()).isEqualTo("/media/uploads/sophie.jpg");
         assertThat(order.get("lines").get(0).get("personalisationText").asString())
                 .isEqualTo("Font: Script MT · Name: Sophie");
+        assertThat(order.get("lines").get(0).get("previewUrl").asString()).isEqualTo(dev.atelier.order.Carts.MUG_PREVIEW);
+        assertThat(keyring.get("previewUrl").isNull()).as("the keyring's line came without one").isTrue();
         assertThat(order.get("status").asString()).isEqualTo("PAID");
         assertThat(keyring.get("fulfilmentStatus").asString()).isEqualTo("PENDING");
     }

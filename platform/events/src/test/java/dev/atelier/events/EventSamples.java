@@ -352,7 +352,8 @@ final class EventSamples {
                         Map.of("name", "Hannah", "font", "Serif"), "Personalised Christmas Mug",
                         Map.of("size", "11oz", "colour", "white"),
                         "/media/products/personalised-christmas-mug/primary.png",
-                        Map.of("name", "Name", "font", "Font"), Money.gbp(2598)),
+                        Map.of("name", "Name", "font", "Font"), Money.gbp(2598),
+                        "/api/catalog/media/5b0c1f7e-3d2a-4c8e-9f61-2a7d9e4b8c10"),
                 new OrderLine(CARD_LINE_ID, "CARD-BDAY-014", 1, Money.gbp(450),
                         Map.of(), "Birthday Card", Map.of(), null, Map.of(), Money.gbp(450)));
     }

@@ -18,10 +18,13 @@ public record OrderResponse(UUID orderId, String orderNumber, String status, @Nu
         Instant placedAt, List<Line> lines, OrderTotals totals, @Nullable ShippingAddress shippingAddress,
         @Nullable String paymentRedirectUrl, List<Orders.TimelineEntry> timeline) {
 
-    /** A line as bought, with its personalisation in readable form ("Name: Sophie · Font: Script MT"). */
+    /**
+     * A line as bought, with its personalisation in readable form ("Name: Sophie · Font: Script MT") and the picture
+     * of it the shopper saw ({@code previewUrl}, when the storefront drew one).
+     */
     public record Line(UUID lineId, String sku, @Nullable String name, int quantity, Money unitPrice, @Nullable Money lineTotal,
             @Nullable String imageUrl, @Nullable Map<String, String> attributes, Map<String, String> personalisation,
-            String personalisationText) {
+            String personalisationText, @Nullable String previewUrl) {
     }
 
     public static OrderResponse of(OrderDetails details) {
@@ -37,6 +40,6 @@ public record OrderResponse(UUID orderId, String orderNumber, String status, @Nu
                 .map(e -> labels.getOrDefault(e.getKey(), e.getKey()) + ": " + e.getValue())
                 .collect(Collectors.joining(" · "));
         return new Line(line.lineId(), line.sku(), line.name(), line.quantity(), line.unitPrice(), line.lineTotal(),
-                line.imageUrl(), line.attributes(), line.personalisation(), text);
+                line.imageUrl(), line.attributes(), line.personalisation(), text, line.previewUrl());
     }
 }

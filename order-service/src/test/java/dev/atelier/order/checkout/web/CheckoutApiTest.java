@@ -88,6 +88,7 @@ class CheckoutApiTest {
         assertThat(order.body().get("shippingAddress").get("postcode").asString()).isEqualTo("YO1 7HH");
         var line = order.body().get("lines").get(0);
         assertThat(line.get("personalisationText").asString()).isEqualTo("Font: Script MT · Name: Sophie");
+        assertThat(line.get("previewUrl").asString()).isEqualTo(dev.atelier.order.Carts.MUG_PREVIEW);
         assertThat(line.get("unitPrice").get("amount").asLong()).isEqualTo(1499);
         assertThat(jdbc.queryForObject("SELECT payment_method FROM orders WHERE id = ?::uuid", String.class, orderId))
                 .isEqualTo("bank");

@@ -1,5 +1,6 @@
 package dev.atelier.bench;
 
+import dev.atelier.testing.Totp;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +62,7 @@ final class StoreAdmin {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("email", EMAIL);
             form.put("password", PASSWORD);
-            form.put("code", totp(Instant.now()));
+            form.put("code", Totp.code(TOTP_SECRET, Instant.now()));
             form.put("_csrf", csrf.group(1));
             HttpResponse<String> submitted = send(HttpRequest.newBuilder(page.uri())
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -195,34 +193,4 @@ final class StoreAdmin {
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
-    /** RFC 6238 as authenticator apps compute it: HMAC-SHA1, 30-second steps, 6 digits. */
-    private static String totp(Instant at) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(base32(TOTP_SECRET), "HmacSHA1"));
-        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
-    }
-
-    private static byte[] base32(String secret) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteBuffer out = ByteBuffer.allocate(secret.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : secret.toUpperCase().toCharArray()) {
-            int value = alphabet.indexOf(c);
-            if (value < 0) {
-                continue;
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return java.util.Arrays.copyOf(out.array(), out.position());
-    }
 }

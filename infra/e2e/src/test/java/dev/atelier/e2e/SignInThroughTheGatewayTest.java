@@ -2,13 +2,13 @@ package dev.atelier.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.testing.Totp;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +91,7 @@ class SignInThroughTheGatewayTest {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("email", EMAIL);
             form.put("password", PASSWORD);
-            form.put("code", totp(TOTP_SECRET, Instant.now()));
+            form.put("code", Totp.code(TOTP_SECRET, Instant.now()));
             form.put("_csrf", csrf.group(1));
             HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create("http://localhost:8088/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -137,30 +135,4 @@ class SignInThroughTheGatewayTest {
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
-    /** RFC 6238 with the authenticator apps' settings: HMAC-SHA1, 30-second steps, 6 digits. */
-    static String totp(String base32Secret, Instant at) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteBuffer out = ByteBuffer.allocate(text.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return out.array();
-    }
 }

@@ -75,3 +75,18 @@
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}));
 }
+
+// Listing filters: a plain GET form (it works without this script, the server tidies empty "Any" values with a
+// redirect); the script only leaves the empty values out of the address, saving that round trip. A choice applies on
+// "Show results", not on change: moving through radios with the arrow keys must not load a page at every step.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form[data-filters]');
+  if (!form) return;
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    new FormData(form).forEach((value, name) => { if (value !== '') query.append(name, value); });
+    const search = query.toString();
+    window.location.assign(form.getAttribute('action') + (search ? '?' + search : ''));
+  });
+});

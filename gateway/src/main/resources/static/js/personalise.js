@@ -157,6 +157,10 @@
     const maxSize = Number(box.dataset.maxSize || 0);
     const file = box.querySelector('[data-photo-file]');
     const ref = box.querySelector('[data-photo-ref]');
+    // without this script the file itself goes with the form; with it, the cropped photo is uploaded here and only
+    // its id goes (the check of a missing required photo is this script's, below)
+    file.removeAttribute('name');
+    file.required = false;
     const crop = box.querySelector('[data-crop]');
     const view = box.querySelector('[data-crop-canvas]');
     const zoom = box.querySelector('[data-crop-zoom]');

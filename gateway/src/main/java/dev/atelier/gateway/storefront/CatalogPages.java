@@ -130,6 +130,9 @@ class CatalogPages {
             }
             Map<String, Object> product = answer.body();
             model.addAttribute("product", product);
+            // a photo option makes the form multipart, so that the photo goes with it when the page's script is off
+            model.addAttribute("takesPhoto", product.get("personalisationOptions") instanceof java.util.List<?> options
+                    && options.stream().anyMatch(o -> o instanceof Map<?, ?> option && "IMAGE".equals(option.get("type"))));
             String canonical = publicUrl + "/products/" + product.get("slug");
             model.addAttribute("canonical", canonical);
             model.addAttribute("ogType", "product");

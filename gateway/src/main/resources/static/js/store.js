@@ -82,6 +82,11 @@ if ('serviceWorker' in navigator) {
 document.addEventListener('DOMContentLoaded', () => {
   const form = document.querySelector('form[data-filters]');
   if (!form) return;
+  // on a phone the filters start folded, so that the products are the first thing on the screen
+  const panel = document.querySelector('[data-filters-panel]');
+  if (panel && window.matchMedia('(max-width: 720px)').matches && !form.querySelector(':checked:not([value=""])')) {
+    panel.open = false;
+  }
   form.addEventListener('submit', event => {
     event.preventDefault();
     const query = new URLSearchParams();

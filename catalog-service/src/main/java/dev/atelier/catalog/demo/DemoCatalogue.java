@@ -448,7 +448,29 @@ final class DemoCatalogue {
         }
         constraints.put("minWidth", minWidth);
         constraints.put("minHeight", minHeight);
+        constraints.put("printArea", printArea(ratio));
         return option(key, label, "IMAGE", true, 0, constraints);
+    }
+
+    /**
+     * The demo pictures' print area: the largest rectangle of the photo's ratio in the frame drawn on every demo
+     * picture (about 44 × 38 per cent of it, centred a little above the middle, above the product's name).
+     */
+    static Map<String, Integer> printArea(@Nullable String ratio) {
+        double frameWidth = 44;
+        double frameHeight = 38;
+        double wanted = ratio == null ? frameWidth / frameHeight
+                : Double.parseDouble(ratio.split(":")[0]) / Double.parseDouble(ratio.split(":")[1]);
+        double width = wanted >= frameWidth / frameHeight ? frameWidth : frameHeight * wanted;
+        double height = width / wanted;
+        int w = (int) Math.round(width);
+        int h = (int) Math.round(height);
+        Map<String, Integer> area = new LinkedHashMap<>();
+        area.put("x", (int) Math.round(50 - w / 2.0));
+        area.put("y", (int) Math.round(37 - h / 2.0));
+        area.put("width", w);
+        area.put("height", h);
+        return area;
     }
 
     private static Map<String, Object> option(String key, String label, String type, boolean required, long price,

@@ -42,7 +42,8 @@ class PhotoWithoutScriptTest extends GatewayTest {
             "personalisationOptions":[
                {"key":"photo","label":"Your photo","type":"IMAGE","required":true,
                 "priceModifier":{"amount":300,"currency":"GBP"},
-                "constraints":{"aspectRatio":"1:1","minWidth":600,"minHeight":600,"maxFileSize":10000000}},""");
+                "constraints":{"aspectRatio":"1:1","minWidth":600,"minHeight":600,"maxFileSize":10000000,
+                               "printArea":{"x":31,"y":18,"width":38,"height":38}}},""");
     static final String MEDIA_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 
     private String csrf;
@@ -57,6 +58,8 @@ class PhotoWithoutScriptTest extends GatewayTest {
         // the form goes multipart because the product takes a photo, whose file field has a name of its own
         assertThat(page.body()).contains("enctype=\"multipart/form-data\"", "type=\"file\"", "name=\"photo.photo\"",
                 "printed as it", "1:1");
+        // where the product prints the photo, for the live preview (catalog's print area, per cent of the picture)
+        assertThat(page.body()).contains("data-print-area=\"31,18,38,38\"");
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
         csrf = token.group(1);

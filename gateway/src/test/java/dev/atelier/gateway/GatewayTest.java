@@ -86,6 +86,20 @@ public abstract class GatewayTest {
     }
 
     protected static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        try {
+            return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException timeout) {
+            // a request that hangs is a bug somewhere between this client and the gateway: say where everyone was
+            StringBuilder dump = new StringBuilder("no answer to " + built.method() + " " + built.uri() + "; threads:\n");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.err.println(dump);
+            throw timeout;
+        }
     }
 }

@@ -108,6 +108,11 @@ class CatalogPages {
                     model.addAttribute("active", filters.active(facets));
                     model.addAttribute("total", answers.getT2().body().get("total"));
                     model.addAttribute("action", exchange.getRequest().getPath().value());
+                    if (!base.equals("q")) {
+                        // every filtered or paged view of a category or occasion names the page itself for search
+                        // engines: the facets multiply addresses, not content
+                        model.addAttribute("canonical", publicUrl + exchange.getRequest().getPath().value());
+                    }
                     model.addAttribute("nextUrl", page.body().get("nextCursor") == null ? null
                             : filters.next(String.valueOf(page.body().get("nextCursor"))));
                     return "listing";

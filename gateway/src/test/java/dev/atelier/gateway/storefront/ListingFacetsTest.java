@@ -81,6 +81,7 @@ class ListingFacetsTest extends GatewayTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("<h1>Mugs</h1>", "<form method=\"get\" action=\"/categories/mugs\"",
+                "<link rel=\"canonical\" href=\"http://localhost:8080/categories/mugs\">",
                 "Narrow down", "href=\"/categories/travel-mugs?occasion=christmas\"",
                 "name=\"occasion\" value=\"christmas\" checked=\"checked\"",
                 "aria-label=\"Remove filter: Christmas\"", "href=\"/categories/mugs\" class=\"clear\"");

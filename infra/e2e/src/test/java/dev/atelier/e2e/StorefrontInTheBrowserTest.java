@@ -53,6 +53,8 @@ class StorefrontInTheBrowserTest {
     /** The demo's "New - Open Box" 24-port switch: two in stock. */
     private static final String SCARCE_PRODUCT = "/products/cisco-catalyst-2960x-24ts-l";
     private static final String SCARCE_SKU = "CSC-2960X-24TS-N";
+    /** One of the demo blog's posts. */
+    private static final String BLOG_POST = "/blog/getting-your-photo-ready-for-printing";
 
     private static RunningStore store;
     private static Playwright playwright;
@@ -73,6 +75,23 @@ class StorefrontInTheBrowserTest {
         for (String slug : List.of(PHOTO_MUG, "/products/birthday-initial-bracelet", SCARCE_PRODUCT)) {
             awaitInStock(slug.substring("/products/".length()));
         }
+        // the demo blog is written after the stock
+        awaitPresent("/api/catalog/content/posts/" + BLOG_POST.substring("/blog/".length()));
+    }
+
+    private static void awaitPresent(String path) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int last = 0;
+        while (System.nanoTime() < deadline) {
+            last = client.send(HttpRequest.newBuilder(URI.create(store.baseUrl() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (last == 200) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+        }
+        throw new IllegalStateException(path + " was not there within 2 minutes; last status " + last);
     }
 
     private static void awaitInStock(String slug) throws Exception {
@@ -361,6 +380,8 @@ class StorefrontInTheBrowserTest {
                     Map.entry("product with a photo option", PHOTO_MUG),
                     Map.entry("hardware product", SCARCE_PRODUCT),
                     Map.entry("missing product", "/products/no-such-thing"),
+                    Map.entry("blog", "/blog"),
+                    Map.entry("blog post", BLOG_POST),
                     Map.entry("empty basket", "/cart"))) {
                 page.navigate(store.baseUrl() + type.getValue());
                 problems.addAll(axe(page, axe, type.getKey()));

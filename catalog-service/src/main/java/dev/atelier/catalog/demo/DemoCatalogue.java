@@ -128,7 +128,7 @@ final class DemoCatalogue {
                                 + "hand-stretched over a 38mm pine frame and ready to hang.",
                         List.of(variant("CANVAS-PHOTO-30X40", Map.of("size", "30x40cm"), null, 900, 30, 5, 20),
                                 variant("CANVAS-PHOTO-45X60", Map.of("size", "45x60cm"), 5900L, 1500, 20, 5, 20)),
-                        List.of(photo("photo", "Your photo", "3:4", 1800, 2400), text("caption", "Caption", false, 0, 30))),
+                        List.of(photo("photo", "Your photo", "3:4", 1800, 2400), underThePhoto(text("caption", "Caption", false, 0, 30)))),
                 giftCard());
     }
 
@@ -157,7 +157,8 @@ final class DemoCatalogue {
 
     private static final List<Template> TEMPLATES = List.of(
             new Template("PMUG", "Photo Mug", "mugs-and-drinkware", 1499, 420, "mug", "ceramic",
-                    List.of(photo("photo", "Your photo", "1:1", 800, 800), text("name", "Name", false, 0, 14))),
+                    List.of(photo("photo", "Your photo", "1:1", 800, 800),
+                            underThePhoto(text("name", "Name", false, 0, 14)))),
             new Template("TUMB", "Engraved Glass Tumbler", "mugs-and-drinkware", 1999, 380, "tumbler", "crystal glass",
                     List.of(text("engraving", "Engraving", true, 0, 18), font(true))),
             new Template("BOTL", "Name Water Bottle", "mugs-and-drinkware", 1899, 300, "bottle", "stainless steel",
@@ -417,6 +418,19 @@ final class DemoCatalogue {
     private static Map<String, Object> text(String key, String label, boolean required, long price, int maxLength,
             String pattern) {
         return option(key, label, "TEXT", required, price, Map.of("maxLength", maxLength, "pattern", pattern));
+    }
+
+    /**
+     * A text printed under the photo: between the demo pictures' frame and the product's name drawn below it, so the
+     * preview shows the shopper's words where neither covers them.
+     */
+    private static Map<String, Object> underThePhoto(Map<String, Object> option) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> constraints = new LinkedHashMap<>((Map<String, Object>) option.get("constraints"));
+        constraints.put("printArea", Map.of("x", 20, "y", 57, "width", 60, "height", 8));
+        Map<String, Object> placed = new LinkedHashMap<>(option);
+        placed.put("constraints", constraints);
+        return placed;
     }
 
     private static Map<String, Object> textarea(String key, String label, boolean required, long price, int maxLength) {

@@ -45,6 +45,15 @@ class DemoCatalogueTest {
                 .isNotEmpty()
                 .allSatisfy(o -> assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) o).get("constraints"))
                         .containsKey("printArea")).isTrue());
+        // a photo product's printed text sits under the photo, not across it
+        assertThat(DemoCatalogue.products()).flatExtracting(p -> (List<?>) p.draft().get("personalisationOptions"))
+                .filteredOn(o -> ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) o).get("constraints"))
+                        .containsKey("printArea") && "TEXT".equals(((java.util.Map<?, ?>) o).get("type")))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) o)
+                        .get("constraints")).get("printArea")).get("y")).isEqualTo(57));
+        assertThat(DemoCatalogue.printArea("1:1").get("y") + DemoCatalogue.printArea("1:1").get("height"))
+                .isLessThanOrEqualTo(57);
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * The filters a shopper chose on a listing (category, occasion, search), kept in the page's URL so that a filtered
  * listing can be shared, bookmarked and paged: {@code category}, {@code occasion}, {@code price} (a band
- * {@code min-max} in pence, the max exclusive, or {@code min-} for "and over"), {@code inStock=true},
+ * {@code min-max} in pence, the max exclusive, or {@code min-} for "and over"), {@code brand}, {@code condition},
+ * {@code inStock=true},
  * {@code personalisable=true} and {@code sort} (catalog's orders but its default, which is no parameter). The page's own dimension (the category of {@code /categories/mugs},
  * the words of a search) is its base and not a filter. Values the store would not understand are dropped rather
  * than refused: a hand-edited URL still shows a listing.
@@ -26,10 +27,14 @@ import org.springframework.util.MultiValueMap;
 public final class ListingFilters {
 
     /** The URL parameters of the filters, in the order they are written. */
-    static final List<String> NAMES = List.of("category", "occasion", "price", "inStock", "personalisable", "sort");
+    static final List<String> NAMES = List.of("category", "occasion", "price", "brand", "condition", "inStock",
+            "personalisable", "sort");
 
     private static final Pattern PRICE = Pattern.compile("(\\d{1,9})-(\\d{1,9})?");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final List<String> WORDS_NAMES = List.of("brand", "condition");
+    /** A brand or a condition as catalog names it: words, not a slug. */
+    private static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'.,+/()-]{0,99}");
     private static final Map<String, String> SORTS = sortOrders();
 
     /** One option of a facet: a radio or checkbox of the filter form, or a link to a narrower page. */
@@ -70,6 +75,7 @@ public final class ListingFilters {
             value = value.strip();
             boolean understood = switch (name) {
                 case "category", "occasion" -> SLUG.matcher(value).matches();
+                case "brand", "condition" -> WORDS.matcher(value).matches();
                 case "price" -> PRICE.matcher(value).matches();
                 case "inStock", "personalisable" -> value.equals("true");
                 case "sort" -> SORTS.containsKey(value);
@@ -207,6 +213,8 @@ public final class ListingFilters {
             bands.add(Map.of("value", value, "label", priceLabel(value), "count", number(band)));
         }
         facets.add(facet("price", "Price", bands));
+        facets.add(facet("brand", "Brand", list(counts, "brands")));
+        facets.add(facet("condition", "Condition", list(counts, "conditions")));
         facets.removeIf(facet -> facet.options().isEmpty());
         return facets;
     }
@@ -224,7 +232,8 @@ public final class ListingFilters {
                 case "sort" -> null;
                 default -> facets.stream().filter(facet -> facet.name().equals(name) && !facet.links())
                         .flatMap(facet -> facet.options().stream()).filter(option -> option.value().equals(value))
-                        .map(Option::label).findFirst().orElse(value.replace('-', ' '));
+                        .map(Option::label).findFirst()
+                        .orElse(WORDS_NAMES.contains(name) ? value : value.replace('-', ' '));
             };
             if (label != null) {
                 active.add(new Active(label, without(name)));
@@ -249,7 +258,8 @@ public final class ListingFilters {
             options.add(new Option(value, label(count), number(count), isChosen, with(name, value)));
         }
         if (current != null && !present) {
-            String label = name.equals("price") ? priceLabel(current) : current.replace('-', ' ');
+            String label = name.equals("price") ? priceLabel(current)
+                    : WORDS_NAMES.contains(name) ? current : current.replace('-', ' ');
             options.addFirst(new Option(current, label, 0, true, url()));
         }
         return new Facet(name, legend, options, false);

@@ -72,6 +72,24 @@ class ListingFacetsTest extends GatewayTest {
     }
 
     @Test
+    void brandsAndConditionsFilterByCatalogsOwnWords() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson(StorefrontPagesTest.CARDS)));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/facets")).willReturn(okJson(FACETS.replace(
+                "\"brands\":[],", "\"brands\":[{\"value\":\"Cisco\",\"label\":\"Cisco\",\"count\":1}],").replace(
+                "\"conditions\":[]", "\"conditions\":[{\"value\":\"Refurbished - Grade A\","
+                        + "\"label\":\"Refurbished - Grade A\",\"count\":1}]"))));
+
+        String html = send(request("/categories/hardware?condition=Refurbished+-+Grade+A").GET()).body();
+
+        assertThat(html).contains("<legend>Brand</legend>", "name=\"brand\" value=\"Cisco\">",
+                "<legend>Condition</legend>", "name=\"condition\" value=\"Refurbished - Grade A\" checked=\"checked\"",
+                "aria-label=\"Remove filter: Refurbished - Grade A\"");
+        StandIns.CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/products"))
+                .withQueryParam("category", equalTo("hardware"))
+                .withQueryParam("condition", equalTo("Refurbished - Grade A")));
+    }
+
+    @Test
     void aCategoryPageNarrowsToItsSubCategoriesByLinksThatKeepTheFilters() throws Exception {
         StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson(StorefrontPagesTest.CARDS)));
         StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/facets")).willReturn(okJson(FACETS)));

@@ -375,6 +375,7 @@ class StorefrontInTheBrowserTest {
             for (Map.Entry<String, String> type : List.of(
                     Map.entry("category", "/categories/mugs-and-drinkware"),
                     Map.entry("occasion", "/occasions/christmas"),
+                    Map.entry("category with a facet chosen", "/categories/refurbished-hardware?condition=New+-+Open+Box"),
                     Map.entry("search", "/search?q=mug"),
                     Map.entry("search with a typo", "/search?q=chrismas+mgu"),
                     Map.entry("product with a photo option", PHOTO_MUG),

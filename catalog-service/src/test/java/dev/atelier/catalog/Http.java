@@ -19,22 +19,28 @@ public final class Http {
     public static final java.util.UUID STAFF = java.util.UUID.fromString("5ea1f000-0000-4000-8000-00000000a11c");
     public static final String ACTOR = "staff:" + STAFF;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final String base;
     private final java.util.function.Supplier<String> token;
 
     public Http(int port) {
-        this(port, Http::staffToken);
+        this(port, Http::staffToken, HttpClient.newHttpClient());
     }
 
-    private Http(int port, java.util.function.Supplier<String> token) {
+    private Http(int port, java.util.function.Supplier<String> token, HttpClient client) {
         this.base = "http://localhost:" + port;
         this.token = token;
+        this.client = client;
+    }
+
+    /** The same calls from another local address (any of 127.0.0.0/8), as a caller other than the gateway. */
+    public static Http from(int port, java.net.InetAddress local) {
+        return new Http(port, Http::staffToken, HttpClient.newBuilder().localAddress(local).build());
     }
 
     /** The same calls as a signed-in shopper (what /api/account/** needs). */
     public static Http asCustomer(int port, java.util.UUID customerId) {
-        return new Http(port, () -> TestTokens.customer(customerId));
+        return new Http(port, () -> TestTokens.customer(customerId), HttpClient.newHttpClient());
     }
 
     /** A response: status, content type and body. */
@@ -73,16 +79,21 @@ public final class Http {
     public record Raw(int status, java.net.http.HttpHeaders headers, byte[] body) {
     }
 
-    public Answer upload(String path, String filename, String contentType, byte[] bytes) {
+    /** A multipart upload of one file as the part {@code file}, with {@code headers} (name, value, …). */
+    public Answer upload(String path, String filename, String contentType, byte[] bytes, String... headers) {
         String boundary = "test-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     public Raw raw(String path, String... headers) {

@@ -1,6 +1,7 @@
 package dev.atelier.catalog.media;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,16 +27,25 @@ final class FileSystemMediaStore implements MediaStore {
     public void put(String key, byte[] bytes, String contentType) {
         Path target = resolve(key);
         try {
-            Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
             try {
-                Files.write(partial, bytes);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
+                write(target, bytes);
+            } catch (NoSuchFileException e) {
+                // the upload's directory went with its last object (delete) between making it and writing: again
+                write(target, bytes);
             }
         } catch (IOException e) {
             throw MediaStoreUnavailable.because("store", key, e);
+        }
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
+        try {
+            Files.write(partial, bytes);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 
@@ -52,10 +62,22 @@ final class FileSystemMediaStore implements MediaStore {
 
     @Override
     public void delete(String key) {
+        Path target = resolve(key);
         try {
-            Files.deleteIfExists(resolve(key));
+            Files.deleteIfExists(target);
         } catch (IOException e) {
             throw MediaStoreUnavailable.because("delete", key, e);
+        }
+        // an upload's last object takes its directory with it, so that deleted uploads leave no empty directories
+        Path parent = target.getParent();
+        if (!parent.equals(root)) {
+            try {
+                Files.deleteIfExists(parent);
+            } catch (DirectoryNotEmptyException e) {
+                // other objects of the upload are still there
+            } catch (IOException e) {
+                throw MediaStoreUnavailable.because("delete", key, e);
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.atelier.catalog.media;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,14 +19,64 @@ public class MediaLibrary {
         this.jdbc = jdbc;
     }
 
+    /** An upload that is served: one the retention job gave up is no longer found. */
     public Optional<StoredMedia> find(UUID id) {
-        return jdbc.sql("SELECT * FROM media WHERE id = :id").param("id", id).query(MediaLibrary::media).optional();
+        return jdbc.sql("SELECT * FROM media WHERE id = :id AND discarded_at IS NULL").param("id", id)
+                .query(MediaLibrary::media).optional();
     }
 
     /** The row, locked until the transaction ends (a concurrent delete waits). */
     Optional<StoredMedia> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM media WHERE id = :id FOR UPDATE").param("id", id).query(MediaLibrary::media)
-                .optional();
+        return jdbc.sql("SELECT * FROM media WHERE id = :id AND discarded_at IS NULL FOR UPDATE").param("id", id)
+                .query(MediaLibrary::media).optional();
+    }
+
+    /**
+     * Marks the shoppers' uploads among {@code ids} as part of an order, so that they are kept for ever; answers how
+     * many were marked. One the retention job already gave up stays given up (its objects may be gone).
+     */
+    int ordered(Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                UPDATE media SET ordered_at = coalesce(ordered_at, :at)
+                 WHERE id IN (:ids) AND purpose = 'PERSONALISATION' AND discarded_at IS NULL""")
+                .param("ids", ids).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Gives up, in one statement, up to {@code limit} shoppers' uploads created before {@code cutoff} that no order
+     * names. Rows an order is marking at this moment are skipped (locked), and a row marked in the meantime is not
+     * given up: PostgreSQL checks {@code ordered_at} again on the locked row.
+     */
+    int discardUnordered(Instant cutoff, Instant now, int limit) {
+        return jdbc.sql("""
+                UPDATE media SET discarded_at = :now
+                 WHERE id IN (SELECT id FROM media
+                               WHERE purpose = 'PERSONALISATION' AND ordered_at IS NULL AND discarded_at IS NULL
+                                 AND created_at < :cutoff
+                               ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                   AND ordered_at IS NULL AND discarded_at IS NULL""")
+                .param("now", Timestamp.from(now)).param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
+                .update();
+    }
+
+    /** Which of {@code ids} are shoppers' uploads the retention job gave up. */
+    List<UUID> givenUpAmong(Collection<UUID> ids) {
+        return jdbc.sql("SELECT id FROM media WHERE id IN (:ids) AND discarded_at IS NOT NULL").param("ids", ids)
+                .query(UUID.class).list();
+    }
+
+    /** Uploads given up whose objects may still be in the store, oldest first. */
+    List<StoredMedia> discarded(int limit) {
+        return jdbc.sql("SELECT * FROM media WHERE discarded_at IS NOT NULL ORDER BY discarded_at, id LIMIT :limit")
+                .param("limit", limit).query(MediaLibrary::media).list();
+    }
+
+    /** The row of an upload given up, once its objects are gone from the store. */
+    void forget(UUID id) {
+        jdbc.sql("DELETE FROM media WHERE id = :id AND discarded_at IS NOT NULL").param("id", id).update();
     }
 
     /** What of the catalogue shows the image: products (by slug), banners, blog posts, landing pages. */

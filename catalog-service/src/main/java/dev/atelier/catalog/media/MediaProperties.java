@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code atelier.media}: where originals and resized variants are kept ({@code store}: files under {@code directory},
  * or an S3-compatible bucket described by {@code s3}), the largest image accepted (pixels are checked from the header,
- * before anything is decoded), the sizes served, and how many photos one shopper may upload per minute.
+ * before anything is decoded), the sizes served, how many photos one shopper may upload per minute, and how long
+ * shoppers' uploads nobody ordered are kept ({@code retention}).
  */
 @ConfigurationProperties("atelier.media")
 public record MediaProperties(
@@ -22,7 +23,8 @@ public record MediaProperties(
         @DefaultValue("12000") int maxSide,
         @DefaultValue({"400", "800"}) List<Integer> sizes,
         @DefaultValue("10") int shopperUploadsPerMinute,
-        @DefaultValue("1m") Duration shopperUploadWindow) {
+        @DefaultValue("1m") Duration shopperUploadWindow,
+        @DefaultValue Retention retention) {
 
     /** Where image bytes are kept. */
     public enum Store {
@@ -46,5 +48,20 @@ public record MediaProperties(
             @Nullable String secretKey,
             @DefaultValue("") String keyPrefix,
             @DefaultValue("10s") Duration timeout) {
+    }
+
+    /**
+     * Shoppers' uploads (personalisation photos and the storefront's preview pictures, which catalog cannot tell
+     * apart) that no confirmed order names are deleted, row and objects, once older than {@code keepUnordered}; one
+     * an order names is kept for ever. The default outlives cart-service's 30 days of idle expiry with room to spare:
+     * a photo in a basket a shopper still touches must still be there at checkout.
+     *
+     * @param interval how often the job looks (on one replica at a time, ShedLock)
+     * @param batch rows given up, or whose objects are deleted, per statement
+     */
+    public record Retention(
+            @DefaultValue("90d") Duration keepUnordered,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("200") int batch) {
     }
 }

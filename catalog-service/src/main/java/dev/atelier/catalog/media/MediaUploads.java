@@ -85,6 +85,11 @@ public class MediaUploads {
                     .with("usedBy", usedBy);
         }
         library.remove(id);
+        deleteObjects(media);
+    }
+
+    /** Every object of an upload: its variants first, the original last. */
+    void deleteObjects(StoredMedia media) {
         boolean jpeg = media.contentType().equals(ImageFormat.JPEG.contentType());
         for (int size : properties.sizes()) {
             store.delete(media.id() + "/" + size + ".webp");

@@ -1,6 +1,7 @@
 package dev.atelier.catalog.privacy;
 
 import dev.atelier.catalog.review.ProductReviews;
+import dev.atelier.catalog.storefront.RenderedReads;
 import dev.atelier.events.EventJson;
 import dev.atelier.events.customer.CustomerDataExportRequested;
 import dev.atelier.events.customer.CustomerDataPartReady;
@@ -39,10 +40,12 @@ class DataRequestHandlers {
     private final ProductReviews reviews;
     private final Outbox outbox;
     private final Clock clock;
+    private final RenderedReads reads;
 
-    DataRequestHandlers(ProductReviews reviews, Outbox outbox) {
+    DataRequestHandlers(ProductReviews reviews, Outbox outbox, RenderedReads reads) {
         this.reviews = reviews;
         this.outbox = outbox;
+        this.reads = reads;
         this.clock = Clock.systemUTC();
     }
 
@@ -80,6 +83,7 @@ class DataRequestHandlers {
         }
         outbox.record(new CustomerDataPartReady(request.requestId(), request.customerId(), SERVICE, json,
                 clock.instant()));
+        reads.noneShown();
     }
 
     @EventHandler
@@ -87,5 +91,7 @@ class DataRequestHandlers {
         ProductReviews.Erased erased = reviews.erase(request.customerId());
         outbox.record(new CustomerErasureConfirmed(request.requestId(), request.customerId(), SERVICE,
                 erased.deleted(), erased.anonymised(), clock.instant()));
+        // rare, and it rewrites reviews: the storefront renders afresh rather than reason about what it shows
+        reads.anythingMayChange();
     }
 }

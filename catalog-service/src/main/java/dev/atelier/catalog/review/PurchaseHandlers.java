@@ -1,5 +1,6 @@
 package dev.atelier.catalog.review;
 
+import dev.atelier.catalog.storefront.RenderedReads;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderDelivered;
 import dev.atelier.events.order.OrderLine;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class PurchaseHandlers {
 
     private final ProductReviews reviews;
+    private final RenderedReads reads;
 
-    PurchaseHandlers(ProductReviews reviews) {
+    PurchaseHandlers(ProductReviews reviews, RenderedReads reads) {
         this.reviews = reviews;
+        this.reads = reads;
     }
 
     @EventHandler
@@ -27,6 +30,8 @@ class PurchaseHandlers {
             List<String> skus = order.lines().stream().map(OrderLine::sku).distinct().toList();
             reviews.bought(order.customerId(), order.orderId(), skus, order.confirmedAt(), null);
         }
+        // "verified purchase" shows on the reviews, which are not kept rendered; the rating does not count it
+        reads.noneShown();
     }
 
     @EventHandler
@@ -35,5 +40,6 @@ class PurchaseHandlers {
             reviews.bought(order.customerId(), order.orderId(), order.skus().stream().distinct().toList(), null,
                     order.deliveredAt());
         }
+        reads.noneShown();
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.catalog.sales;
 
+import dev.atelier.catalog.storefront.RenderedReads;
 import dev.atelier.events.order.OrderCancelled;
 import dev.atelier.events.order.OrderConfirmed;
 import dev.atelier.events.order.OrderItemFulfilmentChanged;
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Component;
 class SalesHandlers {
 
     private final JdbcClient jdbc;
+    private final RenderedReads reads;
 
-    SalesHandlers(JdbcClient jdbc) {
+    SalesHandlers(JdbcClient jdbc, RenderedReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     @EventHandler
@@ -46,5 +49,6 @@ class SalesHandlers {
                     .param("quantity", line.quantity())
                     .update();
         }
+        reads.sold(order.lines().stream().map(OrderLine::sku).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.catalog.stock;
 
+import dev.atelier.catalog.storefront.RenderedReads;
 import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.messaging.inbox.EventHandler;
@@ -12,13 +13,17 @@ import org.springframework.stereotype.Component;
 class StockHandlers {
 
     private final StockLevels levels;
+    private final RenderedReads reads;
 
-    StockHandlers(StockLevels levels) {
+    StockHandlers(StockLevels levels, RenderedReads reads) {
         this.levels = levels;
+        this.reads = reads;
     }
 
     @EventHandler
     void on(StockLevelChanged changed) {
-        levels.record(changed.sku(), changed.available());
+        boolean stateChanged = levels.record(changed.sku(), changed.available());
+        // every reservation moves a figure: forget only the pages that show it, not the whole storefront
+        reads.stockChanged(changed.sku(), stateChanged);
     }
 }

@@ -19,12 +19,26 @@ public class StockLevels {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the figure; an older event arriving after a newer one cannot happen per SKU (one partition per key). */
-    void record(String sku, long available) {
+    /**
+     * Keeps the figure; an older event arriving after a newer one cannot happen per SKU (one partition per key).
+     *
+     * @return whether a product can have gone in or out of stock with it: the figure crossed zero, or the quantity a
+     *         bundle takes of it
+     */
+    boolean record(String sku, long available) {
+        long before = jdbc.sql("SELECT available FROM stock_level WHERE sku = :sku").param("sku", sku)
+                .query(Long.class).optional().orElse(0L);
         jdbc.sql("""
                 INSERT INTO stock_level (sku, available, updated_at) VALUES (:sku, :available, now())
                 ON CONFLICT (sku) DO UPDATE SET available = excluded.available, updated_at = excluded.updated_at""")
                 .param("sku", sku).param("available", available).update();
+        if ((before > 0) != (available > 0)) {
+            return true;
+        }
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM bundle_component WHERE component_sku = :sku
+                                  AND (:before >= quantity) <> (:after >= quantity))""")
+                .param("sku", sku).param("before", before).param("after", available).query(Boolean.class).single();
     }
 
     public Map<String, Long> available(Collection<String> skus) {

@@ -37,6 +37,22 @@ class FileSystemMediaStoreTest {
     }
 
     @Test
+    void anUploadsLastObjectTakesItsDirectoryWithIt() {
+        FileSystemMediaStore store = new FileSystemMediaStore(directory);
+        store.put("0c2d/original", new byte[] {1}, "image/png");
+        store.put("0c2d/400.png", new byte[] {2}, "image/png");
+
+        store.delete("0c2d/400.png");
+        assertThat(directory.resolve("0c2d")).as("the original is still there").isDirectory();
+        store.delete("0c2d/original");
+
+        assertThat(directory.resolve("0c2d")).doesNotExist();
+        assertThat(directory).isDirectory();
+        store.put("0c2d/original", new byte[] {3}, "image/png");
+        assertThat(store.get("0c2d/original")).hasValueSatisfying(bytes -> assertThat(bytes).containsExactly(3));
+    }
+
+    @Test
     void aDirectoryThatCannotBeWrittenIsA503() throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("a-file"), "x");
         FileSystemMediaStore store = new FileSystemMediaStore(notADirectory);

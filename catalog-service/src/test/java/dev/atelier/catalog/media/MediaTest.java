@@ -12,9 +12,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
@@ -235,5 +237,53 @@ class MediaTest {
         assertThat(refused).isNotNull();
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.text("type")).isEqualTo("https://atelier.dev/problems/too-many-uploads");
+    }
+
+    @Test
+    void behindTheGatewayEachShopperHasTheirOwnUploadLimit() throws IOException {
+        byte[] photo = picture("png", 120, 120);
+        String first = aShopper();
+        String second = aShopper();
+
+        List<Integer> firstShopper = uploads(http, photo, 6, "X-Forwarded-For", first);
+        int secondShopper = uploads(http, photo, 1, "X-Forwarded-For", second).getFirst();
+        // what the shopper sent in the header is not trusted: the gateway appends the address it saw, which counts
+        int spoofing = uploads(http, photo, 1, "X-Forwarded-For", aShopper() + ", " + first).getFirst();
+
+        assertThat(firstShopper).as("the limit is 5 per minute in these tests").containsExactly(201, 201, 201, 201,
+                201, 429);
+        assertThat(secondShopper).as("another shopper behind the same gateway").isEqualTo(201);
+        assertThat(spoofing).as("a made-up address before the gateway's entry").isEqualTo(429);
+    }
+
+    @Test
+    void theForwardedAddressIsTrustedOnlyFromTheGateway() throws IOException {
+        byte[] photo = picture("png", 120, 120);
+        Http notTheGateway = Http.from(port, InetAddress.getByName("127.0.0." + (2 + RANDOM.nextInt(250))));
+
+        // a caller that is not the gateway names a fresh address each time: its own address counts, so it runs out
+        List<Integer> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.addAll(uploads(notTheGateway, photo, 1, "X-Forwarded-For", aShopper()));
+        }
+
+        assertThat(answers).containsExactly(201, 201, 201, 201, 201, 429);
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    /** An address of the documentation range (RFC 3849) no other test uses. */
+    private static String aShopper() {
+        return "2001:db8::" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":" + Integer.toHexString(
+                RANDOM.nextInt(0xffff));
+    }
+
+    private static List<Integer> uploads(Http client, byte[] photo, int times, String... headers) {
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            statuses.add(client.upload("/api/catalog/personalisation/uploads", "p.png", "image/png", photo, headers)
+                    .status());
+        }
+        return statuses;
     }
 }

@@ -7,6 +7,7 @@ import dev.atelier.catalog.CatalogFixture;
 import dev.atelier.catalog.CatalogTest;
 import dev.atelier.catalog.Http;
 import dev.atelier.events.EventJson;
+import dev.atelier.events.inventory.LowStockDetected;
 import dev.atelier.events.inventory.StockLevelChanged;
 import dev.atelier.testing.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The rendered public reads are never older than the last write: each test reads an answer twice (so that it is
- * kept), writes through the service, and reads again at once.
+ * kept), writes through the service, and reads again at once; and other services' stock events, which come all the
+ * time under checkout load, forget only the answers they change.
  */
 @CatalogTest
 class StorefrontCacheTest {
@@ -148,6 +150,77 @@ class StorefrontCacheTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> page(slug).get("inStock").asBoolean());
         assertThat(page(slug).get("variants").get(0).get("available").asLong()).isEqualTo(7);
         assertThat(listing().get("items").get(0).get("inStock").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStockFigureForgetsOnlyThePagesThatShowItAndTheListingsOnlyWhenStockComesOrGoes() {
+        String slug = catalog.unique("pendant-lamp");
+        String sku = catalog.sku("PEND");
+        String otherSlug = catalog.unique("arc-lamp");
+        catalog.published(draft("Pendant lamp", category, 6000).with("slug", slug).variant(sku, Map.of()));
+        catalog.published(draft("Arc lamp", category, 8000).with("slug", otherSlug).variant(catalog.sku("ARC"),
+                Map.of()));
+        stock(sku, 7);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> available(page(slug)) == 7);
+        page(otherSlug);
+        listing();
+
+        stock(sku, 5);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> available(page(slug)) == 5);
+        double before = hits();
+        assertThat(page(otherSlug).get("name").asString()).isEqualTo("Arc lamp");
+        assertThat(card(listing(), slug).get("inStock").asBoolean()).isTrue();
+        assertThat(hits() - before).as("the other product's page and the listing were kept").isEqualTo(2);
+
+        stock(sku, 0);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> available(page(slug)) == 0);
+        assertThat(card(listing(), slug).get("inStock").asBoolean()).as("sold out: the listing at once").isFalse();
+        assertThat(http.get("/api/catalog/products?inStock=true&category=" + category).body().toString())
+                .doesNotContain(slug);
+    }
+
+    @Test
+    void anEventEveryHandlerIgnoresKeepsTheCache() {
+        String slug = catalog.unique("bedside-lamp");
+        String sku = catalog.sku("BED");
+        catalog.published(draft("Bedside lamp", category, 2200).with("slug", slug).variant(sku, Map.of()));
+        page(slug);
+        double ignored = ignoredEvents();
+
+        try (EventPublisher inventory = EventPublisher.toSharedBroker()) {
+            inventory.publish(new LowStockDetected(sku, 1, 0, 1, 2, 10));
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ignoredEvents() > ignored);
+        double before = hits();
+        page(slug);
+        assertThat(hits() - before).as("answered from the kept bytes").isEqualTo(1);
+    }
+
+    private static void stock(String sku, long available) {
+        try (EventPublisher inventory = EventPublisher.toSharedBroker()) {
+            inventory.publish(new StockLevelChanged(sku, available, 0, available));
+        }
+    }
+
+    private static long available(JsonNode page) {
+        return page.get("variants").get(0).get("available").asLong();
+    }
+
+    private static JsonNode card(JsonNode listing, String slug) {
+        for (JsonNode card : listing.get("items")) {
+            if (card.get("slug").asString().equals(slug)) {
+                return card;
+            }
+        }
+        throw new AssertionError(slug + " is not in " + listing);
+    }
+
+    private double ignoredEvents() {
+        return meters.find("atelier.inbox.events").tag("outcome", "ignored").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.atelier.gateway.storefront;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,54 +25,30 @@ class AddressPages {
     private static final Map<String, String> NOTICES = Map.of("added", "Address saved.",
             "default", "Default address changed.", "deleted", "Address deleted.");
 
-    private final Services services;
+    private final AccountList list;
 
     AddressPages(Services services) {
-        this.services = services;
+        this.list = new AccountList(services, "addresses", NOTICES, UnaryOperator.identity(), Map.of());
     }
 
     @GetMapping(PAGE)
     Mono<String> addresses(Model model, ServerWebExchange exchange) {
-        Flash.read(exchange, model, NOTICES);
-        return page(model, exchange, Map.of(), Map.of());
+        return list.show(model, exchange, Map.of());
     }
 
     @PostMapping(PAGE)
     Mono<String> add(Model model, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> services.send("customer", "POST", "/api/account/addresses",
-                address(form), exchange).flatMap(answer -> {
-                    if (answer.ok()) {
-                        return Mono.just("redirect:" + PAGE + "?done=added");
-                    }
-                    exchange.getResponse().setStatusCode(Flash.statusOf(answer));
-                    model.addAttribute("message", answer.detail());
-                    model.addAttribute("notice", null);
-                    return page(model, exchange, form.toSingleValueMap(), Flash.fieldErrors(answer));
-                }));
+        return list.add(model, exchange, AddressPages::address);
     }
 
     @PostMapping(PAGE + "/{id}/default")
     Mono<String> makeDefault(@PathVariable String id, ServerWebExchange exchange) {
-        return services.send("customer", "PUT", "/api/account/addresses/" + CatalogPages.encode(id) + "/default",
-                null, exchange).map(answer -> Flash.after(answer, PAGE, "default"));
+        return list.change("PUT", id, "/default", "default", exchange);
     }
 
     @PostMapping(PAGE + "/{id}/delete")
     Mono<String> delete(@PathVariable String id, ServerWebExchange exchange) {
-        return services.send("customer", "DELETE", "/api/account/addresses/" + CatalogPages.encode(id), null,
-                exchange).map(answer -> Flash.after(answer, PAGE, "deleted"));
-    }
-
-    private Mono<String> page(Model model, ServerWebExchange exchange, Map<String, String> form,
-            Map<String, String> errors) {
-        return services.get("customer", "/api/account/addresses", exchange).map(answer -> {
-            model.addAttribute("section", "addresses");
-            model.addAttribute("addresses", Flash.itemsOr(answer));
-            model.addAttribute("listMessage", answer.ok() ? null : answer.detail());
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
-            return "account-addresses";
-        });
+        return list.delete(id, exchange);
     }
 
     private static Map<String, @Nullable Object> address(MultiValueMap<String, String> form) {

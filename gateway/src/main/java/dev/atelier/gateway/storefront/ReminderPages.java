@@ -30,56 +30,35 @@ class ReminderPages {
     static final Map<String, String> OCCASIONS = occasions();
     static final List<Map.Entry<String, String>> MONTHS = months();
 
-    private final Services services;
+    private final AccountList list;
 
     ReminderPages(Services services) {
-        this.services = services;
+        this.list = new AccountList(services, "reminders", NOTICES, ReminderPages::shown,
+                Map.of("occasions", OCCASIONS, "months", MONTHS));
     }
 
     @GetMapping(PAGE)
     Mono<String> reminders(Model model, ServerWebExchange exchange) {
-        Flash.read(exchange, model, NOTICES);
-        return page(model, exchange, Map.of("daysBefore", "7"), Map.of());
+        return list.show(model, exchange, Map.of("daysBefore", "7"));
     }
 
     @PostMapping(PAGE)
     Mono<String> add(Model model, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> services.send("customer", "POST", "/api/account/reminders",
-                reminder(form), exchange).flatMap(answer -> {
-                    if (answer.ok()) {
-                        return Mono.just("redirect:" + PAGE + "?done=added");
-                    }
-                    exchange.getResponse().setStatusCode(Flash.statusOf(answer));
-                    model.addAttribute("message", answer.detail());
-                    model.addAttribute("notice", null);
-                    return page(model, exchange, form.toSingleValueMap(), Flash.fieldErrors(answer));
-                }));
+        return list.add(model, exchange, ReminderPages::reminder);
     }
 
     @PostMapping(PAGE + "/{id}/delete")
     Mono<String> delete(@PathVariable String id, ServerWebExchange exchange) {
-        return services.send("customer", "DELETE", "/api/account/reminders/" + CatalogPages.encode(id), null,
-                exchange).map(answer -> Flash.after(answer, PAGE, "deleted"));
+        return list.delete(id, exchange);
     }
 
-    private Mono<String> page(Model model, ServerWebExchange exchange, Map<String, String> form,
-            Map<String, String> errors) {
-        return services.get("customer", "/api/account/reminders", exchange).map(answer -> {
-            model.addAttribute("section", "reminders");
-            model.addAttribute("reminders", Flash.itemsOr(answer).stream().map(reminder -> {
-                Map<String, Object> shown = new LinkedHashMap<>(reminder);
-                shown.put("day", day(reminder.get("date")));
-                shown.put("occasionName", OCCASIONS.getOrDefault(String.valueOf(reminder.get("occasion")),
-                        String.valueOf(reminder.get("occasion"))));
-                return shown;
-            }).toList());
-            model.addAttribute("listMessage", answer.ok() ? null : answer.detail());
-            model.addAttribute("occasions", OCCASIONS);
-            model.addAttribute("months", MONTHS);
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
-            return "account-reminders";
-        });
+    /** The day in words and the occasion's name beside the API's values. */
+    private static Map<String, Object> shown(Map<String, Object> reminder) {
+        Map<String, Object> shown = new LinkedHashMap<>(reminder);
+        shown.put("day", day(reminder.get("date")));
+        shown.put("occasionName", OCCASIONS.getOrDefault(String.valueOf(reminder.get("occasion")),
+                String.valueOf(reminder.get("occasion"))));
+        return shown;
     }
 
     /** The day as the API wants it ({@code MM-DD}); the form has a month and a day list. */

@@ -159,12 +159,25 @@ class Services {
         if (!cookies.isEmpty()) {
             headers.set(HttpHeaders.COOKIE, cookies);
         }
-        for (String name : List.of("X-Request-Id", "X-Forwarded-For", "User-Agent", "X-Order-Token")) {
+        for (String name : List.of("X-Request-Id", "User-Agent", "X-Order-Token")) {
             String value = incoming.getHeaders().getFirst(name);
             if (value != null) {
                 headers.set(name, value);
             }
         }
+        headers.set("X-Forwarded-For", forwardedFor(incoming));
+    }
+
+    /**
+     * The chain of addresses as the gateway's routes pass it on: what came in, then the address this request
+     * came from. A service trusts only the entry the gateway added (the last), so a shopper who writes the header
+     * himself cannot pass for another address.
+     */
+    static String forwardedFor(ServerHttpRequest incoming) {
+        String peer = incoming.getRemoteAddress() == null || incoming.getRemoteAddress().getAddress() == null
+                ? "unknown" : incoming.getRemoteAddress().getAddress().getHostAddress();
+        String before = incoming.getHeaders().getFirst("X-Forwarded-For");
+        return before == null || before.isBlank() ? peer : before + ", " + peer;
     }
 
     private static Mono<ServiceAnswer> read(ClientResponse response, ServerWebExchange exchange) {

@@ -97,6 +97,20 @@ class StorefrontPagesTest extends GatewayTest {
     }
 
     @Test
+    void passesTheShoppersAddressOnAsTheLastForwardedEntryWhateverTheShopperClaims() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/personalised-christmas-mug"))
+                .willReturn(okJson(MUG)));
+
+        send(request("/products/personalised-christmas-mug").header("X-Forwarded-For", "203.0.113.9").GET());
+
+        // a service trusts the entry the gateway appended (the last): the shopper's own claim comes before it
+        StandIns.CATALOG.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/catalog/products/personalised-christmas-mug"))
+                .withHeader("X-Forwarded-For", com.github.tomakehurst.wiremock.client.WireMock.matching(
+                        "203\\.0\\.113\\.9, (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)")));
+    }
+
+    @Test
     void answersAMissingProductWithAHelpful404() throws Exception {
         StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/no-such-mug")).willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "application/problem+json")

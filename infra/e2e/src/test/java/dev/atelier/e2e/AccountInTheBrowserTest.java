@@ -1,28 +1,22 @@
 package dev.atelier.e2e;
 
+import static dev.atelier.e2e.Chromium.shot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,46 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AccountInTheBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String DEV_INBOX = "http://localhost:8086";
     private static final Pattern CODE = Pattern.compile("verification code: (\\d{6})");
     private static final String PASSWORD = "a teapot, two cups and a garden";
-    private static RunningStore store;
-    private static Playwright playwright;
-    private static Browser browser;
 
-    @BeforeAll
-    static void start() throws Exception {
-        store = RunningStore.shared();
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void aNewShopperSignsUpKeepsTheirBasketOrdersAndUsesTheirAccount() throws Exception {
         String email = "new.shopper." + UUID.randomUUID().toString().substring(0, 8) + "@example.co.uk";
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.desktop()) {
             context.setDefaultTimeout(60_000);
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Necessary only")).click();
 
             // a visitor's basket
-            page.navigate(store.baseUrl() + "/products/personalised-christmas-mug");
+            page.navigate(chromium.baseUrl() + "/products/personalised-christmas-mug");
             addToBasket(page);
             assertThat(page.locator(".lines tbody tr").count()).isEqualTo(1);
             shot(page, "account-01-visitors-basket");
@@ -97,12 +69,12 @@ class AccountInTheBrowserTest {
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
             shot(page, "account-04-sign-in");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.waitForURL(store.baseUrl() + "/account");
+            page.waitForURL(chromium.baseUrl() + "/account");
             assertThat(page.locator("main").innerText()).contains("Nora Hart", email, "No orders yet");
             shot(page, "account-05-signed-in");
 
             // the visitor's basket is the account's now
-            page.navigate(store.baseUrl() + "/cart");
+            page.navigate(chromium.baseUrl() + "/cart");
             assertThat(page.locator(".lines tbody tr").count()).as("the anonymous basket merged").isEqualTo(1);
             shot(page, "account-06-basket-merged");
 
@@ -124,7 +96,7 @@ class AccountInTheBrowserTest {
                 return "PAID".equals(page.locator("[data-status]").getAttribute("data-status"));
             }, new Page.WaitForConditionOptions().setTimeout(90_000));
             String orderNumber = page.locator("h1 span").innerText();
-            page.navigate(store.baseUrl() + "/account");
+            page.navigate(chromium.baseUrl() + "/account");
             assertThat(page.locator("table.orders").innerText()).contains(orderNumber, "PAID");
             shot(page, "account-07-order-history");
 
@@ -145,11 +117,11 @@ class AccountInTheBrowserTest {
             shot(page, "account-09-addresses");
 
             // wishlist from the product page
-            page.navigate(store.baseUrl() + "/products/personalised-christmas-mug");
+            page.navigate(chromium.baseUrl() + "/products/personalised-christmas-mug");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to wishlist")).click();
             page.waitForURL("**wishlisted**");
             shot(page, "account-10-product-wishlisted");
-            page.navigate(store.baseUrl() + "/account/wishlist");
+            page.navigate(chromium.baseUrl() + "/account/wishlist");
             assertThat(page.locator(".wishlist").innerText()).contains("Christmas");
             shot(page, "account-11-wishlist");
 
@@ -182,7 +154,7 @@ class AccountInTheBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase my account")).click();
             assertThat(page.locator("h1").innerText()).isEqualTo("Your account is being erased");
             shot(page, "account-15-erased");
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in")).count())
                     .as("signed out").isEqualTo(1);
         }
@@ -231,9 +203,5 @@ class AccountInTheBrowserTest {
     private static String get(HttpClient http, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

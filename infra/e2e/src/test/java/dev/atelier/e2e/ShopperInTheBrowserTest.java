@@ -1,19 +1,13 @@
 package dev.atelier.e2e;
 
+import static dev.atelier.e2e.Chromium.shot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The storefront in a real browser (Debian's Chromium driven by Playwright) against the store {@code ./atelier up}
@@ -23,37 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class ShopperInTheBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static RunningStore store;
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        store = RunningStore.shared();
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
 
     @Test
     void aGuestPersonalisesAMugAndPaysForIt() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.desktop()) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             Locator banner = page.locator("[data-consent-banner]");
             banner.waitFor();
             shot(page, "01-home-with-the-consent-banner");
@@ -120,9 +91,5 @@ class ShopperInTheBrowserTest {
             shot(page, "09-order-paid");
             assertThat(page.locator(".personalisation").first().innerText()).contains("Sophie");
         }
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

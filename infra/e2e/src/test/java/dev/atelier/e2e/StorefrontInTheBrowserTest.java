@@ -1,13 +1,12 @@
 package dev.atelier.e2e;
 
+import static dev.atelier.e2e.Chromium.shot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import java.awt.Color;
@@ -31,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StorefrontInTheBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PHOTO_MUG = "/products/christmas-photo-mug";
     private static final String NAME_MUG = "/products/personalised-christmas-mug";
@@ -56,20 +54,13 @@ class StorefrontInTheBrowserTest {
     /** One of the demo blog's posts. */
     private static final String BLOG_POST = "/blog/getting-your-photo-ready-for-printing";
 
-    private static RunningStore store;
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+
     private static Path photo;
 
     @BeforeAll
     static void start() throws Exception {
-        store = RunningStore.shared();
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
         photo = aLandscapePhoto();
         // the demo catalogue is seeded after the store is ready, the hardware last: wait for what these journeys use
         for (String slug : List.of(PHOTO_MUG, "/products/birthday-initial-bracelet", SCARCE_PRODUCT)) {
@@ -84,7 +75,7 @@ class StorefrontInTheBrowserTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         int last = 0;
         while (System.nanoTime() < deadline) {
-            last = client.send(HttpRequest.newBuilder(URI.create(store.baseUrl() + path)).GET().build(),
+            last = client.send(HttpRequest.newBuilder(URI.create(chromium.baseUrl() + path)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
             if (last == 200) {
                 return;
@@ -99,7 +90,7 @@ class StorefrontInTheBrowserTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(store.baseUrl()
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(chromium.baseUrl()
                     + "/api/catalog/products/" + slug)).GET().build(), HttpResponse.BodyHandlers.ofString());
             last = answer.statusCode() + " " + answer.body();
             if (answer.statusCode() == 200 && answer.body().contains("\"inStock\":true")) {
@@ -110,21 +101,11 @@ class StorefrontInTheBrowserTest {
         throw new IllegalStateException(slug + " was not in stock within 5 minutes; last answer: " + last);
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void aGuestUploadsAPhotoWatchesThePreviewChangeAndPays() {
-        try (BrowserContext context = desktop()) {
+        try (BrowserContext context = chromium.desktop()) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + PHOTO_MUG);
+            page.navigate(chromium.baseUrl() + PHOTO_MUG);
             necessaryCookiesOnly(page);
             Locator preview = page.locator("canvas[data-preview]");
             assertThat(preview.isHidden()).as("nothing personalised yet: the product's own picture").isTrue();
@@ -176,9 +157,9 @@ class StorefrontInTheBrowserTest {
 
     @Test
     void validatesAsTheShopperTypesWithCatalogsOwnMessage() {
-        try (BrowserContext context = desktop()) {
+        try (BrowserContext context = chromium.desktop()) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/products/birthday-initial-bracelet");
+            page.navigate(chromium.baseUrl() + "/products/birthday-initial-bracelet");
             necessaryCookiesOnly(page);
             page.getByLabel("Initial (required)").fill("7");
             Locator error = page.locator("[data-error-for='initial']");
@@ -194,14 +175,14 @@ class StorefrontInTheBrowserTest {
 
     @Test
     void aShopperOnAPhonePersonalisesAMugAndPays() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)
                 .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             necessaryCookiesOnly(page);
             assertFitsThePhone(page);
             shot(page, "phone-01-home");
-            page.navigate(store.baseUrl() + NAME_MUG);
+            page.navigate(chromium.baseUrl() + NAME_MUG);
             assertFitsThePhone(page);
             page.getByLabel("Name on the mug (required)").fill("Oliver");
             String serif = canvasPicture(page);
@@ -224,10 +205,10 @@ class StorefrontInTheBrowserTest {
 
     @Test
     void followsTheSystemsDarkModeAndTheToggleOverridesIt() {
-        try (BrowserContext dark = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+        try (BrowserContext dark = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
                 .setColorScheme(ColorScheme.DARK))) {
             Page page = dark.newPage();
-            page.navigate(store.baseUrl() + NAME_MUG);
+            page.navigate(chromium.baseUrl() + NAME_MUG);
             necessaryCookiesOnly(page);
             assertThat(background(page)).as("the system's dark mode").isEqualTo("rgb(24, 22, 20)");
             shot(page, "dark-01-system-dark");
@@ -236,10 +217,10 @@ class StorefrontInTheBrowserTest {
             page.reload();
             assertThat(background(page)).as("the choice is remembered").isEqualTo("rgb(255, 253, 249)");
         }
-        try (BrowserContext light = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+        try (BrowserContext light = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
                 .setColorScheme(ColorScheme.LIGHT))) {
             Page page = light.newPage();
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             necessaryCookiesOnly(page);
             assertThat(background(page)).isEqualTo("rgb(255, 253, 249)");
             page.locator("[data-theme-toggle]").click();
@@ -250,7 +231,7 @@ class StorefrontInTheBrowserTest {
 
     @Test
     void nothingThirdPartyLoadsBeforeConsentAndTheChatOnlyAfterIt() {
-        try (BrowserContext context = desktop()) {
+        try (BrowserContext context = chromium.desktop()) {
             List<String> requested = new CopyOnWriteArrayList<>();
             context.onRequest(request -> requested.add(request.url()));
             // Tawk.to is not reachable from here: the browser answers for it with a script that marks the page
@@ -258,15 +239,15 @@ class StorefrontInTheBrowserTest {
                     .FulfillOptions().setStatus(200).setContentType("application/javascript")
                     .setBody("window.atelierChatLoaded = true;")));
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             page.locator("[data-consent-banner]").waitFor();
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-            page.navigate(store.baseUrl() + NAME_MUG);
+            page.navigate(chromium.baseUrl() + NAME_MUG);
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
             assertThat(page.locator("template[data-chat]").getAttribute("data-src"))
                     .isEqualTo("https://embed.tawk.to/" + RunningStore.CHAT_PROPERTY + "/default");
             assertThat(requested).as("before consent only the store's own addresses")
-                    .allMatch(url -> url.startsWith(store.baseUrl()) || url.startsWith("data:") || url.startsWith("blob:"));
+                    .allMatch(url -> url.startsWith(chromium.baseUrl()) || url.startsWith("data:") || url.startsWith("blob:"));
             assertThat(page.evaluate("() => window.atelierChatLoaded === true")).isEqualTo(false);
             shot(page, "consent-01-banner-no-chat");
 
@@ -280,7 +261,7 @@ class StorefrontInTheBrowserTest {
             page.waitForFunction("() => window.atelierChatLoaded === true");
             assertThat(requested).anyMatch(url -> url.startsWith("https://embed.tawk.to/" + RunningStore.CHAT_PROPERTY));
             shot(page, "consent-02-accepted-chat-loaded");
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             page.waitForFunction("() => window.atelierChatLoaded === true");
         }
     }
@@ -288,9 +269,9 @@ class StorefrontInTheBrowserTest {
     @Test
     void aDeclinedPaymentCancelsTheOrderAndPutsTheStockBack() throws Exception {
         long before = available("MUG-XMAS-001");
-        try (BrowserContext context = desktop()) {
+        try (BrowserContext context = chromium.desktop()) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + NAME_MUG);
+            page.navigate(chromium.baseUrl() + NAME_MUG);
             necessaryCookiesOnly(page);
             page.getByLabel("Name on the mug (required)").fill("Declan");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to basket")).click();
@@ -314,9 +295,9 @@ class StorefrontInTheBrowserTest {
 
     @Test
     void anItemThatSellsOutInTheBasketIsExplained() throws Exception {
-        try (BrowserContext context = desktop()) {
+        try (BrowserContext context = chromium.desktop()) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + SCARCE_PRODUCT);
+            page.navigate(chromium.baseUrl() + SCARCE_PRODUCT);
             necessaryCookiesOnly(page);
             page.locator("#sku").selectOption(SCARCE_SKU);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to basket")).click();
@@ -360,7 +341,7 @@ class StorefrontInTheBrowserTest {
         String axe = axeSource();
         List<String> problems = new ArrayList<>();
         // axe is added to each page as a script of its own, which the store's CSP (rightly) refuses: bypassed here only
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
                 .setBypassCSP(true))) {
             List<String> waitPages = new CopyOnWriteArrayList<>();
             context.onRequest(request -> {
@@ -369,7 +350,7 @@ class StorefrontInTheBrowserTest {
                 }
             });
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/");
+            page.navigate(chromium.baseUrl() + "/");
             problems.addAll(axe(page, axe, "home (with the consent banner)"));
             necessaryCookiesOnly(page);
             for (Map.Entry<String, String> type : List.of(
@@ -384,10 +365,10 @@ class StorefrontInTheBrowserTest {
                     Map.entry("blog", "/blog"),
                     Map.entry("blog post", BLOG_POST),
                     Map.entry("empty basket", "/cart"))) {
-                page.navigate(store.baseUrl() + type.getValue());
+                page.navigate(chromium.baseUrl() + type.getValue());
                 problems.addAll(axe(page, axe, type.getKey()));
             }
-            page.navigate(store.baseUrl() + NAME_MUG);
+            page.navigate(chromium.baseUrl() + NAME_MUG);
             problems.addAll(axe(page, axe, "product"));
             page.getByLabel("Name on the mug (required)").fill("Ada");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to basket")).click();
@@ -421,9 +402,9 @@ class StorefrontInTheBrowserTest {
 
     @Test
     void narrowsASearchByItsFacetsAndRemovesAFilterAgain() {
-        try (BrowserContext context = desktop()) {
+        try (BrowserContext context = chromium.desktop()) {
             Page page = context.newPage();
-            page.navigate(store.baseUrl() + "/search?q=mug");
+            page.navigate(chromium.baseUrl() + "/search?q=mug");
             necessaryCookiesOnly(page);
             Locator results = page.locator(".results .card");
             int all = results.count();
@@ -446,9 +427,9 @@ class StorefrontInTheBrowserTest {
     @Test
     void measuresTheLargestContentfulPaintOfTheHomeAndProductPages() {
         for (String path : List.of("/", NAME_MUG, PHOTO_MUG)) {
-            try (BrowserContext context = desktop()) {
+            try (BrowserContext context = chromium.desktop()) {
                 Page page = context.newPage();
-                page.navigate(store.baseUrl() + path);
+                page.navigate(chromium.baseUrl() + path);
                 double lcp = ((Number) page.evaluate("""
                         () => new Promise(resolve => {
                           let last = 0;
@@ -463,10 +444,6 @@ class StorefrontInTheBrowserTest {
     }
 
     // ---- helpers ----
-
-    private static BrowserContext desktop() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-    }
 
     private static void necessaryCookiesOnly(Page page) {
         Locator banner = page.locator("[data-consent-banner]");
@@ -537,7 +514,7 @@ class StorefrontInTheBrowserTest {
 
     private static long available(String sku) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                store.baseUrl() + "/api/inventory/availability?sku=" + URLEncoder.encode(sku, StandardCharsets.UTF_8)))
+                chromium.baseUrl() + "/api/inventory/availability?sku=" + URLEncoder.encode(sku, StandardCharsets.UTF_8)))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode list = JSON.readTree(answer.body());
@@ -550,8 +527,8 @@ class StorefrontInTheBrowserTest {
     }
 
     private static HttpResponse<String> post(HttpClient client, String path, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(store.baseUrl() + path))
-                .header("Content-Type", "application/json").header("Origin", store.baseUrl())
+        return client.send(HttpRequest.newBuilder(URI.create(chromium.baseUrl() + path))
+                .header("Content-Type", "application/json").header("Origin", chromium.baseUrl())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -575,9 +552,5 @@ class StorefrontInTheBrowserTest {
         ImageIO.write(image, "png", file.toFile());
         file.toFile().deleteOnExit();
         return file;
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -9,12 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -30,10 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * "Let through" means the access rule did not refuse: neither 401 nor 403, and never a 5xx (the empty or made-up
  * request may well be a 400 or a 404). Which customer may see which resource is the service's own test.
  *
+ * A service's test is usually only its {@link Table}, through {@link AccessMatrixContract}; by hand:
  * <pre>{@code
- * AccessMatrix matrix = AccessMatrix.of(mappings, port);
- * assertThat(matrix.routes()).extracting(AccessMatrix.Route::pattern).contains("/api/admin/orders");
- * matrix.assertGuarded(pattern -> pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+ * AccessMatrix matrix = AccessMatrix.of(applicationContext);
+ * matrix.check(AccessMatrix.Table.mapping("/api/admin/orders", "/api/account/orders/{orderId}"));
  * }</pre>
  */
 public final class AccessMatrix {
@@ -51,6 +57,63 @@ public final class AccessMatrix {
         }
     }
 
+    /**
+     * What one service's matrix expects beyond the platform's rules: routes it must map (so that reading the
+     * mappings cannot silently find nothing), how a path variable is filled, and public routes that must stay open.
+     *
+     * @param mapped a route pattern as the controller declares it, or a prefix ending in {@code /**}: some route is
+     *               that path or lies below it
+     * @param variable the value of every path variable (a fresh random UUID per call when not given)
+     * @param open public paths with the status an anonymous GET must get
+     */
+    public record Table(List<String> mapped, @Nullable String variable, Map<String, Integer> open) {
+
+        public Table {
+            mapped = List.copyOf(mapped);
+            open = Collections.unmodifiableMap(new LinkedHashMap<>(open));
+        }
+
+        /** The routes this service must map; at least one. */
+        public static Table mapping(String... patterns) {
+            if (patterns.length == 0) {
+                throw new IllegalArgumentException("name at least one route the service must map");
+            }
+            return new Table(List.of(patterns), null, Map.of());
+        }
+
+        /** Fills every path variable with {@code value} rather than a random UUID. */
+        public Table variablesAs(String value) {
+            return new Table(mapped, value, open);
+        }
+
+        /** A public path an anonymous GET reaches with {@code status}: the rules above must not close it. */
+        public Table open(String path, int status) {
+            Map<String, Integer> more = new LinkedHashMap<>(open);
+            more.put(path, status);
+            return new Table(mapped, variable, more);
+        }
+
+        String fill(String pattern) {
+            Matcher variables = VARIABLE.matcher(pattern);
+            StringBuilder path = new StringBuilder();
+            while (variables.find()) {
+                variables.appendReplacement(path, variable != null ? Matcher.quoteReplacement(variable)
+                        : UUID.randomUUID().toString());
+            }
+            return variables.appendTail(path).toString();
+        }
+
+        boolean maps(String expected, List<Route> routes) {
+            if (expected.endsWith("/**")) {
+                String prefix = expected.substring(0, expected.length() - 3);
+                return routes.stream().anyMatch(route -> route.pattern().equals(prefix)
+                        || route.pattern().startsWith(prefix + "/"));
+            }
+            return routes.stream().anyMatch(route -> route.pattern().equals(expected));
+        }
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final List<Route> routes;
@@ -76,6 +139,31 @@ public final class AccessMatrix {
                 }));
         routes.sort(Comparator.comparing(Route::pattern).thenComparing(Route::method));
         return new AccessMatrix(List.copyOf(routes), port);
+    }
+
+    /**
+     * The matrix of the running application in {@code context}: its request mappings and the port it listens on (a
+     * {@code @SpringBootTest} with a real web environment).
+     */
+    public static AccessMatrix of(ApplicationContext context) {
+        Integer port = context.getEnvironment().getProperty("local.server.port", Integer.class);
+        if (port == null) {
+            throw new IllegalStateException("the application does not listen on a port: the access matrix needs a "
+                    + "@SpringBootTest with webEnvironment RANDOM_PORT or DEFINED_PORT");
+        }
+        return of(context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class), port);
+    }
+
+    /**
+     * Checks the service's {@code table}: it maps every route the table names, every admin and account route obeys
+     * the rules above, and every open path still answers an anonymous GET as the table says.
+     */
+    public void check(Table table) {
+        assertThat(table.mapped()).as("routes the service maps, among %s", routes)
+                .allSatisfy(expected -> assertThat(table.maps(expected, routes)).as(expected).isTrue());
+        assertGuarded(table::fill);
+        table.open().forEach((path, expected) ->
+                assertThat(status("GET", path, null)).as("%s without a token stays open", path).isEqualTo(expected));
     }
 
     public List<Route> routes() {

@@ -5,6 +5,7 @@ import dev.atelier.catalog.product.ProductStatus;
 import dev.atelier.catalog.storefront.RenderedReads;
 import dev.atelier.catalog.storefront.web.RenderedAnswers;
 import dev.atelier.web.ProblemException;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,13 @@ class ProductController {
         return RenderedAnswers.of(reads.get("product\u0000" + slug, () -> catalogue.readBySlug(slug,
                         p -> p.status() == ProductStatus.ACTIVE ? views.detail(p) : null)
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
-                        "no product on sale with slug '" + slug + "'"))), request);
+                        "no product on sale with slug '" + slug + "'")), ProductController::reach), request);
+    }
+
+    /** A page shows the stock and sales of its variants, a bundle's through its components. */
+    private static RenderedReads.Reach reach(ProductViews.ProductDetail page) {
+        return RenderedReads.Reach.skus(page.variants().stream().flatMap(variant -> Stream.concat(
+                Stream.of(variant.sku()), variant.components() == null ? Stream.empty()
+                        : variant.components().stream().map(ProductViews.ComponentView::sku))).toList());
     }
 }

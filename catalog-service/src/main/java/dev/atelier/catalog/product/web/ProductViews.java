@@ -8,6 +8,7 @@ import dev.atelier.catalog.product.PersonalisationOption;
 import dev.atelier.catalog.product.Product;
 import dev.atelier.catalog.product.ProductImage;
 import dev.atelier.catalog.product.Variant;
+import dev.atelier.catalog.review.MarketplaceReviews;
 import dev.atelier.catalog.review.ProductReviews;
 import dev.atelier.catalog.sales.Sales;
 import dev.atelier.catalog.stock.StockLevels;
@@ -47,7 +48,8 @@ class ProductViews {
     record ProductDetail(UUID id, String slug, String name, String description, @Nullable String brand, Money price,
             String kind, Named category, List<Named> occasions, List<VariantView> variants, List<ImageView> images,
             List<OptionView> personalisationOptions, boolean personalisable, boolean inStock, Sales.Sold sold,
-            ProductReviews.Rating rating, String seoTitle, String seoDescription) {
+            ProductReviews.Rating rating, ProductReviews.Rating marketplaceRating, String seoTitle,
+            String seoDescription) {
     }
 
     /** Staff's view: the same and the state, audit columns and tax class. */
@@ -64,9 +66,12 @@ class ProductViews {
     private final StockLevels stock;
     private final Sales sales;
     private final ProductReviews reviews;
+    private final MarketplaceReviews marketplaceReviews;
 
-    ProductViews(Categories categories, Occasions occasions, StockLevels stock, Sales sales, ProductReviews reviews) {
+    ProductViews(Categories categories, Occasions occasions, StockLevels stock, Sales sales, ProductReviews reviews,
+            MarketplaceReviews marketplaceReviews) {
         this.reviews = reviews;
+        this.marketplaceReviews = marketplaceReviews;
         this.categories = categories;
         this.occasions = occasions;
         this.stock = stock;
@@ -81,6 +86,7 @@ class ProductViews {
                 images(product), options(product), !product.options().isEmpty(),
                 variants.stream().anyMatch(VariantView::inStock),
                 sales.of(product.variants().stream().map(Variant::sku).toList()), reviews.rating(product.id()),
+                marketplaceReviews.rating(product.id()),
                 product.seoTitle() != null ? product.seoTitle() : product.name(),
                 product.seoDescription() != null ? product.seoDescription()
                         : description.length() > 160 ? description.substring(0, 157) + "..." : description);

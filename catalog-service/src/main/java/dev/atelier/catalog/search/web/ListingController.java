@@ -55,7 +55,8 @@ class ListingController {
                 sort, cursor, limit);
         ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable,
                 brand, condition);
-        return RenderedAnswers.of(reads.get(key, () -> list(filter, sort, cursor, limit)), request);
+        return RenderedAnswers.of(reads.get(key, () -> list(filter, sort, cursor, limit),
+                listing -> RenderedReads.Reach.listing(Sort.parse(sort) == Sort.BESTSELLING)), request);
     }
 
     private Listing list(ProductFilter filter, @Nullable String sort, @Nullable String cursor,
@@ -82,7 +83,8 @@ class ListingController {
                 condition);
         ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable,
                 brand, condition);
-        return RenderedAnswers.of(reads.get(key, () -> search.facets(filter)), request);
+        return RenderedAnswers.of(reads.get(key, () -> search.facets(filter), facets -> RenderedReads.Reach.listing(false)),
+                request);
     }
 
     /** The parameters as one key; a missing parameter and an empty one differ, as they do to the search. */

@@ -73,8 +73,25 @@
   };
 
   // ---- the live preview ----
+  // where an option prints, from the product (catalog's printArea, per cent of the picture: "x,y,width,height")
+  const areaOf = element => {
+    const value = element && element.dataset.printArea;
+    if (!value) return null;
+    const [x, y, w, h] = value.split(',').map(Number);
+    return {x: canvas.width * x / 100, y: canvas.height * y / 100, w: canvas.width * w / 100, h: canvas.height * h / 100};
+  };
+  // a photo inside its print area at the photo's own ratio, centred
+  const fit = (area, ratio) => {
+    let w = area.w;
+    let h = w / ratio;
+    if (h > area.h) {
+      h = area.h;
+      w = h * ratio;
+    }
+    return {x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w: w, h: h};
+  };
   const printArea = ratio => {
-    // the part of the product's picture where the photo is printed: centred, at the option's aspect ratio
+    // a product without a print area of its own: centred, at the option's aspect ratio
     const width = canvas.width;
     const height = canvas.height;
     let w = width * 0.56;
@@ -100,22 +117,30 @@
   const draw = () => {
     if (!canvas || !base || !base.complete || !base.naturalWidth) return;
     const context = canvas.getContext('2d');
-    const text = [...form.querySelectorAll('[data-preview-text]')].map(i => i.value.trim()).filter(Boolean).join(' ');
-    const pictures = Object.values(photos);
+    const fields = [...form.querySelectorAll('[data-preview-text]')].filter(i => i.value.trim());
+    const text = fields.map(i => i.value.trim()).join(' ');
+    const pictures = Object.entries(photos);
     context.drawImage(base, 0, 0, canvas.width, canvas.height);
     let textY = canvas.height * 0.55;
     if (pictures.length) {
-      const photo = pictures[0];
-      const area = printArea(photo.width / photo.height);
+      const [key, photo] = pictures[0];
+      const own = areaOf(options.querySelector('[data-photo][data-key="' + key + '"]'));
+      const area = own ? fit(own, photo.width / photo.height) : printArea(photo.width / photo.height);
       context.drawImage(photo, area.x, area.y, area.w, area.h);
       textY = Math.min(canvas.height * 0.9, area.y + area.h + canvas.height * 0.1);
     }
     if (text) {
+      const textArea = areaOf(fields[0]);
+      const size = textArea ? Math.min(64, textArea.h * 0.8) : pictures.length ? 48 : 64;
       context.fillStyle = colourOf(form.querySelector('[data-preview-colour]:checked'));
-      context.font = fontOf(form.querySelector('[data-preview-font]:checked'), pictures.length ? 48 : 64);
+      context.font = fontOf(form.querySelector('[data-preview-font]:checked'), size);
       context.textAlign = 'center';
       context.textBaseline = 'middle';
-      context.fillText(text, canvas.width / 2, textY, canvas.width * 0.8);
+      if (textArea) {
+        context.fillText(text, textArea.x + textArea.w / 2, textArea.y + textArea.h / 2, textArea.w);
+      } else {
+        context.fillText(text, canvas.width / 2, textY, canvas.width * 0.8);
+      }
     }
     const personalised = !!text || pictures.length > 0;
     canvas.hidden = !personalised;
@@ -157,6 +182,10 @@
     const maxSize = Number(box.dataset.maxSize || 0);
     const file = box.querySelector('[data-photo-file]');
     const ref = box.querySelector('[data-photo-ref]');
+    // without this script the file itself goes with the form; with it, the cropped photo is uploaded here and only
+    // its id goes (the check of a missing required photo is this script's, below)
+    file.removeAttribute('name');
+    file.required = false;
     const crop = box.querySelector('[data-crop]');
     const view = box.querySelector('[data-crop-canvas]');
     const zoom = box.querySelector('[data-crop-zoom]');

@@ -75,3 +75,23 @@
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}));
 }
+
+// Listing filters: a plain GET form (it works without this script, the server tidies empty "Any" values with a
+// redirect); the script only leaves the empty values out of the address, saving that round trip. A choice applies on
+// "Show results", not on change: moving through radios with the arrow keys must not load a page at every step.
+document.addEventListener('DOMContentLoaded', () => {
+  const form = document.querySelector('form[data-filters]');
+  if (!form) return;
+  // on a phone the filters start folded, so that the products are the first thing on the screen
+  const panel = document.querySelector('[data-filters-panel]');
+  if (panel && window.matchMedia('(max-width: 720px)').matches && !form.querySelector(':checked:not([value=""])')) {
+    panel.open = false;
+  }
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    new FormData(form).forEach((value, name) => { if (value !== '') query.append(name, value); });
+    const search = query.toString();
+    window.location.assign(form.getAttribute('action') + (search ? '?' + search : ''));
+  });
+});

@@ -128,7 +128,7 @@ final class DemoCatalogue {
                                 + "hand-stretched over a 38mm pine frame and ready to hang.",
                         List.of(variant("CANVAS-PHOTO-30X40", Map.of("size", "30x40cm"), null, 900, 30, 5, 20),
                                 variant("CANVAS-PHOTO-45X60", Map.of("size", "45x60cm"), 5900L, 1500, 20, 5, 20)),
-                        List.of(photo("photo", "Your photo", "3:4", 1800, 2400), text("caption", "Caption", false, 0, 30))),
+                        List.of(photo("photo", "Your photo", "3:4", 1800, 2400), underThePhoto(text("caption", "Caption", false, 0, 30)))),
                 giftCard());
     }
 
@@ -157,7 +157,8 @@ final class DemoCatalogue {
 
     private static final List<Template> TEMPLATES = List.of(
             new Template("PMUG", "Photo Mug", "mugs-and-drinkware", 1499, 420, "mug", "ceramic",
-                    List.of(photo("photo", "Your photo", "1:1", 800, 800), text("name", "Name", false, 0, 14))),
+                    List.of(photo("photo", "Your photo", "1:1", 800, 800),
+                            underThePhoto(text("name", "Name", false, 0, 14)))),
             new Template("TUMB", "Engraved Glass Tumbler", "mugs-and-drinkware", 1999, 380, "tumbler", "crystal glass",
                     List.of(text("engraving", "Engraving", true, 0, 18), font(true))),
             new Template("BOTL", "Name Water Bottle", "mugs-and-drinkware", 1899, 300, "bottle", "stainless steel",
@@ -419,6 +420,19 @@ final class DemoCatalogue {
         return option(key, label, "TEXT", required, price, Map.of("maxLength", maxLength, "pattern", pattern));
     }
 
+    /**
+     * A text printed under the photo: between the demo pictures' frame and the product's name drawn below it, so the
+     * preview shows the shopper's words where neither covers them.
+     */
+    private static Map<String, Object> underThePhoto(Map<String, Object> option) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> constraints = new LinkedHashMap<>((Map<String, Object>) option.get("constraints"));
+        constraints.put("printArea", Map.of("x", 20, "y", 57, "width", 60, "height", 8));
+        Map<String, Object> placed = new LinkedHashMap<>(option);
+        placed.put("constraints", constraints);
+        return placed;
+    }
+
     private static Map<String, Object> textarea(String key, String label, boolean required, long price, int maxLength) {
         return option(key, label, "TEXTAREA", required, price, Map.of("maxLength", maxLength));
     }
@@ -448,7 +462,29 @@ final class DemoCatalogue {
         }
         constraints.put("minWidth", minWidth);
         constraints.put("minHeight", minHeight);
+        constraints.put("printArea", printArea(ratio));
         return option(key, label, "IMAGE", true, 0, constraints);
+    }
+
+    /**
+     * The demo pictures' print area: the largest rectangle of the photo's ratio in the frame drawn on every demo
+     * picture (about 44 × 38 per cent of it, centred a little above the middle, above the product's name).
+     */
+    static Map<String, Integer> printArea(@Nullable String ratio) {
+        double frameWidth = 44;
+        double frameHeight = 38;
+        double wanted = ratio == null ? frameWidth / frameHeight
+                : Double.parseDouble(ratio.split(":")[0]) / Double.parseDouble(ratio.split(":")[1]);
+        double width = wanted >= frameWidth / frameHeight ? frameWidth : frameHeight * wanted;
+        double height = width / wanted;
+        int w = (int) Math.round(width);
+        int h = (int) Math.round(height);
+        Map<String, Integer> area = new LinkedHashMap<>();
+        area.put("x", (int) Math.round(50 - w / 2.0));
+        area.put("y", (int) Math.round(37 - h / 2.0));
+        area.put("width", w);
+        area.put("height", h);
+        return area;
     }
 
     private static Map<String, Object> option(String key, String label, String type, boolean required, long price,

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Fills a store with the demo catalogue the way an admin would, through the HTTP admin APIs only and with an admin's
  * access token ({@link AdminToken}; {@code ./atelier up} signs the demo admin in at customer-service): catalog's for
  * categories, occasions, images and products (created, then published), inventory's for the opening stock and
- * reorder policies. Idempotent: what exists is left as it is, so a second run creates and receives nothing.
+ * reorder policies, catalog's content API for the blog ({@link DemoContent}). Idempotent: what exists is left as it is, so a second run creates and receives nothing.
  * Inventory learns a SKU from catalog's ProductPublished; the seeder waits (with a deadline) until it does before
  * receiving its stock, and receives only into a SKU whose ledger is still empty.
  */
@@ -34,7 +34,7 @@ final class DemoSeeder {
 
     /** What a run did. */
     record Outcome(int productsCreated, int productsPublished, int imagesUploaded, int skusReceived,
-            int productsPresent) {
+            int productsPresent, int postsPublished) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -90,9 +90,10 @@ final class DemoSeeder {
             }
         }
         int received = stock(products);
-        Outcome outcome = new Outcome(created, published, uploaded, received, products.size());
-        log.info("Demo catalogue: {} products ({} created, {} published, {} images), {} SKUs received stock in {} s",
-                products.size(), created, published, uploaded, received,
+        int posts = posts();
+        Outcome outcome = new Outcome(created, published, uploaded, received, products.size(), posts);
+        log.info("Demo catalogue: {} products ({} created, {} published, {} images), {} SKUs received stock, {} blog "
+                        + "posts published in {} s", products.size(), created, published, uploaded, received, posts,
                 Duration.between(started, Instant.now()).toSeconds());
         return outcome;
     }
@@ -120,6 +121,32 @@ final class DemoSeeder {
                         Map.of("slug", occasion.slug(), "name", occasion.name()), 201);
             }
         }
+    }
+
+    /** The demo blog through the content API: its author, then each post not yet there, written and published. */
+    private int posts() {
+        int author = status(catalog, "POST", "/api/admin/catalog/content/authors", DemoContent.author());
+        if (author != 201 && author != 409) { // 409: the author is there from an earlier run
+            throw new IllegalStateException("adding the demo blog's author answered " + author);
+        }
+        Map<String, String> present = new java.util.HashMap<>();
+        get(catalog, "/api/admin/catalog/content/posts").forEach(post -> present.put(post.get("slug").asString(),
+                post.get("status").asString() + " " + post.get("id").asString()));
+        int published = 0;
+        for (DemoContent.Post post : DemoContent.POSTS) {
+            String state = present.get(post.slug());
+            String id;
+            if (state == null) {
+                id = send(catalog, "POST", "/api/admin/catalog/content/posts", post.draft(), 201).get("id").asString();
+            } else if (state.startsWith("DRAFT ")) {
+                id = state.substring("DRAFT ".length());
+            } else {
+                continue;
+            }
+            send(catalog, "POST", "/api/admin/catalog/content/posts/" + id + "/publish", null, 200);
+            published++;
+        }
+        return published;
     }
 
     private int stock(List<DemoCatalogue.Product> products) {
@@ -175,6 +202,23 @@ final class DemoSeeder {
 
     private JsonNode get(URI base, String path) {
         return send(base, "GET", path, null, 200);
+    }
+
+    /** A call whose refusal is an answer, not a failure: its status only (409 for an author already there). */
+    private int status(URI base, String method, String path, Object body) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token.bearer())
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(
+                                    EventJson.mapper().writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + base.resolve(path) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private int status(URI base, String path) {

@@ -278,7 +278,7 @@ public class Catalogue {
 
     private static OptionRules rules(ProductDraft.OptionDraft option, String field, List<FieldProblem> problems) {
         ProductDraft.ConstraintsDraft c = option.constraints() == null
-                ? new ProductDraft.ConstraintsDraft(null, null, null, null, null, null, null, null, null)
+                ? new ProductDraft.ConstraintsDraft(null, null, null, null, null, null, null, null, null, null)
                 : option.constraints();
         List<String> allowed = switch (option.type()) {
             case FONT -> required(c.fonts(), field + ".constraints.fonts", "a FONT option lists its fonts", problems);
@@ -304,8 +304,21 @@ public class Catalogue {
             problems.add(new FieldProblem(field + ".constraints",
                     "maxFileSize, aspectRatio, minWidth and minHeight apply to IMAGE only"));
         }
+        PrintArea area = null;
+        if (c.printArea() != null) {
+            ProductDraft.PrintAreaDraft draft = c.printArea();
+            if (!text && !image) {
+                problems.add(new FieldProblem(field + ".constraints.printArea",
+                        "applies to IMAGE, TEXT and TEXTAREA only"));
+            } else if (draft.x() + draft.width() > 100 || draft.y() + draft.height() > 100) {
+                problems.add(new FieldProblem(field + ".constraints.printArea",
+                        "must lie inside the picture: x + width and y + height at most 100 (per cent)"));
+            } else {
+                area = new PrintArea(draft.x(), draft.y(), draft.width(), draft.height());
+            }
+        }
         return new OptionRules(c.maxLength(), c.pattern(), allowed, c.maxFileSize(), c.aspectRatio(), c.minWidth(),
-                c.minHeight());
+                c.minHeight(), area);
     }
 
     private static List<String> required(@Nullable List<String> values, String field, String message,

@@ -60,6 +60,18 @@ public class PersonalisationOption {
     @Column(name = "min_height")
     private @Nullable Integer minHeight;
 
+    @Column(name = "print_x")
+    private @Nullable Integer printX;
+
+    @Column(name = "print_y")
+    private @Nullable Integer printY;
+
+    @Column(name = "print_width")
+    private @Nullable Integer printWidth;
+
+    @Column(name = "print_height")
+    private @Nullable Integer printHeight;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "option_allowed_value", joinColumns = @JoinColumn(name = "option_id"))
     @OrderColumn(name = "position")
@@ -93,6 +105,11 @@ public class PersonalisationOption {
         this.aspectRatio = rules.aspectRatio();
         this.minWidth = rules.minWidth();
         this.minHeight = rules.minHeight();
+        PrintArea area = rules.printArea();
+        this.printX = area == null ? null : area.x();
+        this.printY = area == null ? null : area.y();
+        this.printWidth = area == null ? null : area.width();
+        this.printHeight = area == null ? null : area.height();
         if (!this.allowedValues.equals(rules.allowedValues())) {
             this.allowedValues.clear();
             this.allowedValues.addAll(rules.allowedValues());
@@ -129,7 +146,9 @@ public class PersonalisationOption {
     }
 
     public OptionRules rules() {
+        PrintArea area = printX == null || printY == null || printWidth == null || printHeight == null ? null
+                : new PrintArea(printX, printY, printWidth, printHeight);
         return new OptionRules(maxLength, pattern, List.copyOf(allowedValues), maxFileSize, aspectRatio, minWidth,
-                minHeight);
+                minHeight, area);
     }
 }

@@ -68,7 +68,13 @@ public record ProductDraft(
             @Nullable @Positive Long maxFileSize,
             @Nullable @Pattern(regexp = "[1-9][0-9]*:[1-9][0-9]*", message = "must read like 4:3") String aspectRatio,
             @Nullable @Positive Integer minWidth,
-            @Nullable @Positive Integer minHeight) {
+            @Nullable @Positive Integer minHeight,
+            @Nullable @Valid PrintAreaDraft printArea) {
+    }
+
+    /** Where the option's photo or text is printed, in per cent of the product's main picture. */
+    public record PrintAreaDraft(@NotNull @PositiveOrZero @Max(99) Integer x, @NotNull @PositiveOrZero @Max(99) Integer y,
+            @NotNull @Positive @Max(100) Integer width, @NotNull @Positive @Max(100) Integer height) {
     }
 
     /** A gallery image: the uploaded media's reference and its alternative text. */

@@ -235,6 +235,16 @@ public class ProductSearch {
         if (filter.inStock() != null) {
             conditions.add((filter.inStock() ? "" : "NOT ") + IN_STOCK);
         }
+        if (filter.brand() != null) {
+            sql.param("brand", filter.brand());
+            conditions.add("p.brand = :brand");
+        }
+        if (filter.condition() != null) {
+            // as the conditions facet counts them: a product with a variant in that condition
+            sql.param("condition", filter.condition());
+            conditions.add("EXISTS (SELECT 1 FROM variant v JOIN variant_attribute a ON a.variant_id = v.id"
+                    + " AND a.name = 'condition' WHERE v.product_id = p.id AND a.value = :condition)");
+        }
         return String.join(" AND ", conditions);
     }
 

@@ -26,6 +26,37 @@ class DemoCatalogueTest {
     }
 
     @Test
+    void everyPhotoHasAPrintAreaOfItsRatioInsideThePictureFrame() {
+        assertThat(DemoCatalogue.printArea("1:1")).containsExactly(java.util.Map.entry("x", 31),
+                java.util.Map.entry("y", 18), java.util.Map.entry("width", 38), java.util.Map.entry("height", 38));
+        for (String ratio : new String[] {"1:1", "3:4", "5:7", "4:3", null}) {
+            java.util.Map<String, Integer> area = DemoCatalogue.printArea(ratio);
+            assertThat(area.get("x") + area.get("width")).isLessThanOrEqualTo(72);
+            assertThat(area.get("y") + area.get("height")).isLessThanOrEqualTo(56);
+            if (ratio != null) {
+                String[] parts = ratio.split(":");
+                assertThat((double) area.get("width") / area.get("height"))
+                        .isCloseTo(Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]),
+                                org.assertj.core.data.Percentage.withPercentage(4));
+            }
+        }
+        assertThat(DemoCatalogue.products()).flatExtracting(p -> (List<?>) p.draft().get("personalisationOptions"))
+                .filteredOn(o -> "IMAGE".equals(((java.util.Map<?, ?>) o).get("type")))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) o).get("constraints"))
+                        .containsKey("printArea")).isTrue());
+        // a photo product's printed text sits under the photo, not across it
+        assertThat(DemoCatalogue.products()).flatExtracting(p -> (List<?>) p.draft().get("personalisationOptions"))
+                .filteredOn(o -> ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) o).get("constraints"))
+                        .containsKey("printArea") && "TEXT".equals(((java.util.Map<?, ?>) o).get("type")))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) o)
+                        .get("constraints")).get("printArea")).get("y")).isEqualTo(57));
+        assertThat(DemoCatalogue.printArea("1:1").get("y") + DemoCatalogue.printArea("1:1").get("height"))
+                .isLessThanOrEqualTo(57);
+    }
+
+    @Test
     void picturesAreDrawnWithoutDownloads() {
         byte[] png = new DemoImages().draw(DemoCatalogue.products().getFirst());
 

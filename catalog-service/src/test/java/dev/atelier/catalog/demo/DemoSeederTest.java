@@ -52,7 +52,8 @@ class DemoSeederTest {
             assertThat(first.productsCreated()).isEqualTo(first.productsPresent());
             assertThat(first.productsPublished()).isEqualTo(first.productsPresent());
             assertThat(first.imagesUploaded()).isEqualTo(first.productsPresent());
-            assertThat(second).isEqualTo(new DemoSeeder.Outcome(0, 0, 0, 0, first.productsPresent()));
+            assertThat(first.postsPublished()).isEqualTo(DemoContent.POSTS.size()).isGreaterThanOrEqualTo(3);
+            assertThat(second).isEqualTo(new DemoSeeder.Outcome(0, 0, 0, 0, first.productsPresent(), 0));
 
             Map<String, List<StandInInventory.Receipt>> receipts = inventory.receipts().stream()
                     .collect(Collectors.groupingBy(StandInInventory.Receipt::sku));
@@ -98,6 +99,15 @@ class DemoSeederTest {
             assertThat(counts(facets.get("occasions")).keySet())
                     .containsExactlyInAnyOrder("birthday", "wedding", "christmas", "new-baby");
             assertThat(categories.get("personalised-gifts")).isEqualTo(17);
+
+            // the blog a new store shows: the demo posts published, the last written first, each with its author
+            List<String> blog = http.get("/api/catalog/content/posts?limit=50").body().get("items").valueStream()
+                    .map(p -> p.get("slug").asString()).toList();
+            assertThat(blog).containsSubsequence(DemoContent.POSTS.reversed().stream().map(DemoContent.Post::slug)
+                    .toList());
+            JsonNode post = http.get("/api/catalog/content/posts/" + DemoContent.POSTS.getFirst().slug()).body();
+            assertThat(post.get("author").get("name").asString()).isEqualTo("Hannah Price");
+            assertThat(post.get("body").asString().split("\n\n")).hasSizeGreaterThan(3);
         }
     }
 

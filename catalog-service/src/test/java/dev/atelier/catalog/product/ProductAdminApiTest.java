@@ -202,6 +202,53 @@ class ProductAdminApiTest {
     }
 
     @Test
+    void aPhotoAndATextKeepWhereTheyArePrintedForThePreview() {
+        String slug = catalog.unique("photo-mug");
+        String id = catalog.published(draft("Photo mug", mugs, 1499).with("slug", slug)
+                .variant(catalog.sku("PHOTO"), Map.of())
+                .option("photo", "IMAGE", true, 0, Map.of("aspectRatio", "4:3", "minWidth", 800, "minHeight", 600,
+                        "printArea", Map.of("x", 25, "y", 15, "width", 50, "height", 38)))
+                .option("name", "TEXT", false, 0, Map.of("maxLength", 16,
+                        "printArea", Map.of("x", 20, "y", 60, "width", 60, "height", 12)))
+                .option("font", "FONT", false, 0, Map.of("fonts", List.of("Serif"))));
+
+        JsonNode options = http.get("/api/catalog/products/" + slug).body().get("personalisationOptions");
+        JsonNode staffView = http.get("/api/admin/catalog/products/" + id).body().get("personalisationOptions");
+
+        assertThat(options.get(0).get("constraints").get("printArea").toString())
+                .isEqualTo("{\"x\":25,\"y\":15,\"width\":50,\"height\":38}");
+        assertThat(options.get(1).get("constraints").get("printArea").get("y").asInt()).isEqualTo(60);
+        assertThat(options.get(2).get("constraints").has("printArea")).isFalse();
+        assertThat(staffView.get(0).get("constraints").get("printArea")).isEqualTo(options.get(0).get("constraints")
+                .get("printArea"));
+    }
+
+    @Test
+    void refusesAPrintAreaOutsideThePictureOrOnAnOptionThatPrintsNothing() {
+        String slug = catalog.unique("bad-print-area");
+        Http.Answer refused = catalog.create(draft("Bad print area", mugs, 1000).with("slug", slug)
+                .variant(catalog.sku("AREA"), Map.of())
+                .option("photo", "IMAGE", true, 0, Map.of("printArea", Map.of("x", 60, "y", 10, "width", 50,
+                        "height", 30)))
+                .option("font", "FONT", false, 0, Map.of("fonts", List.of("Serif"),
+                        "printArea", Map.of("x", 0, "y", 0, "width", 10, "height", 10))));
+        Http.Answer empty = catalog.create(draft("Empty print area", mugs, 1000).with("slug", slug)
+                .variant(catalog.sku("AREA"), Map.of())
+                .option("name", "TEXT", false, 0, Map.of("printArea", Map.of("x", 0, "y", 0, "width", 0,
+                        "height", 10))));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").valueStream().map(e -> e.get("field").asString() + ": "
+                + e.get("message").asString()))
+                .anyMatch(e -> e.startsWith("personalisationOptions[0].constraints.printArea: must lie inside"))
+                .anyMatch(e -> e.startsWith("personalisationOptions[1].constraints.printArea: applies to IMAGE"));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("personalisationOptions[0].constraints.printArea.width");
+        assertThat(http.get("/api/admin/catalog/products?slug=" + slug).body().get("items")).isEmpty();
+    }
+
+    @Test
     void refusesAnIncoherentDraftFieldByFieldAndCreatesNothing() {
         String taken = catalog.sku("TAKEN");
         catalog.create(draft("Engraved keyring", mugs, 900).with("slug", catalog.unique("keyring"))

@@ -178,6 +178,21 @@ class SearchTest {
         }
         assertThat(facets.get("conditions").valueStream().map(c -> c.get("value").asString() + "=" + c.get("count").asLong()))
                 .containsExactly("new=4", "used=1");
+        // a brand and a condition filter as their facets count them
+        for (JsonNode brand : facets.get("brands")) {
+            assertThat(brand.get("count").asLong()).as(brand.toString())
+                    .isEqualTo(allPages("category=" + root + "&brand=" + q(brand.get("value").asString())).size());
+        }
+        for (JsonNode condition : facets.get("conditions")) {
+            assertThat(condition.get("count").asLong()).as(condition.toString())
+                    .isEqualTo(allPages("category=" + root + "&condition=" + q(condition.get("value").asString())).size());
+        }
+        JsonNode potters = http.get("/api/catalog/facets?category=" + root + "&brand=" + q("Potter & Co")
+                + "&condition=used").body();
+        assertThat(potters.get("total").asLong()).isEqualTo(1);
+        assertThat(slugs(list("category=" + root + "&brand=" + q("Potter & Co") + "&condition=used")))
+                .containsExactly(catalog.unique("gift-mug-4"));
+        assertThat(list("category=" + root + "&brand=Nobody").get("message").asString()).endsWith(", by Nobody.");
         assertThat(facets.get("categories").valueStream().map(c -> c.get("value").asString()))
                 .containsExactly(root, mugs, christmasMugs);
     }

@@ -2,8 +2,12 @@ package dev.atelier.gateway.storefront;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +25,9 @@ import reactor.core.publisher.Mono;
 class CartPages {
 
     static final String PERSONALISATION_PREFIX = "personalisation.";
+    /** The file field of a photo option, which the product page's script unnames once it uploads the photo itself. */
+    static final String PHOTO_PREFIX = "photo.";
+    private static final int MAX_PHOTOS = 5;
 
     private final Services services;
 
@@ -37,28 +44,84 @@ class CartPages {
         });
     }
 
+    /**
+     * A line into the basket. The product page posts a plain form, or, when the product takes a photo, a multipart
+     * one: with the page's script the photo was already uploaded (its media id is the option's value), without it the
+     * file itself comes as {@code photo.<option key>} and is passed on to catalog's upload here, its id becoming the
+     * option's value, exactly as the script would have done (minus the crop: the photo is used as it is).
+     */
     @PostMapping("/cart/items")
     Mono<String> add(ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> {
+        return posted(exchange).flatMap(posted -> {
+            MultiValueMap<String, String> form = posted.fields();
+            String back = "/products/" + CatalogPages.encode(first(form, "slug"));
             Map<String, Object> personalisation = new LinkedHashMap<>();
             form.forEach((name, values) -> {
                 if (name.startsWith(PERSONALISATION_PREFIX) && !values.isEmpty() && !values.getFirst().isBlank()) {
                     personalisation.put(name.substring(PERSONALISATION_PREFIX.length()), values.getFirst());
                 }
             });
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("sku", first(form, "sku"));
-            line.put("quantity", quantity(first(form, "quantity")));
-            line.put("personalisation", personalisation);
-            // the picture of the preview the shopper saw (the product page's script uploads it before posting)
-            String preview = first(form, "preview");
-            if (preview.matches("[0-9a-fA-F-]{36}")) {
-                line.put("preview", preview);
-            }
-            String back = "/products/" + CatalogPages.encode(first(form, "slug"));
-            return services.send("cart", "POST", "/api/cart/items", line, exchange).map(answer -> answer.ok()
-                    ? "redirect:/cart" : "redirect:" + back + "?error=" + CatalogPages.encode(answer.detail()));
+            return uploadPhotos(posted.photos(), personalisation, exchange).flatMap(refusal -> {
+                if (!refusal.isEmpty()) {
+                    return Mono.just("redirect:" + back + "?error=" + CatalogPages.encode(refusal));
+                }
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("sku", first(form, "sku"));
+                line.put("quantity", quantity(first(form, "quantity")));
+                line.put("personalisation", personalisation);
+                // the picture of the preview the shopper saw (the product page's script uploads it before posting)
+                String preview = first(form, "preview");
+                if (preview.matches("[0-9a-fA-F-]{36}")) {
+                    line.put("preview", preview);
+                }
+                return services.send("cart", "POST", "/api/cart/items", line, exchange).map(answer -> answer.ok()
+                        ? "redirect:/cart" : "redirect:" + back + "?error=" + CatalogPages.encode(answer.detail()));
+            });
         });
+    }
+
+    /** A form's fields and the photos it carried (by option key), whichever encoding it came in. */
+    private record Posted(MultiValueMap<String, String> fields, Map<String, FilePart> photos) {
+    }
+
+    private static Mono<Posted> posted(ServerWebExchange exchange) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+            return exchange.getFormData().map(form -> new Posted(form, Map.of()));
+        }
+        return exchange.getMultipartData().map(parts -> {
+            MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+            Map<String, FilePart> photos = new LinkedHashMap<>();
+            parts.forEach((name, values) -> values.forEach(part -> {
+                if (part instanceof FormFieldPart field) {
+                    fields.add(name, field.value());
+                } else if (part instanceof FilePart file && name.startsWith(PHOTO_PREFIX)
+                        && !file.filename().isBlank() && photos.size() < MAX_PHOTOS) {
+                    photos.put(name.substring(PHOTO_PREFIX.length()), file);
+                }
+            }));
+            return new Posted(fields, photos);
+        });
+    }
+
+    /**
+     * Each posted photo to catalog's shoppers' uploads, one after the other; its id becomes the option's value. The
+     * answer is nothing when all went, or the words of the first refusal (wrong type, too large, too many uploads).
+     */
+    private Mono<String> uploadPhotos(Map<String, FilePart> photos, Map<String, Object> personalisation,
+            ServerWebExchange exchange) {
+        return reactor.core.publisher.Flux.fromIterable(photos.entrySet())
+                .concatMap(photo -> services.upload("catalog", "/api/catalog/personalisation/uploads", "file",
+                        photo.getValue(), exchange).map(answer -> {
+                            if (answer.ok() && answer.body().get("id") != null) {
+                                personalisation.put(photo.getKey(), String.valueOf(answer.body().get("id")));
+                                return "";
+                            }
+                            return "Your photo could not be used: " + answer.detail();
+                        }))
+                .filter(refusal -> !refusal.isEmpty())
+                .next()
+                .defaultIfEmpty("");
     }
 
     @PostMapping("/cart/items/{lineId}")

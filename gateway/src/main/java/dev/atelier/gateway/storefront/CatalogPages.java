@@ -69,29 +69,52 @@ class CatalogPages {
         if (q == null || q.isBlank()) {
             model.addAttribute("heading", "Search");
             model.addAttribute("items", java.util.List.of());
+            model.addAttribute("facets", java.util.List.of());
+            model.addAttribute("active", java.util.List.of());
             return Mono.just("listing");
         }
         return listing("q", q, cursor, model, exchange);
     }
 
-    private Mono<String> listing(String filter, String value, @Nullable String cursor, Model model,
+    /**
+     * A listing with its facets: catalog's page and its facet counts for the same filters, the facets as a GET form
+     * (radios and checkboxes, which work without JavaScript), the chosen filters each with a link that removes it.
+     */
+    private Mono<String> listing(String base, String value, @Nullable String cursor, Model model,
             ServerWebExchange exchange) {
-        String query = filter + "=" + encode(value) + (cursor == null ? "" : "&cursor=" + encode(cursor));
-        return Mono.zip(services.get("catalog", "/api/catalog/products?limit=24&" + query, exchange),
-                        services.get("catalog", "/api/catalog/facets?" + filter + "=" + encode(value), exchange))
+        var parameters = exchange.getRequest().getQueryParams();
+        ListingFilters filters = ListingFilters.of(exchange.getRequest().getPath().value(), base, value, parameters);
+        if (ListingFilters.untidy(parameters, filters)) {
+            // the form's "Any" sends an empty value: one listing, one address
+            return Mono.just("redirect:" + filters.url());
+        }
+        String query = filters.catalogQuery();
+        return Mono.zip(services.get("catalog", "/api/catalog/products?limit=24&" + query
+                                + (cursor == null ? "" : "&cursor=" + encode(cursor)), exchange),
+                        services.get("catalog", "/api/catalog/facets?" + query, exchange))
                 .map(answers -> {
                     ServiceAnswer page = answers.getT1();
                     if (page.status() == 400 || page.status() == 404) {
                         exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
                     }
-                    model.addAttribute("heading", heading(filter, value, answers.getT2()));
+                    java.util.List<ListingFilters.Facet> facets = answers.getT2().ok()
+                            ? filters.facets(answers.getT2().body()) : java.util.List.of();
+                    model.addAttribute("heading", heading(base, value, answers.getT2()));
                     model.addAttribute("items", page.items());
                     model.addAttribute("search", page.body().get("search"));
                     model.addAttribute("message", page.ok() ? page.body().get("message") : page.detail());
-                    model.addAttribute("facets", answers.getT2().body());
+                    model.addAttribute("filters", filters);
+                    model.addAttribute("facets", facets);
+                    model.addAttribute("active", filters.active(facets));
+                    model.addAttribute("total", answers.getT2().body().get("total"));
+                    model.addAttribute("action", exchange.getRequest().getPath().value());
+                    if (!base.equals("q")) {
+                        // every filtered or paged view of a category or occasion names the page itself for search
+                        // engines: the facets multiply addresses, not content
+                        model.addAttribute("canonical", publicUrl + exchange.getRequest().getPath().value());
+                    }
                     model.addAttribute("nextUrl", page.body().get("nextCursor") == null ? null
-                            : exchange.getRequest().getPath().value() + "?" + (filter.equals("q") ? "q=" + encode(value)
-                                    + "&" : "") + "cursor=" + encode(String.valueOf(page.body().get("nextCursor"))));
+                            : filters.next(String.valueOf(page.body().get("nextCursor"))));
                     return "listing";
                 });
     }
@@ -112,6 +135,9 @@ class CatalogPages {
             }
             Map<String, Object> product = answer.body();
             model.addAttribute("product", product);
+            // a photo option makes the form multipart, so that the photo goes with it when the page's script is off
+            model.addAttribute("takesPhoto", product.get("personalisationOptions") instanceof java.util.List<?> options
+                    && options.stream().anyMatch(o -> o instanceof Map<?, ?> option && "IMAGE".equals(option.get("type"))));
             String canonical = publicUrl + "/products/" + product.get("slug");
             model.addAttribute("canonical", canonical);
             model.addAttribute("ogType", "product");
@@ -133,8 +159,8 @@ class CatalogPages {
         });
     }
 
-    private static String heading(String filter, String value, ServiceAnswer facets) {
-        String list = filter.equals("category") ? "categories" : filter.equals("occasion") ? "occasions" : null;
+    private static String heading(String base, String value, ServiceAnswer facets) {
+        String list = base.equals("category") ? "categories" : base.equals("occasion") ? "occasions" : null;
         if (list != null) {
             for (Map<String, Object> count : facets.list(list)) {
                 if (value.equals(count.get("value"))) {

@@ -99,6 +99,30 @@ class Services {
     }
 
     /**
+     * A file the shopper posted with a page's form (a photo, when the page's script is off), passed on to a service as
+     * the multipart part {@code part}; streamed, never held whole. The slow budget: a photo of some megabytes on a
+     * shopper's upstream is a while in coming.
+     */
+    Mono<ServiceAnswer> upload(String service, String path, String part,
+            org.springframework.http.codec.multipart.FilePart file, ServerWebExchange exchange) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        MediaType type = file.headers().getContentType();
+        parts.asyncPart(part, file.content(), org.springframework.core.io.buffer.DataBuffer.class)
+                .filename(file.filename())
+                .contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : type);
+        ServerHttpRequest incoming = exchange.getRequest();
+        return client.post().uri(locations.of(service) + path)
+                .accept(MediaType.APPLICATION_JSON)
+                .headers(headers -> copyIdentity(incoming, headers))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build()))
+                .exchangeToMono(response -> read(response, exchange))
+                .timeout(slowTimeout)
+                .onErrorResume(e -> Mono.just(new ServiceAnswer(503, Map.of("detail",
+                        "the " + service + " part of the store is not answering; please try again in a moment"))));
+    }
+
+    /**
      * A service's Server-Sent Events stream, read on the shopper's behalf (their cookies and order token go along);
      * it ends when the service ends it. The caller bounds it in time.
      */

@@ -177,6 +177,7 @@ class ProductViews {
         putIfSet(constraints, "aspectRatio", rules.aspectRatio());
         putIfSet(constraints, "minWidth", rules.minWidth());
         putIfSet(constraints, "minHeight", rules.minHeight());
+        putIfSet(constraints, "printArea", rules.printArea()); // {x, y, width, height}
         return constraints;
     }
 

@@ -46,21 +46,21 @@ class ListingController {
             @RequestParam(required = false) @Nullable Long maxPrice,
             @RequestParam(required = false) @Nullable Boolean inStock,
             @RequestParam(required = false) @Nullable Boolean personalisable,
+            @RequestParam(required = false) @Nullable String brand,
+            @RequestParam(required = false) @Nullable String condition,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit, WebRequest request) {
-        String key = key("list", q, category, occasion, minPrice, maxPrice, inStock, personalisable, sort, cursor,
-                limit);
-        return RenderedAnswers.of(reads.get(key, () -> list(q, category, occasion, minPrice, maxPrice, inStock,
-                personalisable, sort, cursor, limit),
+        String key = key("list", q, category, occasion, minPrice, maxPrice, inStock, personalisable, brand, condition,
+                sort, cursor, limit);
+        ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable,
+                brand, condition);
+        return RenderedAnswers.of(reads.get(key, () -> list(filter, sort, cursor, limit),
                 listing -> RenderedReads.Reach.listing(Sort.parse(sort) == Sort.BESTSELLING)), request);
     }
 
-    private Listing list(@Nullable String q, @Nullable String category, @Nullable String occasion,
-            @Nullable Long minPrice, @Nullable Long maxPrice, @Nullable Boolean inStock,
-            @Nullable Boolean personalisable, @Nullable String sort, @Nullable String cursor,
+    private Listing list(ProductFilter filter, @Nullable String sort, @Nullable String cursor,
             @Nullable Integer limit) {
-        ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable);
         Sort order = Sort.parse(sort);
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         ProductSearch.Page page = search.list(filter, order, after(cursors.decode(cursor)), size);
@@ -76,10 +76,15 @@ class ListingController {
             @RequestParam(required = false) @Nullable Long minPrice,
             @RequestParam(required = false) @Nullable Long maxPrice,
             @RequestParam(required = false) @Nullable Boolean inStock,
-            @RequestParam(required = false) @Nullable Boolean personalisable, WebRequest request) {
-        String key = key("facets", q, category, occasion, minPrice, maxPrice, inStock, personalisable);
-        return RenderedAnswers.of(reads.get(key, () -> search.facets(new ProductFilter(q, category, occasion,
-                minPrice, maxPrice, inStock, personalisable)), facets -> RenderedReads.Reach.listing(false)), request);
+            @RequestParam(required = false) @Nullable Boolean personalisable,
+            @RequestParam(required = false) @Nullable String brand,
+            @RequestParam(required = false) @Nullable String condition, WebRequest request) {
+        String key = key("facets", q, category, occasion, minPrice, maxPrice, inStock, personalisable, brand,
+                condition);
+        ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable,
+                brand, condition);
+        return RenderedAnswers.of(reads.get(key, () -> search.facets(filter), facets -> RenderedReads.Reach.listing(false)),
+                request);
     }
 
     /** The parameters as one key; a missing parameter and an empty one differ, as they do to the search. */
@@ -128,6 +133,12 @@ class ListingController {
         }
         if (filter.personalisable() != null) {
             message.append(filter.personalisable() ? ", personalisable" : ", not personalisable");
+        }
+        if (filter.brand() != null) {
+            message.append(", by ").append(filter.brand());
+        }
+        if (filter.condition() != null) {
+            message.append(", in condition ").append(filter.condition());
         }
         return message.append('.').toString();
     }

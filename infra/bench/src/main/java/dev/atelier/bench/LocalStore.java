@@ -137,7 +137,11 @@ final class LocalStore implements AutoCloseable {
         throw new IllegalStateException("the demo catalogue had no category within 5 minutes; last answer: " + last);
     }
 
-    /** Stops a store started here (SIGTERM to the launcher, up to 3 minutes); leaves a running one alone. */
+    /**
+     * Stops a store started here (SIGTERM to the launcher, up to 3 minutes) and keeps its services' logs under
+     * {@code target/bench/store-logs-<time>/} before its temporary home goes: the answers a run got (a 503, a 504) are
+     * explained there. Leaves a running store alone.
+     */
     @Override
     public void close() throws InterruptedException {
         if (launcher == null) {
@@ -147,7 +151,26 @@ final class LocalStore implements AutoCloseable {
         if (!launcher.waitFor(3, TimeUnit.MINUTES)) {
             launcher.destroyForcibly();
         }
+        keepLogs();
         BenchSupport.deleteQuietly(home);
+    }
+
+    private void keepLogs() {
+        Path logs = home.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Path kept = Path.of("target", "bench", "store-logs-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+        try (java.util.stream.Stream<Path> files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()));
+            }
+            System.out.println("The store's logs: " + kept);
+        } catch (IOException e) {
+            System.err.println("could not keep the store's logs (" + e + "); they go with " + home);
+        }
     }
 
     private void stopQuietly() {

@@ -30,7 +30,8 @@ class ServiceRoutes {
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, ServiceLocations locations, EdgeProperties edge) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Route route : RouteTable.ROUTES) {
-            Duration timeout = route.kind() == Kind.API ? edge.apiTimeout() : edge.slowTimeout();
+            Duration timeout = route.kind() == Kind.API || route.kind() == Kind.STREAM ? edge.apiTimeout()
+                    : edge.slowTimeout();
             routes.route(route.id(), spec -> spec
                     .path(route.paths().toArray(String[]::new))
                     .filters(filters -> filters(filters, route))
@@ -45,7 +46,7 @@ class ServiceRoutes {
     private static GatewayFilterSpec filters(GatewayFilterSpec filters, Route route) {
         GatewayFilterSpec spec = filters.preserveHostHeader()
                 .circuitBreaker(breaker -> breaker
-                        .setName(route.service())
+                        .setName(breakerName(route))
                         .setFallbackUri("forward:" + Fallbacks.PATH + "/" + route.service()));
         if (route.kind() != Kind.WEBHOOK) {
             // a signed-in browser's access token (refreshed when it expired) goes to the service as a bearer token;
@@ -60,6 +61,11 @@ class ServiceRoutes {
                     .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false));
         }
         return spec;
+    }
+
+    /** The circuit breaker a route's calls count in: its service's, but a stream's own (see {@link Kind#STREAM}). */
+    static String breakerName(Route route) {
+        return route.kind() == Kind.STREAM ? route.service() + "-stream" : route.service();
     }
 
     /** What a timed-out call looks like to the fallback, whichever layer noticed it. */

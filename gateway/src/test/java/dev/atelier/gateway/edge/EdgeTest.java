@@ -17,12 +17,14 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atelier.gateway.GatewayTest;
 import dev.atelier.gateway.StandIns;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +39,9 @@ class EdgeTest extends GatewayTest {
     private static final WireMockServer CATALOG = StandIns.CATALOG;
     private static final WireMockServer CART = StandIns.CART;
     private static final WireMockServer PAYMENT = StandIns.PAYMENT;
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
 
     @Test
     void routesAPublicPathToItsServiceWithARequestId() throws Exception {
@@ -116,6 +121,31 @@ class EdgeTest extends GatewayTest {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(problemType(response)).isEqualTo("upstream-timeout");
         assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void relaysAnOrdersEventStreamAndCountsItInABreakerOfItsOwn() throws Exception {
+        String orderId = "0b9a3f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+        StandIns.ORDER.stubFor(get(urlPathEqualTo("/api/orders/" + orderId + "/events"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody("event:order\ndata:{\"status\":\"PLACED\"}\n\nevent:order\ndata:{\"status\":\"PAID\"}\n\n")));
+
+        HttpResponse<String> response = send(request("/api/orders/" + orderId + "/events")
+                .header("Accept", "text/event-stream").header("X-Order-Token", "secret").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.body()).contains("\"PLACED\"").contains("\"PAID\"");
+        StandIns.ORDER.verify(getRequestedFor(urlPathEqualTo("/api/orders/" + orderId + "/events"))
+                .withHeader("X-Order-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo("secret")));
+        // a stream lasts as long as its order's checkout: it must not count as a slow call of order-service's calls
+        assertThat(breakers.getAllCircuitBreakers()).anySatisfy(breaker -> {
+            assertThat(breaker.getName()).isEqualTo("order-stream");
+            assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isPositive();
+            assertThat(breaker.getCircuitBreakerConfig().getSlowCallDurationThreshold())
+                    .isGreaterThan(Duration.ofMinutes(20));
+        });
     }
 
     @Test

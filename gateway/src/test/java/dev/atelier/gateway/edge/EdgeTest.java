@@ -25,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,6 +123,16 @@ class EdgeTest extends GatewayTest {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(problemType(response)).isEqualTo("upstream-timeout");
         assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void putsNoBulkheadInFrontOfTheServices(@Autowired ApplicationContext context) {
+        // Spring Cloud CircuitBreaker's default would refuse the 26th concurrent call to a service with a 503, and
+        // count the refusals as failures that open its circuit: a rush of shoppers on a healthy store (the flash
+        // sale) got 503s. Calls wait in the services' own queues, bounded by the routes' timeouts.
+        assertThat(context.getBeanProvider(ReactiveResilience4jBulkheadProvider.class).getIfAvailable()).isNull();
+        assertThat(breakers.circuitBreaker("catalog").getCircuitBreakerConfig().getSlowCallRateThreshold())
+                .isEqualTo(100f);
     }
 
     @Test

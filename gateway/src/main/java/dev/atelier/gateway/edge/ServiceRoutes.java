@@ -7,6 +7,7 @@ import dev.atelier.gateway.edge.RouteTable.Kind;
 import dev.atelier.gateway.edge.RouteTable.Route;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
@@ -17,7 +18,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /**
- * Builds the gateway's routes from {@link RouteTable}: each behind its service's circuit breaker (a failing
+ * Builds the gateway's routes from {@link RouteTable}: each in its service's waiting line ({@link Admission}; an event
+ * stream excepted) and behind its service's circuit breaker (a failing
  * service answers a problem+json 503 at once instead of tying up connections), with the timeout of its kind
  * (a slow service is a 504 within it), and idempotent reads retried once on a connection failure or a 502/503.
  * Nothing else is retried: a POST may have taken effect before the connection broke. A signed-in shopper's access
@@ -38,6 +40,8 @@ class ServiceRoutes {
                     .metadata(RESPONSE_TIMEOUT_ATTR, timeout.toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) edge.connectTimeout().toMillis())
                     .metadata(Fallbacks.SERVICE_METADATA, route.service())
+                    .metadata(route.kind() == Kind.STREAM ? Map.<String, Object>of()
+                            : Map.<String, Object>of(Admission.LINE_METADATA, route.service()))
                     .uri(locations.of(route.service())));
         }
         return routes.build();

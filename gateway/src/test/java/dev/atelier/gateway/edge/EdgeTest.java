@@ -17,12 +17,18 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atelier.gateway.GatewayTest;
 import dev.atelier.gateway.StandIns;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
@@ -123,6 +129,33 @@ class EdgeTest extends GatewayTest {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(problemType(response)).isEqualTo("upstream-timeout");
         assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void letsARushWaitItsTurnAndTurnsAwayOnlyWhatTheLineCannotHold(@Autowired Admission admission)
+            throws Exception {
+        CART.stubFor(get(urlPathEqualTo("/api/cart")).willReturn(okJson("{\"lines\":[]}").withFixedDelay(1500)));
+
+        // 4 in flight to cart-service and 8 waiting their turn (GatewayTest's line), at once
+        List<CompletableFuture<HttpResponse<String>>> rush = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rush.add(HTTP.sendAsync(request("/api/cart").timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting("cart") == 8);
+        HttpResponse<String> turnedAway = send(request("/api/cart").GET());
+
+        assertThat(turnedAway.statusCode()).isEqualTo(503);
+        assertThat(problemType(turnedAway)).isEqualTo("store-busy");
+        assertThat(turnedAway.headers().firstValue("Retry-After")).isPresent();
+        for (CompletableFuture<HttpResponse<String>> call : rush) {
+            HttpResponse<String> answered = call.get(30, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        }
+        // the one turned away never reached the service, nor counted against its circuit
+        CART.verify(12, getRequestedFor(urlPathEqualTo("/api/cart")));
+        assertThat(breakers.circuitBreaker("cart").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(admission.waiting("cart")).isZero();
     }
 
     @Test

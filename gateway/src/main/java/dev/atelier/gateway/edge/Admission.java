@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The waiting line in front of each service: at most {@code concurrency} calls of this gateway are in flight to one
@@ -182,7 +183,11 @@ class Admission implements GlobalFilter, Ordered {
             });
         }
 
-        /** A call in flight finished: the first waiter gets its turn, or the slot is freed. */
+        /**
+         * A call in flight finished: the first waiter gets its turn, or the slot is freed. The waiter goes on from
+         * another thread: going on here could end at once (an open circuit answers without a call) and hand the turn
+         * on again from within, as deep as the line is long (a flash sale's line overflowed the stack).
+         */
         void leave() {
             Waiter next;
             synchronized (this) {
@@ -193,7 +198,7 @@ class Admission implements GlobalFilter, Ordered {
                 }
                 next.holding.set(true);
             }
-            next.sink.success();
+            Schedulers.parallel().schedule(next.sink::success);
         }
 
         synchronized int waiting() {

@@ -3,10 +3,15 @@ package dev.atelier.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -48,15 +53,42 @@ class AdmissionLineTest {
         assertThat(calls.get(4).holding).isFalse();
 
         calls.get(1).end();
-        assertThat(calls.get(2).turn).as("the first in line gets the freed turn").isTrue();
-        assertThat(calls.get(3).turn).isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilTrue(calls.get(2).turn);
+        assertThat(calls.get(3).turn).as("the first in line gets the freed turn").isFalse();
         calls.get(0).end();
-        assertThat(calls.get(3).turn).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilTrue(calls.get(3).turn);
         assertThat(line.inFlight()).isEqualTo(2);
         calls.get(2).end();
         calls.get(3).end();
         assertThat(line.inFlight()).isZero();
         assertThat(line.waiting()).isZero();
+    }
+
+    @Test
+    void handsTurnsOnWithoutGrowingTheStackWhenEveryCallEndsAtOnce() {
+        // an open circuit answers a call at once: each turn ends as it is given, thousands of times in a row
+        Admission.Line busy = new Admission.Line("cart", 1, 10_000, new SimpleMeterRegistry().counter("refused"));
+        AtomicBoolean first = new AtomicBoolean();
+        busy.turn(first).subscribe();
+        AtomicInteger ended = new AtomicInteger();
+        AtomicLong deepest = new AtomicLong();
+        for (int i = 0; i < 5_000; i++) {
+            AtomicBoolean holding = new AtomicBoolean();
+            busy.turn(holding).subscribe(nothing -> { }, failure -> { }, () -> {
+                deepest.accumulateAndGet(StackWalker.getInstance().walk(Stream::count), Math::max);
+                ended.incrementAndGet();
+                holding.set(false);
+                busy.leave();
+            });
+        }
+
+        first.set(false);
+        busy.leave();
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ended.get() == 5_000);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> busy.inFlight() == 0);
+        assertThat(busy.waiting()).isZero();
+        assertThat(deepest.get()).as("frames on the stack of a call given its turn").isLessThan(100);
     }
 
     @Test
@@ -70,11 +102,11 @@ class AdmissionLineTest {
         assertThat(line.waiting()).isEqualTo(1);
         first.end();
 
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilTrue(patient.turn);
         assertThat(gaveUp.turn).isFalse();
-        assertThat(patient.turn).isTrue();
         second.end();
         patient.end();
         assertThat(line.inFlight()).isZero();
-        assertThat(new Call().turn).isTrue();
+        assertThat(new Call().turn).as("a free slot is taken at once").isTrue();
     }
 }

@@ -14,6 +14,7 @@ import dev.atelier.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,16 +84,21 @@ public class CartService {
         }
         Checked checked = check(variant, values);
         Instant now = clock.instant();
+        Money unitPrice = new Money(variant.price().minor() + checked.delta(), variant.price().currency());
         return transaction.execute(status -> {
             carts.relaxDurability();
-            Cart cart = cartId == null ? null : carts.lockOpen(cartId).orElse(null);
-            boolean created = cart == null;
-            if (cart == null) {
+            Carts.Loaded held = cartId == null ? null : carts.lockOpenLoaded(cartId).orElse(null);
+            if (held == null) {
+                // a new cart and its first line in one statement: nobody else knows its id yet, nothing to lock
                 UUID id = UUID.randomUUID();
-                carts.create(id, null, null, now);
-                cart = carts.lockOpen(id).orElseThrow();
+                CartLine line = newLine(1, variant, quantity, checked, unitPrice, now, preview);
+                carts.createWithLine(id, line, now);
+                Cart cart = new Cart(id, CartStatus.OPEN, 2, null, null, null, Cart.Gift.NONE, null, now,
+                        List.of(line));
+                return new Added(id, line.id(), true,
+                        pricing.price(cart, Map.of(sku, variant), null, null, null));
             }
-            Money unitPrice = new Money(variant.price().minor() + checked.delta(), variant.price().currency());
+            Cart cart = held.cart();
             Optional<CartLine> same = cart.line(sku, checked.key());
             UUID lineId;
             List<CartLine> lines;
@@ -101,33 +107,36 @@ public class CartService {
                 if (total > Cart.MAX_QUANTITY) {
                     throw quantityLimit(total, "the line already holds " + same.get().quantity());
                 }
-                carts.updateLine(same.get().id(), total, unitPrice);
-                if (preview != null) {
-                    carts.updatePreview(same.get().id(), preview);
-                }
                 lineId = same.get().id();
-                lines = cart.lines().stream().map(l -> l.id().equals(same.get().id())
+                carts.updateLineAndTouch(cart.id(), lineId, total, unitPrice, preview, now);
+                lines = cart.lines().stream().map(l -> l.id().equals(lineId)
                         ? l.withQuantity(total, unitPrice).withPreview(preview != null ? preview : l.previewRef())
                         : l).toList();
             } else {
                 int slot = cart.freeSlot().orElseThrow(() -> ProblemException.unprocessable("line-limit",
                         "a cart holds at most " + Cart.MAX_LINES + " lines; remove one first")
                         .with("limit", Cart.MAX_LINES));
-                lineId = UUID.randomUUID();
-                CartLine line = new CartLine(lineId, slot, sku, quantity, checked.values(), checked.key(),
-                        checked.labels(), checked.delta(), unitPrice, variant.name(), variant.attributes(),
-                        variant.imageUrl(), now, preview);
-                carts.insertLine(cart.id(), line);
+                CartLine line = newLine(slot, variant, quantity, checked, unitPrice, now, preview);
+                lineId = line.id();
+                carts.insertLineAndTouch(cart.id(), line, now);
                 lines = new ArrayList<>(cart.lines());
                 lines.add(line); // the latest added_at: last, as the lines are read back
             }
-            carts.touch(cart.id(), now);
-            // the cart as a fresh read would give it (the row is locked, so touch made it version + 1): priced in
-            // this transaction, without reading back what was just written
+            // the cart as a fresh read would give it (the row is locked, so the touch made it version + 1): priced
+            // in this transaction with the variants read with it, without reading back what was just written
             Cart after = new Cart(cart.id(), cart.status(), cart.version() + 1, cart.customerId(), cart.email(),
                     cart.couponCode(), cart.gift(), cart.orderId(), now, lines);
-            return new Added(cart.id(), lineId, created, pricing.price(after, null, null));
+            Map<String, Variant> known = new HashMap<>(held.variants());
+            known.putIfAbsent(sku, variant);
+            return new Added(cart.id(), lineId, false, pricing.price(after, known, null, null, after.couponCode()));
         });
+    }
+
+    private static CartLine newLine(int slot, Variant variant, int quantity, Checked checked, Money unitPrice,
+            Instant now, @Nullable UUID preview) {
+        return new CartLine(UUID.randomUUID(), slot, variant.sku(), quantity, checked.values(), checked.key(),
+                checked.labels(), checked.delta(), unitPrice, variant.name(), variant.attributes(),
+                variant.imageUrl(), now, preview);
     }
 
     public void changeQuantity(UUID cartId, UUID lineId, int quantity) {
@@ -226,9 +235,12 @@ public class CartService {
     private record Checked(Map<String, String> values, String key, Map<String, String> labels, long delta) {
     }
 
+    /** A line without personalisation (most of them): the same every time. */
+    private static final Checked PLAIN = new Checked(Map.of(), Json.write(Map.of()), Map.of(), 0);
+
     private Checked check(Variant variant, Map<String, String> values) {
         if (values.isEmpty() && !variant.personalisable()) {
-            return new Checked(Map.of(), Json.write(Map.of()), Map.of(), 0);
+            return PLAIN;
         }
         Personalisation.Verdict verdict;
         try {

@@ -55,7 +55,10 @@ class Carts {
             VALUES (:id, :cart, :slot, :sku, :quantity, :personalisation::jsonb, :key, :labels::jsonb, :delta,
                     :unitPrice, :name, :attributes::jsonb, :image, :lineAt, :preview)""";
 
-    /** A cart with the read model's variants of its lines' SKUs (those it knows): all that pricing it needs. */
+    /**
+     * A cart with the read model's variants of its lines' SKUs (those it knows), and of the SKU about to be added when
+     * one was named: all that pricing it needs.
+     */
     record Loaded(Cart cart, Map<String, Variant> variants) {
 
         Loaded {
@@ -107,6 +110,14 @@ class Carts {
         return withLines("c.id = ? AND c.status = 'OPEN'", true, id);
     }
 
+    /**
+     * As {@link #lockOpenLoaded(UUID)}, with the variant of {@code sku} too (in {@code variants} if the read model
+     * has it): a plain add needs nothing else, so it reads the cart and what it adds in one round trip.
+     */
+    Optional<Loaded> lockOpenLoaded(UUID id, String sku) {
+        return withLines("c.id = ? AND c.status = 'OPEN'", true, id, sku);
+    }
+
     /** The cart in any state, locked. */
     Optional<Cart> lock(UUID id) {
         return withLines("c.id = ?", true, id).map(Loaded::cart);
@@ -117,10 +128,21 @@ class Carts {
      * variants): a row per line, or one without.
      */
     private Optional<Loaded> withLines(String condition, boolean lock, UUID id) {
-        return jdbc.sql("SELECT " + JOINED_COLUMNS + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id"
-                        + " LEFT JOIN sellable_variant v ON v.sku = l.sku WHERE "
-                        + condition + " ORDER BY l.added_at, l.slot" + (lock ? " FOR UPDATE OF c" : ""))
-                .param(id)
+        return withLines(condition, lock, id, null);
+    }
+
+    /** With {@code alsoSku}, each row also carries that SKU's variant, with the suffix {@code _added}. */
+    private Optional<Loaded> withLines(String condition, boolean lock, UUID id, @Nullable String alsoSku) {
+        String added = alsoSku == null ? ""
+                : ", " + SellableVariants.columns("a", "_added");
+        String joinAdded = alsoSku == null ? "" : " LEFT JOIN sellable_variant a ON a.sku = ?";
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + JOINED_COLUMNS + added
+                + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id LEFT JOIN sellable_variant v ON v.sku = l.sku"
+                + joinAdded + " WHERE " + condition + " ORDER BY l.added_at, l.slot" + (lock ? " FOR UPDATE OF c" : ""));
+        if (alsoSku != null) {
+            statement = statement.param(alsoSku);
+        }
+        return statement.param(id)
                 .query(rs -> {
                     if (!rs.next()) {
                         return Optional.<Loaded>empty();
@@ -128,6 +150,10 @@ class Carts {
                     Cart cart = cart(rs, List.of());
                     List<CartLine> lines = new ArrayList<>();
                     Map<String, Variant> variants = new HashMap<>();
+                    Variant toAdd = alsoSku == null ? null : SellableVariants.variant(rs, "_added");
+                    if (toAdd != null) {
+                        variants.put(toAdd.sku(), toAdd);
+                    }
                     do {
                         if (rs.getObject("id_line") != null) {
                             CartLine line = line(rs, "_line");

@@ -149,8 +149,8 @@ public final class CartBenchmark {
 
         private final long servicePid;
         private final long postgresPid;
-        private final double[] start = new double[5];
-        private final double[] end = new double[5];
+        private final double[] start = new double[6];
+        private final double[] end = new double[6];
 
         CpuWindow(long servicePid, long postgresPid) {
             this.servicePid = servicePid;
@@ -171,6 +171,7 @@ public final class CartBenchmark {
             into[2] = CpuClock.millis(postgresPid);
             into[3] = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
             into[4] = CpuClock.machineBusyMillis();
+            into[5] = CpuClock.compilerMillis(servicePid);
         }
 
         void print(PrintStream out, long requests) {
@@ -178,10 +179,12 @@ public final class CartBenchmark {
             double postgres = end[2] - start[2];
             double bench = end[3] - start[3];
             double others = Math.max(0, end[4] - start[4] - service - postgres - bench);
+            double jit = end[5] - start[5];
             int cores = Runtime.getRuntime().availableProcessors();
             double capacity = (end[0] - start[0]) * cores;
-            out.printf("CPU per request (the shared machine's load aside): cart-service %.2f ms, PostgreSQL %.2f ms%n",
-                    service / requests, postgres / requests);
+            out.printf("CPU per request (the shared machine's load aside): cart-service %.2f ms, PostgreSQL %.2f ms"
+                            + " (of the service's, its JIT compiler still at work: %.2f ms; without it %.2f ms)%n",
+                    service / requests, postgres / requests, jit / requests, (service - jit) / requests);
             out.printf("CPU of the %d cores over the %.1f s of load: cart-service %.0f %%, PostgreSQL %.0f %%, this"
                             + " bench's JVM (Gatling, Kafka, catalog's stand-in) %.0f %% (%.2f ms per request),"
                             + " everything else on the machine %.0f %%, idle %.0f %%%n", cores,

@@ -49,6 +49,36 @@ final class CpuClock {
                 * MILLIS_PER_TICK;
     }
 
+    /**
+     * CPU milliseconds of a JVM's JIT compiler threads and of its garbage collector's threads now, from
+     * /proc/PID/task: a short run on a JVM still compiling its hot paths counts the compilation in its CPU per
+     * request, which a long-running service no longer pays. {0, 0} where /proc cannot be read.
+     */
+    static double[] jitAndGcMillis(long pid) {
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String text;
+                try {
+                    text = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                long ticks = ticks(text.substring(text.lastIndexOf(')') + 2).split(" "));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    jit += ticks * MILLIS_PER_TICK;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += ticks * MILLIS_PER_TICK;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+        return new double[] {jit, gc};
+    }
+
     /** The pid of the process that runs with this text on its command line, or -1. */
     static long pidOf(String commandLinePart) {
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {

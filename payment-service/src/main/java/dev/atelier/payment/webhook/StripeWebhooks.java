@@ -6,6 +6,7 @@ import dev.atelier.events.Money;
 import dev.atelier.payment.checkout.Payment;
 import dev.atelier.payment.checkout.PaymentOutcomes;
 import dev.atelier.payment.checkout.PaymentOutcomes.Effect;
+import dev.atelier.payment.checkout.PaymentOutcomes.SessionReport;
 import dev.atelier.payment.checkout.Payments;
 import dev.atelier.payment.provider.PaymentProviders;
 import dev.atelier.payment.provider.SessionState;
@@ -127,6 +128,23 @@ public class StripeWebhooks {
 
     private WebhookOutcome session(StripeEvent event, String type) {
         String sessionId = nonNull(event.string("id"));
+        Optional<UUID> named = event.metadataPaymentId();
+        SessionReport report = switch (type) {
+            case "checkout.session.completed" -> SessionReport.COMPLETED;
+            case "checkout.session.async_payment_succeeded" -> SessionReport.ASYNC_SUCCEEDED;
+            case "checkout.session.async_payment_failed" -> SessionReport.ASYNC_FAILED;
+            default -> null;
+        };
+        if (named.isPresent() && report != null) {
+            // the usual delivery: the payment named by this store's own metadata is locked once, inside the event's
+            // transaction, without a look-up first; a name that is no payment rolls that back for the path below
+            try {
+                return once(event, named.get(), () -> outcomes.applyIfKnown(named.get(), report,
+                        state(event, sessionId), event.id()).map(WebhookOutcome::of).orElseThrow(NotNamedPayment::new));
+            } catch (NotNamedPayment e) {
+                // not one of this store's payments: looked up by the session below
+            }
+        }
         Optional<Payment> payment = event.metadataPaymentId().flatMap(payments::find)
                 .or(() -> payments.findBySession(sessionId));
         if (payment.isEmpty()) {
@@ -135,10 +153,7 @@ public class StripeWebhooks {
             return once(event, null, () -> WebhookOutcome.IGNORED);
         }
         UUID paymentId = payment.get().id();
-        Long amountTotal = event.number("amount_total");
-        SessionState state = new SessionState(sessionId, nonNull(event.string("status")),
-                nonNull(event.string("payment_status")), event.string("payment_intent"),
-                amountTotal == null ? 0 : amountTotal, nonNull(event.string("currency")));
+        SessionState state = state(event, sessionId);
         if ("checkout.session.expired".equals(type) && payment.get().status().awaitingMoney()
                 && !stillExpired(payment.get(), sessionId)) {
             // an expiry delivered after the completion it preceded: the provider says the session was completed
@@ -150,6 +165,20 @@ public class StripeWebhooks {
             case "checkout.session.async_payment_failed" -> outcomes.asyncFailed(paymentId, event.id());
             default -> outcomes.sessionExpired(paymentId, event.id());
         }));
+    }
+
+    private static SessionState state(StripeEvent event, String sessionId) {
+        Long amountTotal = event.number("amount_total");
+        return new SessionState(sessionId, nonNull(event.string("status")), nonNull(event.string("payment_status")),
+                event.string("payment_intent"), amountTotal == null ? 0 : amountTotal, nonNull(event.string("currency")));
+    }
+
+    /** The metadata named no payment: the event's transaction is rolled back and the payment looked up instead. */
+    private static final class NotNamedPayment extends RuntimeException {
+
+        NotNamedPayment() {
+            super("the metadata's paymentId is no payment of this store", null, false, false);
+        }
     }
 
     private boolean stillExpired(Payment payment, String sessionId) {

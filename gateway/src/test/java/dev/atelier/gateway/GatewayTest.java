@@ -53,6 +53,9 @@ public abstract class GatewayTest {
         registry.add("atelier.services.payment.url", StandIns.PAYMENT::baseUrl);
         registry.add("atelier.services.notification.url", StandIns.NOTIFICATION::baseUrl);
         registry.add("atelier.services.inventory.url", () -> "http://localhost:" + StandIns.NOTHING_LISTENS);
+        // a short line in front of each stand-in, so that a test can fill it with a handful of calls
+        registry.add("atelier.gateway.admission.concurrency", () -> "4");
+        registry.add("atelier.gateway.admission.queue", () -> "8");
     }
 
     private static EmbeddedPostgresServer sessionsDatabase() {

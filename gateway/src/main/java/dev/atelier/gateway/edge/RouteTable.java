@@ -11,8 +11,12 @@ import java.util.List;
  */
 final class RouteTable {
 
-    /** How a route is treated: its timeout, whether idempotent reads are retried, whether it is rate-exempt. */
-    enum Kind { API, SLOW, WEBHOOK, PAGE }
+    /**
+     * How a route is treated: its timeout, whether idempotent reads are retried, whether it is rate-exempt. A
+     * {@code STREAM} is a long-lived event stream: its headers are due within the API timeout, it is never retried,
+     * and it has a circuit breaker of its own, so that a stream's length never counts as a slow call of its service.
+     */
+    enum Kind { API, SLOW, WEBHOOK, PAGE, STREAM }
 
     record Route(String id, String service, Kind kind, List<String> paths) {
     }
@@ -25,6 +29,7 @@ final class RouteTable {
             new Route("inventory-api", "inventory", Kind.API,
                     List.of("/api/inventory/**", "/api/admin/inventory/**")),
             new Route("checkout", "order", Kind.SLOW, List.of("/api/checkout", "/api/checkout/**")),
+            new Route("order-events", "order", Kind.STREAM, List.of("/api/orders/*/events")),
             new Route("order-api", "order", Kind.API,
                     List.of("/api/orders/**", "/api/account/orders", "/api/account/orders/**", "/api/admin/orders/**")),
             new Route("payment-api", "payment", Kind.API, List.of("/api/payments/**", "/api/admin/payments/**")),

@@ -7,6 +7,7 @@ import dev.atelier.gateway.edge.RouteTable.Kind;
 import dev.atelier.gateway.edge.RouteTable.Route;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
@@ -17,7 +18,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /**
- * Builds the gateway's routes from {@link RouteTable}: each behind its service's circuit breaker (a failing
+ * Builds the gateway's routes from {@link RouteTable}: each in its service's waiting line ({@link Admission}; an event
+ * stream excepted) and behind its service's circuit breaker (a failing
  * service answers a problem+json 503 at once instead of tying up connections), with the timeout of its kind
  * (a slow service is a 504 within it), and idempotent reads retried once on a connection failure or a 502/503.
  * Nothing else is retried: a POST may have taken effect before the connection broke. A signed-in shopper's access
@@ -30,13 +32,16 @@ class ServiceRoutes {
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, ServiceLocations locations, EdgeProperties edge) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Route route : RouteTable.ROUTES) {
-            Duration timeout = route.kind() == Kind.API ? edge.apiTimeout() : edge.slowTimeout();
+            Duration timeout = route.kind() == Kind.API || route.kind() == Kind.STREAM ? edge.apiTimeout()
+                    : edge.slowTimeout();
             routes.route(route.id(), spec -> spec
                     .path(route.paths().toArray(String[]::new))
                     .filters(filters -> filters(filters, route))
                     .metadata(RESPONSE_TIMEOUT_ATTR, timeout.toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) edge.connectTimeout().toMillis())
                     .metadata(Fallbacks.SERVICE_METADATA, route.service())
+                    .metadata(route.kind() == Kind.STREAM ? Map.<String, Object>of()
+                            : Map.<String, Object>of(Admission.LINE_METADATA, route.service()))
                     .uri(locations.of(route.service())));
         }
         return routes.build();
@@ -45,7 +50,7 @@ class ServiceRoutes {
     private static GatewayFilterSpec filters(GatewayFilterSpec filters, Route route) {
         GatewayFilterSpec spec = filters.preserveHostHeader()
                 .circuitBreaker(breaker -> breaker
-                        .setName(route.service())
+                        .setName(breakerName(route))
                         .setFallbackUri("forward:" + Fallbacks.PATH + "/" + route.service()));
         if (route.kind() != Kind.WEBHOOK) {
             // a signed-in browser's access token (refreshed when it expired) goes to the service as a bearer token;
@@ -60,6 +65,11 @@ class ServiceRoutes {
                     .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false));
         }
         return spec;
+    }
+
+    /** The circuit breaker a route's calls count in: its service's, but a stream's own (see {@link Kind#STREAM}). */
+    static String breakerName(Route route) {
+        return route.kind() == Kind.STREAM ? route.service() + "-stream" : route.service();
     }
 
     /** What a timed-out call looks like to the fallback, whichever layer noticed it. */

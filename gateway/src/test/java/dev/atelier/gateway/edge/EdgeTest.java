@@ -17,12 +17,22 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.atelier.gateway.GatewayTest;
 import dev.atelier.gateway.StandIns;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +47,9 @@ class EdgeTest extends GatewayTest {
     private static final WireMockServer CATALOG = StandIns.CATALOG;
     private static final WireMockServer CART = StandIns.CART;
     private static final WireMockServer PAYMENT = StandIns.PAYMENT;
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
 
     @Test
     void routesAPublicPathToItsServiceWithARequestId() throws Exception {
@@ -116,6 +129,68 @@ class EdgeTest extends GatewayTest {
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(problemType(response)).isEqualTo("upstream-timeout");
         assertThat(took).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void letsARushWaitItsTurnAndTurnsAwayOnlyWhatTheLineCannotHold(@Autowired Admission admission)
+            throws Exception {
+        CART.stubFor(get(urlPathEqualTo("/api/cart")).willReturn(okJson("{\"lines\":[]}").withFixedDelay(1500)));
+
+        // 4 in flight to cart-service and 8 waiting their turn (GatewayTest's line), at once
+        List<CompletableFuture<HttpResponse<String>>> rush = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rush.add(HTTP.sendAsync(request("/api/cart").timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting("cart") == 8);
+        HttpResponse<String> turnedAway = send(request("/api/cart").GET());
+
+        assertThat(turnedAway.statusCode()).isEqualTo(503);
+        assertThat(problemType(turnedAway)).isEqualTo("store-busy");
+        assertThat(turnedAway.headers().firstValue("Retry-After")).isPresent();
+        for (CompletableFuture<HttpResponse<String>> call : rush) {
+            HttpResponse<String> answered = call.get(30, TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        }
+        // the one turned away never reached the service, nor counted against its circuit
+        CART.verify(12, getRequestedFor(urlPathEqualTo("/api/cart")));
+        assertThat(breakers.circuitBreaker("cart").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(admission.waiting("cart")).isZero();
+    }
+
+    @Test
+    void putsNoBulkheadInFrontOfTheServices(@Autowired ApplicationContext context) {
+        // Spring Cloud CircuitBreaker's default would refuse the 26th concurrent call to a service with a 503, and
+        // count the refusals as failures that open its circuit: a rush of shoppers on a healthy store (the flash
+        // sale) got 503s. Calls wait in the services' own queues, bounded by the routes' timeouts.
+        assertThat(context.getBeanProvider(ReactiveResilience4jBulkheadProvider.class).getIfAvailable()).isNull();
+        assertThat(breakers.circuitBreaker("catalog").getCircuitBreakerConfig().getSlowCallRateThreshold())
+                .isEqualTo(100f);
+    }
+
+    @Test
+    void relaysAnOrdersEventStreamAndCountsItInABreakerOfItsOwn() throws Exception {
+        String orderId = "0b9a3f4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+        StandIns.ORDER.stubFor(get(urlPathEqualTo("/api/orders/" + orderId + "/events"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody("event:order\ndata:{\"status\":\"PLACED\"}\n\nevent:order\ndata:{\"status\":\"PAID\"}\n\n")));
+
+        HttpResponse<String> response = send(request("/api/orders/" + orderId + "/events")
+                .header("Accept", "text/event-stream").header("X-Order-Token", "secret").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.body()).contains("\"PLACED\"").contains("\"PAID\"");
+        StandIns.ORDER.verify(getRequestedFor(urlPathEqualTo("/api/orders/" + orderId + "/events"))
+                .withHeader("X-Order-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo("secret")));
+        // a stream lasts as long as its order's checkout: it must not count as a slow call of order-service's calls
+        assertThat(breakers.getAllCircuitBreakers()).anySatisfy(breaker -> {
+            assertThat(breaker.getName()).isEqualTo("order-stream");
+            assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isPositive();
+            assertThat(breaker.getCircuitBreakerConfig().getSlowCallDurationThreshold())
+                    .isGreaterThan(Duration.ofMinutes(20));
+        });
     }
 
     @Test

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>./atelier bench checkout [--concurrency 100] [--seconds 60] [--warm-up 30] [--rate 50] [--paced-seconds 60]
  *                           [--flash-shoppers 1000] [--flash-units 100] [--browse-users 100] [--browse-seconds 30]
- *                           [--browse api|pages] [--floor-seconds 30] [--skus 10] [--poll-ms 100] [--deadline 120]
+ *                           [--browse api|pages] [--floor-seconds 30] [--skus 10] [--deadline 120]
  *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."] [--jfr false]</pre>
  *
  * <ol>
@@ -64,13 +64,13 @@ public final class CheckoutBenchmark {
 
     record Options(int concurrency, int seconds, int warmUp, int rate, int pacedSeconds, int flashShoppers,
             int flashUnits, int browseUsers, int browseSeconds, boolean browsePages, int floorSeconds, int skus,
-            int pollMillis, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr) {
+            int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
             Set<String> known = Set.of("concurrency", "seconds", "warm-up", "rate", "paced-seconds",
                     "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse", "floor-seconds",
-                    "skus", "poll-ms", "deadline", "store", "parallel", "service-opts", "jfr");
+                    "skus", "deadline", "store", "parallel", "service-opts", "jfr");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
             });
@@ -91,7 +91,6 @@ public final class CheckoutBenchmark {
                     values.getOrDefault("browse", "api").equals("pages"),
                     Integer.parseInt(values.getOrDefault("floor-seconds", "30")),
                     Integer.parseInt(values.getOrDefault("skus", "10")),
-                    Integer.parseInt(values.getOrDefault("poll-ms", "100")),
                     Integer.parseInt(values.getOrDefault("deadline", "120")),
                     store.equals("start"),
                     Integer.parseInt(values.getOrDefault("parallel", "0")),
@@ -185,13 +184,12 @@ public final class CheckoutBenchmark {
         awaitSellable(admin, skus, 1_000_000);
         awaitSellable(admin, List.of(flashSku), options.flashUnits());
 
-        Duration poll = Duration.ofMillis(options.pollMillis());
         Duration deadline = Duration.ofSeconds(options.deadlineSeconds());
         if (options.warmUp() > 0) {
             out.printf("Warming up: %d shoppers checking out for %d s...%n", options.concurrency(), options.warmUp());
             GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
                     CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.warmUp()),
-                    poll, deadline, new CheckoutSimulation.Tally()), "warm-up", false, OUT);
+                    deadline, new CheckoutSimulation.Tally()), "warm-up", false, OUT);
         }
 
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -211,7 +209,7 @@ public final class CheckoutBenchmark {
         CheckoutSimulation.Tally throughput = new CheckoutSimulation.Tally();
         Path throughputReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
                 skus, CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.seconds()),
-                poll, deadline, throughput), options.concurrency() + " shoppers", true, OUT);
+                deadline, throughput), options.concurrency() + " shoppers", true, OUT);
         String loadAfter = GatlingRun.loadAverage();
         List<JfrHotspots> hotspots = new ArrayList<>();
         if (options.jfr()) {
@@ -230,14 +228,14 @@ public final class CheckoutBenchmark {
         loadBefore = GatlingRun.loadAverage();
         CheckoutSimulation.Tally paced = new CheckoutSimulation.Tally();
         Path pacedReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
-                CheckoutSimulation.Load.PACED, options.rate(), Duration.ofSeconds(options.pacedSeconds()), poll,
+                CheckoutSimulation.Load.PACED, options.rate(), Duration.ofSeconds(options.pacedSeconds()),
                 deadline, paced), options.rate() + " checkouts a second", true, OUT);
         checkoutSection("Paced: " + options.rate() + " checkouts a second for " + options.pacedSeconds()
                 + " s (open model; the goal is p99 POST → PAID ≤ 1 s)", paced, options.pacedSeconds(), pacedReport,
                 loadBefore, GatlingRun.loadAverage());
 
         floor(store, skus, checkoutsPerSecond);
-        flashSale(admin, flashSku, poll, deadline);
+        flashSale(admin, flashSku, deadline);
         browse(admin);
         if (!hotspots.isEmpty()) {
             heading("## Where the checkout's CPU went (JFR, the throughput run, settings=profile)");
@@ -287,11 +285,10 @@ public final class CheckoutBenchmark {
                 tally.unanswered()));
         line("");
         line("checkouts/s = orders seen PAID within the " + seconds + " s window ÷ " + seconds + " s; POST → PAID is"
-                + " from sending POST /api/checkout to the poll (every " + options.pollMillis() + " ms) that sees"
-                + " PAID, the shopper's own steps (opening the payment page, pressing Pay) included. Outcomes: "
-                + tally.outcomes() + ". Answers by status: " + tally.statuses() + ". Requests by kind: "
-                + tally.requests() + String.format(" (%.1f order-status polls per PAID order)",
-                        tally.requests().getOrDefault("order status", 0L) / (double) Math.max(1, latencies.length))
+                + " from sending POST /api/checkout to the message of the order's event stream that says PAID (the"
+                + " wait page's stream), the shopper's own steps (opening the payment page, pressing Pay) included."
+                + " Outcomes: " + tally.outcomes() + ". Answers by status (0: no answer, or no awaited message within"
+                + " the deadline): " + tally.statuses() + ". Requests by kind: " + tally.requests()
                 + ". Load average before "
                 + loadBefore + ", after " + loadAfter + ".");
         reportLink(report);
@@ -330,14 +327,14 @@ public final class CheckoutBenchmark {
                 result.perSecond(), result.p99Millis(), checkoutsPerSecond, checkoutsPerSecond / result.perSecond());
     }
 
-    private void flashSale(StoreAdmin admin, String sku, Duration poll, Duration deadline) throws Exception {
+    private void flashSale(StoreAdmin admin, String sku, Duration deadline) throws Exception {
         int shoppers = options.flashShoppers();
         int units = options.flashUnits();
         out.printf("Flash sale: %d shoppers at once on %s (%d units)...%n", shoppers, sku, units);
         String loadBefore = GatlingRun.loadAverage();
         CheckoutSimulation.Tally tally = new CheckoutSimulation.Tally();
         Path report = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
-                List.of(sku), CheckoutSimulation.Load.AT_ONCE, shoppers, Duration.ZERO, poll, deadline, tally),
+                List.of(sku), CheckoutSimulation.Load.AT_ONCE, shoppers, Duration.ZERO, deadline, tally),
                 "flash sale", true, OUT);
         // inventory commits a paid order's units after PAID (OrderConfirmed): wait until nothing is reserved
         JsonNode stock = admin.stock(sku);

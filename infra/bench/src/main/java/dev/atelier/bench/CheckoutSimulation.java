@@ -1,16 +1,15 @@
 package dev.atelier.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.sse;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -20,6 +19,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.gatling.javaapi.http.SseMessageCheck;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,8 +33,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Guest shoppers through the gateway, each a virtual user of its own (its own cookies, hence its own cart): add one
- * line to a cart, {@code POST /api/checkout}, poll the order until the saga asks for the payment (or cancels), open
- * the sandbox's payment page and press Pay, then poll until the order is PAID (or cancelled). What every shopper
+ * line to a cart, {@code POST /api/checkout}, follow the order's event stream ({@code GET /api/orders/{id}/events},
+ * as the storefront's wait page does) until the saga asks for the payment (or cancels), open the sandbox's payment
+ * page and press Pay, then follow the same stream until the order is PAID (or cancelled). A stream that ends or
+ * breaks before that is followed by one read of the order. What every shopper
  * ended with, and the time from sending {@code POST /api/checkout} to seeing the order PAID, go to the plan's
  * {@link Tally}; Gatling's report has every request's own figures.
  *
@@ -48,10 +50,10 @@ public class CheckoutSimulation extends Simulation {
 
     /**
      * What to run: the gateway's address, the SKUs to buy (one drawn at random per shopper), the load, how long,
-     * how often a shopper polls its order and how long it waits for an order to finish before calling it hanging.
+     * and how long a shopper waits for an order to finish before calling it hanging.
      */
-    record Plan(String baseUrl, List<String> skus, Load load, int users, Duration duration, Duration poll,
-            Duration deadline, Tally tally) {
+    record Plan(String baseUrl, List<String> skus, Load load, int users, Duration duration, Duration deadline,
+            Tally tally) {
     }
 
     /** The orders' states that end a shopper's wait. */
@@ -72,14 +74,25 @@ public class CheckoutSimulation extends Simulation {
                 .disableFollowRedirect()
                 .disableCaching()
                 .disableWarmUp();
-        long pollMillis = plan.poll().toMillis();
-
-        ChainBuilder pollOrder = exec(pause(Duration.ofMillis(pollMillis)))
-                .exec(call(tally, "order status", http("order status").get("/api/orders/#{orderId}")
-                        .header("X-Order-Token", "#{orderToken}")
-                        .check(jmesPath("status").optional().saveAs("state"),
-                                jmesPath("cancelReason").optional().saveAs("reason"),
-                                jmesPath("paymentRedirectUrl").optional().saveAs("payUrl")), 200));
+        // the shopper's page follows the order the way the storefront's wait page does: over its event stream, which
+        // sends the order at once and again whenever it changes
+        String follow = "order stream";
+        SseMessageCheck payableOrDone = sse.checkMessage("payable or done")
+                .matching(jmesPath("(data.status == 'AWAITING_PAYMENT' && data.paymentRedirectUrl != null)"
+                        + " || contains(['PAID', 'CANCELLED', 'REFUNDED'], data.status)").ofBoolean().is(true))
+                .check(jmesPath("data.status").saveAs("state"),
+                        jmesPath("data.cancelReason").optional().saveAs("reason"),
+                        jmesPath("data.paymentRedirectUrl").optional().saveAs("payUrl"));
+        SseMessageCheck finished = sse.checkMessage("done")
+                .matching(jmesPath("contains(['PAID', 'CANCELLED', 'REFUNDED'], data.status)").ofBoolean().is(true))
+                .check(jmesPath("data.status").saveAs("state"),
+                        jmesPath("data.cancelReason").optional().saveAs("reason"));
+        // the last word, should a stream end or break before its order finished: the order as it stands
+        ChainBuilder lookUp = exec(call(tally, "order status", http("order status").get("/api/orders/#{orderId}")
+                .header("X-Order-Token", "#{orderToken}")
+                .check(jmesPath("status").optional().saveAs("state"),
+                        jmesPath("cancelReason").optional().saveAs("reason"),
+                        jmesPath("paymentRedirectUrl").optional().saveAs("payUrl")), 200));
 
         ChainBuilder shopper = exec(session -> session.set("sku", plan.skus().get(
                         ThreadLocalRandom.current().nextInt(plan.skus().size()))))
@@ -94,10 +107,14 @@ public class CheckoutSimulation extends Simulation {
                                                 jmesPath("orderToken").optional().saveAs("orderToken"),
                                                 jmesPath("type").optional().saveAs("problem")), 202))
                                 .doIf(session -> answered(session, 202) && session.contains("orderId")).then(
-                                        exec(session -> session.set("deadline", System.nanoTime()
-                                                + plan.deadline().toNanos()).set("state", "PLACED"))
-                                                .asLongAs(session -> !payable(session) && !done(session)
-                                                        && !late(session)).on(pollOrder)
+                                        exec(session -> session.set("state", "PLACED"))
+                                                .exec(sse(follow).get("/api/orders/#{orderId}/events")
+                                                        .header("X-Order-Token", "#{orderToken}")
+                                                        .header("Accept", "text/event-stream")
+                                                        .await(plan.deadline()).on(payableOrDone))
+                                                .exec(session -> streamed(tally, session,
+                                                        payable(session) || done(session)))
+                                                .doIf(session -> !payable(session) && !done(session)).then(lookUp)
                                                 .doIf(CheckoutSimulation::payable).then(
                                                         exec(session -> session.set("payPath",
                                                                 URI.create(session.getString("payUrl")).getPath()))
@@ -110,8 +127,12 @@ public class CheckoutSimulation extends Simulation {
                                                                         .header("Content-Type",
                                                                                 "application/x-www-form-urlencoded")
                                                                         .body(StringBody("")), 200, 302, 303))
-                                                                .asLongAs(session -> !done(session)
-                                                                        && !late(session)).on(pollOrder))))
+                                                                .exec(sse(follow).setCheck()
+                                                                        .await(plan.deadline()).on(finished))
+                                                                .exec(session -> streamed(tally, session,
+                                                                        done(session)))
+                                                                .doIf(session -> !done(session)).then(lookUp))
+                                                .exec(sse(follow).close())))
                 .exec(session -> {
                     tally.record(session);
                     return session;
@@ -165,8 +186,13 @@ public class CheckoutSimulation extends Simulation {
         return TERMINAL.contains(session.getString("state"));
     }
 
-    private static boolean late(Session session) {
-        return System.nanoTime() > session.getLong("deadline");
+    /**
+     * Counts a wait on the order's stream: 200 when the awaited message came, 0 when it did not in time (Gatling
+     * marks the wait failed in its report; the shopper goes on and reads the order instead).
+     */
+    private static Session streamed(Tally tally, Session session, boolean came) {
+        tally.answered("order stream", came ? 200 : 0);
+        return session;
     }
 
     /**

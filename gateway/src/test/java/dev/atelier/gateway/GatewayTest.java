@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"atelier.gateway.api-timeout=2s", "atelier.gateway.secure=false",
+                // every test stubs catalog afresh: no answer shared between them (SharedReadsTest covers sharing)
+                "atelier.storefront.shared-reads-for=0s",
                 "resilience4j.circuitbreaker.instances.inventory.minimum-number-of-calls=4",
                 "resilience4j.circuitbreaker.instances.inventory.sliding-window-size=4",
                 "resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=60s"})

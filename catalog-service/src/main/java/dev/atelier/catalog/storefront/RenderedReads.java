@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The storefront's public reads (product page, listing and search, facets) kept as the JSON bytes sent, with a strong
+ * The storefront's public reads (product page, listing and search, facets, the category tree and the occasions) kept
+ * as the JSON bytes sent, with a strong
  * ETag, so that a repeated read costs neither SQL nor Hibernate nor Jackson.
  *
  * <p>Correctness over reach: a write transaction of this service that commits empties the cache (product edits,
@@ -69,6 +70,14 @@ public class RenderedReads implements TransactionExecutionListener {
         /** A product page: the stock and sales of these SKUs. */
         public static Reach skus(Collection<String> skus) {
             return new Reach(new HashSet<>(skus), false, false);
+        }
+
+        /**
+         * An answer that shows no stock or sales figure (the category tree, the occasions): no other service's event
+         * forgets it, only this service's own writes.
+         */
+        public static Reach none() {
+            return new Reach(Set.of(), false, false);
         }
 
         /** A listing or the facets: every product's in-stock state, and units sold when ordered by them. */

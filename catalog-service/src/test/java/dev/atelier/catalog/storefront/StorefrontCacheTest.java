@@ -136,6 +136,62 @@ class StorefrontCacheTest {
     }
 
     @Test
+    void theCategoryTreeAndTheOccasionsAreKeptAndARenameOrANewOccasionShowsAtOnce() {
+        Http.Raw tree = http.raw("/api/catalog/categories");
+        Http.Raw occasions = http.raw("/api/catalog/occasions");
+        double before = hits();
+
+        java.util.List<Http.Raw> again = java.util.stream.IntStream.range(0, 5).boxed()
+                .flatMap(i -> java.util.stream.Stream.of(http.raw("/api/catalog/categories"),
+                        http.raw("/api/catalog/occasions"))).toList();
+
+        // 10 unless a background transaction (another test's late event) committed in between and emptied the cache
+        assertThat(hits() - before).isGreaterThanOrEqualTo(6);
+        assertThat(again).allSatisfy(raw -> assertThat(raw.status()).isEqualTo(200));
+        assertThat(again.get(8).body()).isEqualTo(tree.body());
+        assertThat(again.get(9).body()).isEqualTo(occasions.body());
+        assertThat(tree.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(http.raw("/api/catalog/categories", "If-None-Match",
+                tree.headers().firstValue("ETag").orElseThrow()).status()).isEqualTo(304);
+
+        Http.Answer renamed = http.put("/api/admin/catalog/categories/" + category,
+                CatalogFixture.json(Map.of("name", "Lights", "position", 0)));
+        String occasion = catalog.occasion(catalog.unique("housewarming"), "Housewarming");
+
+        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+        assertThat(nameOf(http.get("/api/catalog/categories").body(), category)).isEqualTo("Lights");
+        assertThat(nameOf(http.get("/api/catalog/occasions").body(), occasion)).isEqualTo("Housewarming");
+    }
+
+    @Test
+    void aStockEventKeepsTheCategoryTreeAndTheOccasions() {
+        http.get("/api/catalog/categories");
+        http.get("/api/catalog/occasions");
+        String slug = catalog.unique("hall-lamp");
+        String sku = catalog.sku("HALL");
+        catalog.published(draft("Hall lamp", category, 2800).with("slug", slug).variant(sku, Map.of()));
+        http.get("/api/catalog/categories");
+        http.get("/api/catalog/occasions");
+
+        stock(sku, 3);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> available(page(slug)) == 3);
+        double before = hits();
+        http.get("/api/catalog/categories");
+        http.get("/api/catalog/occasions");
+        assertThat(hits() - before).as("answered from the kept bytes").isEqualTo(2);
+    }
+
+    private static String nameOf(JsonNode list, String slug) {
+        for (JsonNode entry : list) {
+            if (entry.get("slug").asString().equals(slug)) {
+                return entry.get("name").asString();
+            }
+        }
+        throw new AssertionError(slug + " is not in " + list);
+    }
+
+    @Test
     void stockFromInventorysEventsReachesTheKeptAnswers() {
         String slug = catalog.unique("wall-lamp");
         String sku = catalog.sku("WALL");

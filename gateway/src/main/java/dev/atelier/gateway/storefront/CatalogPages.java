@@ -33,11 +33,12 @@ class CatalogPages {
 
     @GetMapping("/")
     Mono<String> home(Model model, ServerWebExchange exchange) {
+        // the same for every shopper: shared for a few seconds (Services.shared), not asked four times a page
         return Mono.zip(
-                        services.get("catalog", "/api/catalog/products?sort=bestselling&limit=8", exchange),
-                        services.get("catalog", "/api/catalog/products?sort=newest&limit=8", exchange),
-                        services.get("catalog", "/api/catalog/categories", exchange),
-                        services.get("catalog", "/api/catalog/occasions", exchange))
+                        services.shared("catalog", "/api/catalog/products?sort=bestselling&limit=8"),
+                        services.shared("catalog", "/api/catalog/products?sort=newest&limit=8"),
+                        services.shared("catalog", "/api/catalog/categories"),
+                        services.shared("catalog", "/api/catalog/occasions"))
                 .map(answers -> {
                     model.addAttribute("bestsellers", answers.getT1().items());
                     model.addAttribute("newest", answers.getT2().items());

@@ -2,15 +2,18 @@ package dev.atelier.gateway.storefront;
 
 import dev.atelier.gateway.edge.ServiceLocations;
 import dev.atelier.gateway.state.SessionConfiguration;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
@@ -19,6 +22,8 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The storefront's calls to the services' public APIs, on the shopper's behalf: the shopper's cookies go along
@@ -33,21 +38,46 @@ class Services {
     static final ParameterizedTypeReference<Object> JSON = new ParameterizedTypeReference<>() {
     };
     private final WebClient client;
+    /** The same connections without the shopper's token: for the public reads every shopper shares. */
+    private final WebClient anonymous;
+    private final ConnectionProvider connections;
     private final ServiceLocations locations;
     private final Duration timeout;
     private final Duration slowTimeout;
+    private final SharedReads sharedReads;
 
     Services(WebClient.Builder builder, ServiceLocations locations,
-            ReactiveOAuth2AuthorizedClientManager authorizedClients, dev.atelier.gateway.edge.EdgeProperties edge) {
+            ReactiveOAuth2AuthorizedClientManager authorizedClients, dev.atelier.gateway.edge.EdgeProperties edge,
+            @Value("${atelier.storefront.connections-per-service:128}") int connectionsPerService,
+            SharedReads sharedReads) {
         // the same budgets as the edge's routes: API calls, and the slow ones (placing an order)
         this.timeout = edge.apiTimeout();
         this.slowTimeout = edge.slowTimeout();
+        this.sharedReads = sharedReads;
+        // Reactor Netty's default pool holds 16 connections per service and refuses at once a call that finds 32
+        // already waiting: 50 shoppers on the home page (four catalog calls each) would be told "not answering" by a
+        // catalog that answers. A call now waits for a connection, within its own timeout; idle connections close
+        // before the services' servers would close them under a request.
+        this.connections = ConnectionProvider.builder("storefront")
+                .maxConnections(connectionsPerService)
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(slowTimeout)
+                .maxIdleTime(Duration.ofSeconds(15))
+                .build();
+        WebClient.Builder pooled = builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)));
         // a signed-in shopper's access token goes along as a bearer token (refreshed when it expired)
         ServerOAuth2AuthorizedClientExchangeFilterFunction bearer =
                 new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClients);
         bearer.setDefaultOAuth2AuthorizedClient(true);
-        this.client = builder.clone().filter(bearer).build();
+        this.client = pooled.clone().filter(bearer).build();
+        this.anonymous = pooled.build();
         this.locations = locations;
+    }
+
+    @PreDestroy
+    void close() {
+        connections.dispose();
     }
 
     /** What a service answered: its status and JSON (a problem's body when it refused). */
@@ -78,6 +108,21 @@ class Services {
             Object value = body().get(field);
             return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         }
+    }
+
+    /**
+     * A public read that is the same for every shopper (the home page's shelves, the category tree, the occasions),
+     * asked without the shopper's identity and shared for a few seconds ({@link SharedReads}).
+     */
+    Mono<ServiceAnswer> shared(String service, String path) {
+        return sharedReads.get(service + path, () -> anonymous.get().uri(locations.of(service) + path)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> response.bodyToMono(JSON).defaultIfEmpty(Map.of())
+                        .onErrorResume(e -> Mono.just(Map.of()))
+                        .map(body -> new ServiceAnswer(response.statusCode().value(), body)))
+                .timeout(timeout)
+                .onErrorResume(e -> Mono.just(new ServiceAnswer(503, Map.of("detail",
+                        "the " + service + " part of the store is not answering; please try again in a moment")))));
     }
 
     Mono<ServiceAnswer> get(String service, String path, ServerWebExchange exchange) {

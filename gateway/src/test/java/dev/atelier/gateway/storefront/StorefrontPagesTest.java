@@ -57,6 +57,24 @@ class StorefrontPagesTest extends GatewayTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
+    @Test
+    void rendersAPhotoOptionWithoutAnAspectRatioOrAPrintArea() throws Exception {
+        // catalog leaves out the constraints an option does not set: an artist's reference photo takes any shape
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/portrait-print")).willReturn(okJson(
+                MUG.replace("personalised-christmas-mug", "portrait-print").replace("""
+                        "personalisationOptions":[""", """
+                        "personalisationOptions":[
+                           {"key":"photo","label":"Reference photo","type":"IMAGE","required":true,
+                            "priceModifier":{"amount":0,"currency":"GBP"},
+                            "constraints":{"minWidth":1200,"minHeight":1200}},"""))));
+
+        HttpResponse<String> page = send(request("/products/portrait-print").GET());
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"photo.photo\"", "at least 1200 × 1200 pixels")
+                .doesNotContain("you choose the part to print", "data-print-area=");
+    }
+
     static final String CARDS = """
             {"items":[{"id":"6a0e2f4c-8b1d-4e3a-9c57-d2f8b1a6e093","slug":"personalised-christmas-mug",
               "name":"Personalised Christmas Mug","brand":null,"price":{"amount":1299,"currency":"GBP"},"inStock":true,

@@ -128,6 +128,28 @@ class WaitPageTest extends GatewayTest {
     }
 
     @Test
+    void anOrderWhosePaymentNeverCameSaysSoAndLeadsBackToTheBasket() throws Exception {
+        StandIns.ORDER.stubFor(get(urlPathEqualTo("/api/orders/" + ORDER_ID)).willReturn(okJson(
+                order("CANCELLED", ",\"cancelReason\":\"PAYMENT_TIMEOUT\""))));
+
+        HttpResponse<String> page = send(request("/orders/" + ORDER_ID + "?token=t1").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-status=\"CANCELLED\"", "PAYMENT_TIMEOUT", "data-payment-timeout",
+                "The payment did not", "arrive in time", "href=\"/cart\"").doesNotContain("data-sold-out");
+    }
+
+    @Test
+    void anOrderCancelledForAnotherReasonSaysNothingOfATimeout() throws Exception {
+        StandIns.ORDER.stubFor(get(urlPathEqualTo("/api/orders/" + ORDER_ID)).willReturn(okJson(
+                order("CANCELLED", ",\"cancelReason\":\"OUT_OF_STOCK\""))));
+
+        HttpResponse<String> page = send(request("/orders/" + ORDER_ID + "?token=t1").GET());
+
+        assertThat(page.body()).contains("data-sold-out").doesNotContain("data-payment-timeout");
+    }
+
+    @Test
     void theCancelledPaymentPageSaysNothingWasChargedAndLeadsBackToTheBasket() throws Exception {
         StandIns.ORDER.stubFor(get(urlPathEqualTo("/api/orders/" + ORDER_ID)).willReturn(okJson(
                 order("CANCELLED", ",\"cancelReason\":\"PAYMENT_FAILED\""))));

@@ -20,6 +20,13 @@ final class RunningStore implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     /** A Tawk.to property id, so that the pages carry the live chat (the browser tests stand in for Tawk.to). */
     static final String CHAT_PROPERTY = "e2e-chat-property";
+    /**
+     * How long order-service waits for a payment before it cancels the order (15 minutes in a real store), short
+     * so that a journey can watch the timeout happen. Long enough that every journey that pays does: from the
+     * payment's request to the click on "Pay" is a redirect and a click, seconds even on this shared machine, and
+     * the journeys allow themselves 90 s to reach the payment page at all.
+     */
+    static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path home;
     private final Path log;
@@ -61,6 +68,8 @@ final class RunningStore implements AutoCloseable {
         requireFreeServicePorts();
         ProcessBuilder up = new ProcessBuilder(launcherCommand(repository, home));
         up.environment().put("ATELIER_GATEWAY_CHAT_TAWKPROPERTYID", CHAT_PROPERTY);
+        // atelier.saga.payment-timeout of order-service (the launcher's environment goes to every service)
+        up.environment().put("ATELIER_SAGA_PAYMENTTIMEOUT", PAYMENT_TIMEOUT.toSeconds() + "s");
         Process launcher = up
                 .directory(repository.toFile())
                 .redirectErrorStream(true)

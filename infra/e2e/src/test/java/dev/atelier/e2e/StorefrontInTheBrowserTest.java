@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The storefront's journeys in a real browser (Debian's Chromium driven by Playwright) against the store
  * {@code ./atelier up} runs: the photo upload with its crop and the preview changing on the way to a paid order, the
  * same purchase on a 360 px phone, dark mode, the consent banner holding back the live chat (Tawk.to stood in for by
- * the browser), a declined payment, an item that sells out while in the basket, axe-core on every page type and the
+ * the browser), a declined payment, a payment that never comes (the store's payment timeout, short in these tests),
+ * an item that sells out while in the basket, axe-core on every page type and the
  * Largest Contentful Paint of the home and product pages. Screenshots of each step go to {@code target/screenshots/}.
  */
 class StorefrontInTheBrowserTest {
@@ -51,6 +53,9 @@ class StorefrontInTheBrowserTest {
     /** The demo's "New - Open Box" 24-port switch: two in stock. */
     private static final String SCARCE_PRODUCT = "/products/cisco-catalyst-2960x-24ts-l";
     private static final String SCARCE_SKU = "CSC-2960X-24TS-N";
+    /** The demo's brass fountain pen, which no other journey buys: its stock moves only with the timeout journey. */
+    private static final String PEN = "/products/brass-fountain-pen";
+    private static final String PEN_SKU = "PEN-BRASS-001";
     /** One of the demo blog's posts. */
     private static final String BLOG_POST = "/blog/getting-your-photo-ready-for-printing";
 
@@ -63,7 +68,7 @@ class StorefrontInTheBrowserTest {
     static void start() throws Exception {
         photo = aLandscapePhoto();
         // the demo catalogue is seeded after the store is ready, the hardware last: wait for what these journeys use
-        for (String slug : List.of(PHOTO_MUG, "/products/birthday-initial-bracelet", SCARCE_PRODUCT)) {
+        for (String slug : List.of(PHOTO_MUG, "/products/birthday-initial-bracelet", SCARCE_PRODUCT, PEN)) {
             awaitInStock(slug.substring("/products/".length()));
         }
         // the demo blog is written after the stock
@@ -291,6 +296,53 @@ class StorefrontInTheBrowserTest {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
         assertThat(available("MUG-XMAS-001")).as("the stock is back").isEqualTo(before);
+    }
+
+    @Test
+    void anOrderNobodyPaysForIsCancelledWhenThePaymentTimesOutAndItsStockComesBack() throws Exception {
+        long before = available(PEN_SKU);
+        try (BrowserContext context = chromium.desktop()) {
+            List<String> waitPages = new CopyOnWriteArrayList<>();
+            context.onRequest(request -> {
+                if (request.url().matches(".*/orders/[0-9a-f-]{36}/wait\\?token=.*")) {
+                    waitPages.add(request.url());
+                }
+            });
+            Page page = context.newPage();
+            page.navigate(chromium.baseUrl() + PEN);
+            necessaryCookiesOnly(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to basket")).click();
+            page.waitForURL("**/cart");
+            checkOut(page, "late.payer@example.co.uk");
+            page.waitForURL("**/pay/sandbox/**", new Page.WaitForURLOptions().setTimeout(90_000));
+            assertThat(available(PEN_SKU)).as("reserved while paying").isEqualTo(before - 1);
+            shot(page, "payment-timeout-01-payment-page-left");
+
+            // the shopper leaves the payment page without paying and later opens the order's page (the e-mail's link)
+            assertThat(waitPages).as("checkout went through the wait page").isNotEmpty();
+            page.navigate(waitPages.getFirst().replace("/wait?", "?"));
+            assertThat(page.locator("main").getAttribute("data-status")).isEqualTo("AWAITING_PAYMENT");
+            assertThat(page.locator("[data-pay-now]").isVisible()).as("the payment can still be made").isTrue();
+            shot(page, "payment-timeout-02-order-awaiting-payment");
+
+            // the page follows the order and reloads itself once order-service's timeout has cancelled it
+            page.locator("main[data-status='CANCELLED']").waitFor(new Locator.WaitForOptions()
+                    .setTimeout(RunningStore.PAYMENT_TIMEOUT.plusSeconds(90).toMillis()));
+            assertThat(page.locator("main").innerText()).contains("PAYMENT_TIMEOUT",
+                    "This order was cancelled; nothing was charged.", "The payment did not arrive in time");
+            assertThat(page.locator("[data-pay-now]").count()).as("nothing left to pay").isZero();
+            shot(page, "payment-timeout-03-cancelled");
+
+            // the basket comes back as it was (cart-service reopens it on the cancellation)
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        page.navigate(chromium.baseUrl() + "/cart");
+                        return page.locator("main").innerText().contains("Brass Fountain Pen");
+                    });
+            shot(page, "payment-timeout-04-basket-back");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(available(PEN_SKU)).as("the stock is back").isEqualTo(before));
     }
 
     @Test

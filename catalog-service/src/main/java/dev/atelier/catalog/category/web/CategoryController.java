@@ -3,6 +3,8 @@ package dev.atelier.catalog.category.web;
 import dev.atelier.catalog.category.Category;
 import dev.atelier.catalog.category.CategoryAdministration;
 import dev.atelier.catalog.category.CategoryDraft;
+import dev.atelier.catalog.storefront.RenderedReads;
+import dev.atelier.catalog.storefront.web.RenderedAnswers;
 import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,8 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
-/** The category tree: staff build it, the storefront reads it. */
+/**
+ * The category tree: staff build it, the storefront reads it on every home page (kept rendered between writes, with an
+ * ETag: a write of this service forgets it).
+ */
 @RestController
 class CategoryController {
 
@@ -42,14 +48,17 @@ class CategoryController {
     }
 
     private final CategoryAdministration administration;
+    private final RenderedReads reads;
 
-    CategoryController(CategoryAdministration administration) {
+    CategoryController(CategoryAdministration administration, RenderedReads reads) {
         this.administration = administration;
+        this.reads = reads;
     }
 
     @GetMapping("/api/catalog/categories")
-    List<CategoryView> tree() {
-        return administration.tree().stream().map(CategoryView::of).toList();
+    ResponseEntity<byte[]> tree(WebRequest request) {
+        return RenderedAnswers.of(reads.get("categories", () -> administration.tree().stream().map(CategoryView::of)
+                .toList(), tree -> RenderedReads.Reach.none()), request);
     }
 
     @GetMapping("/api/admin/catalog/categories")

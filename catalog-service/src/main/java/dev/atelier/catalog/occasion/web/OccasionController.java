@@ -3,6 +3,8 @@ package dev.atelier.catalog.occasion.web;
 import dev.atelier.catalog.occasion.Occasion;
 import dev.atelier.catalog.occasion.OccasionAdministration;
 import dev.atelier.catalog.occasion.OccasionDraft;
+import dev.atelier.catalog.storefront.RenderedReads;
+import dev.atelier.catalog.storefront.web.RenderedAnswers;
 import dev.atelier.web.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,8 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
-/** Occasions: staff define them, the storefront lists them. */
+/**
+ * Occasions: staff define them, the storefront lists them on every home page (kept rendered between writes, with an
+ * ETag: a write of this service forgets them).
+ */
 @RestController
 class OccasionController {
 
@@ -42,14 +48,17 @@ class OccasionController {
     }
 
     private final OccasionAdministration administration;
+    private final RenderedReads reads;
 
-    OccasionController(OccasionAdministration administration) {
+    OccasionController(OccasionAdministration administration, RenderedReads reads) {
         this.administration = administration;
+        this.reads = reads;
     }
 
     @GetMapping("/api/catalog/occasions")
-    List<OccasionView> all() {
-        return administration.all().stream().map(OccasionView::of).toList();
+    ResponseEntity<byte[]> all(WebRequest request) {
+        return RenderedAnswers.of(reads.get("occasions", () -> administration.all().stream().map(OccasionView::of)
+                .toList(), occasions -> RenderedReads.Reach.none()), request);
     }
 
     @GetMapping("/api/admin/catalog/occasions")

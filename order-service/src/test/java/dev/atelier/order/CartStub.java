@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -61,6 +62,18 @@ public final class CartStub {
     public static void failsFor(UUID cartId) {
         SERVER.stubFor(get(urlPathEqualTo("/internal/carts/" + cartId))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** cart-service drops the first connection that asks for this cart, then answers it with this JSON body. */
+    public static void dropsOnceThenServes(UUID cartId, String cartJson) {
+        String scenario = "drops once " + cartId;
+        SERVER.stubFor(get(urlPathEqualTo("/internal/carts/" + cartId)).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("dropped")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        SERVER.stubFor(get(urlPathEqualTo("/internal/carts/" + cartId)).inScenario(scenario)
+                .whenScenarioStateIs("dropped")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(cartJson)));
     }
 
     /** How often the cart was asked for. */

@@ -180,6 +180,17 @@ class CheckoutApiTest {
     }
 
     @Test
+    void placesTheOrderWhenCartServiceDropsTheFirstConnection() {
+        Carts cart = aCartWithTwoPersonalisedMugs();
+        CartStub.dropsOnceThenServes(cart.id(), cart.json());
+
+        Http.Answer answer = http.post("/api/checkout", Shopper.checkoutBody(cart, "card"));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(CartStub.callsFor(cart.id())).isEqualTo(2);
+    }
+
+    @Test
     void answers503WithRetryAfterWhenCartServiceIsDownAndStopsAskingIt() {
         Carts cart = aCartWithTwoPersonalisedMugs();
         CartStub.failsFor(cart.id());
@@ -194,7 +205,8 @@ class CheckoutApiTest {
             assertThat(answer.body().get("type").asString()).endsWith("/cart-unavailable");
             assertThat(answer.header("Retry-After")).isNotBlank();
         });
-        assertThat(CartStub.callsFor(cart.id())).as("the breaker opened after the first failures").isLessThan(8);
+        // each checkout tries twice (a broken connection may be a kept-alive one closed under it); 8 would be 16
+        assertThat(CartStub.callsFor(cart.id())).as("the breaker opened after the first failures").isLessThan(16);
         assertThat(orders()).isEqualTo(before);
     }
 

@@ -39,7 +39,9 @@ public final class Launcher {
               --stop-timeout S         seconds a service has to stop before it is killed, default 20
               --parallel N             services started at a time, default 2
               --service-java-opts OPTS JVM options of each service (default: $ATELIER_SERVICE_JAVA_OPTS, else
-                                       "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")""";
+                                       "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+              --cache DIR|off          the services' start-up cache (extracted jars, AOT cache or CDS archive),
+                                       default <repo>/.atelier/cache; off runs each service from its jar""";
 
     static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     static final int NOT_RUNNING = 3;
@@ -215,7 +217,7 @@ public final class Launcher {
     record Options(String command, Map<String, String> values, boolean fresh) {
 
         private static final List<String> NAMES = List.of("repo", "home", "kafka-port", "postgres-port", "ready-timeout",
-                "stop-timeout", "parallel", "service-java-opts", "timeout");
+                "stop-timeout", "parallel", "service-java-opts", "timeout", "cache");
 
         static Options parse(String[] args) {
             if (args.length == 0) {
@@ -285,7 +287,36 @@ public final class Launcher {
             if (value == null) {
                 value = DEFAULT_SERVICE_JAVA_OPTS;
             }
-            return Arrays.stream(value.strip().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+            return split(value);
+        }
+
+        /**
+         * The services' start-up cache, {@code null} when off. It belongs to the built tree rather than to one
+         * store's data, so it lives under the repository whatever {@code --home} says, and every store started from
+         * the tree (./atelier up, the end-to-end tests, the benchmarks) uses it. A cache is recorded only by a
+         * start with the default JVM options (other options, e.g. a benchmark's, must not run in recording mode)
+         * and not on a CI server (environment variable {@code CI}), where nothing is kept for a next start.
+         */
+        @Nullable StartCache startCache() {
+            String value = value("cache");
+            if (value != null && value.strip().equals("off")) {
+                return null;
+            }
+            Path directory = value == null ? repository().resolve(".atelier").resolve("cache") : Path.of(value.strip());
+            boolean record = serviceJavaOptions().equals(defaultServiceJavaOptions()) && !isCi(System.getenv("CI"));
+            return StartCache.standard(directory, record);
+        }
+
+        static boolean isCi(@Nullable String ci) {
+            return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false");
+        }
+
+        private static List<String> defaultServiceJavaOptions() {
+            return split(DEFAULT_SERVICE_JAVA_OPTS);
+        }
+
+        private static List<String> split(String options) {
+            return Arrays.stream(options.strip().split("\\s+")).filter(option -> !option.isEmpty()).toList();
         }
 
         LocalStack.Settings settings() {
@@ -295,7 +326,7 @@ public final class Launcher {
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             return new LocalStack.Settings(repository(), home(), number("kafka-port", 19092), number("postgres-port", 15432),
-                    fresh, ServiceDefinition.standard(), new JarCommand(repository(), java, serviceJavaOptions()),
+                    fresh, ServiceDefinition.standard(), new JarCommand(repository(), java, serviceJavaOptions(), startCache()),
                     Duration.ofSeconds(number("ready-timeout", 180)), Duration.ofSeconds(number("stop-timeout", 20)),
                     parallel, requestedAt());
         }

@@ -16,14 +16,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +67,7 @@ final class LocalStack implements AutoCloseable {
     private final Home home;
     private final PrintStream out;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<String, ServiceStart> starts = new ConcurrentHashMap<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Object stateLock = new Object();
     private volatile boolean closing;
@@ -105,7 +110,11 @@ final class LocalStack implements AutoCloseable {
         }
         found.forEach(service -> processes.add(new ServiceProcess(service, home.log(service.name()))));
 
-        if (!startInfrastructure()) {
+        // extracting the jars and probing the JVM for the start-up cache overlaps with Kafka's and PostgreSQL's start
+        CompletableFuture<List<String>> prepared = prepareStarts(found);
+        boolean infrastructure = startInfrastructure();
+        reportPrepared(prepared.join());
+        if (!infrastructure) {
             return Outcome.FAILED;
         }
         writeState();
@@ -214,6 +223,52 @@ final class LocalStack implements AutoCloseable {
         return true;
     }
 
+    private CompletableFuture<List<String>> prepareStarts(List<ServiceDefinition> found) {
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        if (found.isEmpty()) {
+            return CompletableFuture.completedFuture(notes);
+        }
+        ExecutorService preparer = Executors.newFixedThreadPool(Math.min(2, found.size()),
+                Thread.ofPlatform().name("service-prepare-", 0).daemon().factory());
+        CompletableFuture<?>[] each = found.stream()
+                .map(service -> CompletableFuture.runAsync(() -> starts.put(service.name(), settings.command().prepare(service, notes)), preparer))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each).handle((done, error) -> {
+            preparer.shutdown();
+            if (error != null) {
+                notes.add("could not prepare the starts: " + describe(error));
+            }
+            return notes;
+        });
+    }
+
+    /** One line on the start-up cache, so that a slower first start after a build is no surprise. */
+    private void reportPrepared(List<String> notes) {
+        notes.forEach(out::println);
+        Map<ServiceStart.Cache, List<String>> byCache = new EnumMap<>(ServiceStart.Cache.class);
+        starts.forEach((name, start) -> byCache.computeIfAbsent(start.cache(), cache -> new ArrayList<>()).add(name));
+        if (byCache.isEmpty() || byCache.keySet().equals(Set.of(ServiceStart.Cache.OFF))) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        int used = byCache.getOrDefault(ServiceStart.Cache.USED, List.of()).size();
+        int recording = byCache.getOrDefault(ServiceStart.Cache.RECORDING, List.of()).size();
+        int without = byCache.getOrDefault(ServiceStart.Cache.EXTRACTED, List.of()).size()
+                + byCache.getOrDefault(ServiceStart.Cache.UNAVAILABLE, List.of()).size()
+                + byCache.getOrDefault(ServiceStart.Cache.OFF, List.of()).size();
+        if (used > 0) {
+            parts.add("used by " + used);
+        }
+        if (recording > 0) {
+            parts.add("recorded by " + recording + " on this run (the first start after a build; each writes its cache"
+                    + " when the store stops, and the next start is faster)");
+        }
+        if (without > 0) {
+            parts.add(without + " without");
+        }
+        out.println("start-up cache: " + String.join(", ", parts));
+    }
+
     /** One database per service, whether or not the service exists yet: one run from an IDE finds its own. */
     private void createDatabases(EmbeddedPostgresServer server) {
         settings.services().stream().map(ServiceDefinition::database).filter(Objects::nonNull).forEach(server::createDatabase);
@@ -243,7 +298,8 @@ final class LocalStack implements AutoCloseable {
         }
         ServiceDefinition service = process.service();
         try {
-            process.start(settings.command().command(service), environment(service));
+            ServiceStart start = starts.get(service.name());
+            process.start(start != null ? start : ServiceStart.plain(settings.command().command(service)), environment(service));
         } catch (IOException | UncheckedIOException e) {
             process.fail("could not start its process: " + e.getMessage());
             failed.set(true);
@@ -423,12 +479,18 @@ final class LocalStack implements AutoCloseable {
         if (alive.isEmpty()) {
             return;
         }
+        List<String> recording = alive.stream().filter(ServiceProcess::isRecording).map(process -> process.service().name()).toList();
+        if (!recording.isEmpty()) {
+            out.println("  writing the start-up cache of " + recording.size() + " service" + (recording.size() == 1 ? "" : "s")
+                    + " as they stop (once per build; the next start is faster)");
+        }
         // each gets the whole grace period: they stop side by side, not one after the other
         try (ExecutorService stopper = Executors.newVirtualThreadPerTaskExecutor()) {
             alive.forEach(process -> stopper.execute(() -> {
                 Instant started = Instant.now();
-                process.stop(settings.stopGrace());
-                out.println("  " + process.service().name() + " stopped in " + StatusTable.seconds(Duration.between(started, Instant.now())));
+                boolean kept = process.stop(settings.stopGrace());
+                out.println("  " + process.service().name() + " stopped in " + StatusTable.seconds(Duration.between(started, Instant.now()))
+                        + (kept ? ", start-up cache written" : process.isRecording() ? ", start-up cache not written" : ""));
             }));
         }
         synchronized (stateLock) {

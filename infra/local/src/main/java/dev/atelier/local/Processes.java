@@ -22,12 +22,16 @@ final class Processes {
      * Stops the process within {@code grace}, forcibly after it, then its descendants, which the process's own
      * exit does not necessarily take down. They are listed first: once the process is gone they are re-parented
      * and can no longer be found from it.
+     *
+     * @return whether the process exited within {@code grace} (or had already), rather than being killed
      */
-    static void terminate(ProcessHandle process, Duration grace) {
+    static boolean terminate(ProcessHandle process, Duration grace) {
         List<ProcessHandle> descendants = new ArrayList<>(process.descendants().toList());
+        boolean gently = true;
         if (process.isAlive()) {
             process.destroy();
             if (!awaitExit(process, grace)) {
+                gently = false;
                 descendants.addAll(process.descendants().toList());
                 process.destroyForcibly();
                 awaitExit(process, DESCENDANT_GRACE);
@@ -41,6 +45,7 @@ final class Processes {
                 descendant.destroyForcibly();
             }
         }
+        return gently;
     }
 
     static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -10,4 +10,12 @@ interface ServiceCommand {
     Optional<String> problem(ServiceDefinition service);
 
     List<String> command(ServiceDefinition service);
+
+    /**
+     * Readies one start of the service, e.g. its start-up cache, and says how; what is worth telling the user
+     * goes to {@code notes}. By default: {@link #command}, no cache.
+     */
+    default ServiceStart prepare(ServiceDefinition service, List<String> notes) {
+        return ServiceStart.plain(command(service));
+    }
 }

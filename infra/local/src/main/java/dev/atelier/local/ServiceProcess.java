@@ -27,6 +27,11 @@ final class ServiceProcess {
     enum Outcome { READY, FAILED, ABANDONED }
 
     private static final Duration POLL = Duration.ofMillis(250);
+    /**
+     * What a JVM that records its start-up cache gets on top of the grace period to stop: it writes the cache
+     * after the service has shut down, which takes seconds per service, more when they all write at once.
+     */
+    static final Duration RECORDING_GRACE = Duration.ofSeconds(120);
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
     private final ServiceDefinition service;
@@ -36,6 +41,7 @@ final class ServiceProcess {
     private volatile @Nullable Instant startedAt;
     private volatile @Nullable Instant readyAt;
     private volatile @Nullable String failure;
+    private volatile ServiceStart start = ServiceStart.plain(List.of());
 
     ServiceProcess(ServiceDefinition service, Path log) {
         this.service = service;
@@ -71,6 +77,12 @@ final class ServiceProcess {
      * alone, which then stops the services before the infrastructure they depend on.
      */
     void start(List<String> command, Map<String, String> environment) throws IOException {
+        start(ServiceStart.plain(command), environment);
+    }
+
+    void start(ServiceStart prepared, Map<String, String> environment) throws IOException {
+        List<String> command = prepared.command();
+        start = prepared;
         rotateLog();
         List<String> line = new ArrayList<>();
         SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(setsid -> line.add(setsid.toString()));
@@ -156,19 +168,37 @@ final class ServiceProcess {
         return running != null && running.isAlive();
     }
 
-    void stop(Duration grace) {
+    /** Whether this run records a start-up cache, which its JVM writes when it exits. */
+    boolean isRecording() {
+        return start.isRecording();
+    }
+
+    ServiceStart.Cache cache() {
+        return start.cache();
+    }
+
+    /**
+     * Stops the process, with more time if it records its start-up cache, and keeps that cache if it could
+     * write all of it.
+     *
+     * @return whether a start-up cache was kept
+     */
+    boolean stop(Duration grace) {
         Process running = process;
         if (running == null) {
-            return;
+            return false;
         }
         boolean wasAlive = running.isAlive();
         if (wasAlive) {
             state = State.STOPPING;
         }
-        Processes.terminate(running.toHandle(), grace);
+        ServiceStart prepared = start;
+        boolean gently = Processes.terminate(running.toHandle(), prepared.isRecording() ? grace.plus(RECORDING_GRACE) : grace);
+        boolean kept = prepared.finish(wasAlive && gently, readyAt != null);
         if (wasAlive) {
             state = State.STOPPED;
         }
+        return kept;
     }
 
     Component component() {

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * A stand-in for a service's process, run by the launcher under test in a JVM of its own. {@code ready} answers
  * its readiness probe on {@code SERVER_PORT} and shows the environment it was given at {@code /environment};
  * {@code ready-with-child} also starts a process of its own; {@code never-ready} answers "out of service";
- * {@code fail} writes a long start-up log and exits with code 3.
+ * {@code fail} writes a long start-up log and exits with code 3; {@code ready-recording} writes the file named by
+ * its last argument when it exits, as a JVM recording its start-up cache does.
  */
 public final class FakeService {
 
@@ -37,6 +38,16 @@ public final class FakeService {
         if (mode.equals("ready-with-child")) {
             Process child = new ProcessBuilder("sleep", "600").start();
             System.out.println("child pid " + child.pid());
+        }
+        if (mode.equals("ready-recording")) {
+            java.nio.file.Path recording = java.nio.file.Path.of(args[args.length - 1]);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    java.nio.file.Files.writeString(recording, "classes of the fake service");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
         }
         boolean ready = !mode.equals("never-ready");
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", Integer.parseInt(System.getenv("SERVER_PORT"))), 0);

@@ -34,4 +34,42 @@ class JarCommandTest {
         assertThat(command.problem(inventory)).hasValueSatisfying(problem ->
                 assertThat(problem).startsWith("no jar at inventory-service/target/inventory-service.jar"));
     }
+
+    @Test
+    void withoutACacheTheStartIsTheJarCommand() {
+        JarCommand command = new JarCommand(repository, Path.of("/jdk/bin/java"), List.of("-Xmx384m"));
+
+        ServiceStart start = command.prepare(inventory, new java.util.ArrayList<>());
+
+        assertThat(start.cache()).isEqualTo(ServiceStart.Cache.OFF);
+        assertThat(start.command()).isEqualTo(command.command(inventory));
+    }
+
+    @Test
+    void theCacheLivesWithTheTreeRecordsOnlyWithTheDefaultOptionsAndCanBeTurnedOff() {
+        Path home = repository.resolve("elsewhere");
+        StartCache standard = Launcher.Options.parse(new String[] {"up", "--repo", repository.toString(), "--home", home.toString(),
+                "--service-java-opts", Launcher.DEFAULT_SERVICE_JAVA_OPTS}).startCache();
+        assertThat(standard).isNotNull();
+        assertThat(standard.directory()).isEqualTo(repository.toAbsolutePath().resolve(".atelier/cache"));
+        assertThat(standard.records()).isEqualTo(!Launcher.Options.isCi(System.getenv("CI")));
+
+        StartCache benchmark = Launcher.Options.parse(new String[] {"up", "--repo", repository.toString(),
+                "--service-java-opts", "-Xms512m -Xmx512m -XX:+UseParallelGC"}).startCache();
+        assertThat(benchmark).isNotNull();
+        assertThat(benchmark.records()).isFalse();
+
+        assertThat(Launcher.Options.parse(new String[] {"up", "--cache", "off"}).startCache()).isNull();
+        assertThat(Launcher.Options.parse(new String[] {"up", "--cache", home.toString()}).startCache())
+                .extracting(StartCache::directory).isEqualTo(home.toAbsolutePath());
+    }
+
+    @Test
+    void aCiServerIsToldByItsEnvironment() {
+        assertThat(Launcher.Options.isCi("true")).isTrue();
+        assertThat(Launcher.Options.isCi("1")).isTrue();
+        assertThat(Launcher.Options.isCi(null)).isFalse();
+        assertThat(Launcher.Options.isCi("")).isFalse();
+        assertThat(Launcher.Options.isCi("false")).isFalse();
+    }
 }

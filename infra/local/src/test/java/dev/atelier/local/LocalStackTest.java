@@ -104,6 +104,27 @@ class LocalStackTest {
     }
 
     @Test
+    void keepsTheStartUpCacheAServiceRecordedOnceItHasStopped() throws IOException {
+        Path cache = Files.createDirectories(repository.resolve("cache"));
+        LocalStack stack = stack(List.of(alpha, beta), new FakeCommand(Map.of("alpha-service", "ready-recording",
+                "beta-service", "ready"), cache));
+        try {
+            assertThat(stack.up()).isEqualTo(LocalStack.Outcome.READY);
+            assertThat(output.text()).contains("start-up cache: recorded by 1 on this run");
+            assertThat(cache.resolve("alpha-service.recording.aot")).doesNotExist();
+
+            stack.close();
+
+            assertThat(cache.resolve("alpha-service.aot")).hasContent("classes of the fake service");
+            assertThat(cache.resolve("alpha-service.recording.aot")).doesNotExist();
+            assertThat(output.text()).contains("writing the start-up cache of 1 service as they stop")
+                    .contains("alpha-service stopped in").contains(", start-up cache written");
+        } finally {
+            stack.close();
+        }
+    }
+
+    @Test
     void refusesToStartAServiceThatWasNotBuilt() throws IOException {
         Files.createDirectories(repository.resolve("alpha-service"));
         Files.writeString(repository.resolve("alpha-service/pom.xml"), "<project/>");
@@ -119,6 +140,10 @@ class LocalStackTest {
     }
 
     private LocalStack stack(List<ServiceDefinition> services, Map<String, String> modes) {
+        return stack(services, new FakeCommand(modes));
+    }
+
+    private LocalStack stack(List<ServiceDefinition> services, ServiceCommand command) {
         services.forEach(service -> {
             try {
                 Files.createDirectories(repository.resolve(service.module()));
@@ -128,7 +153,7 @@ class LocalStackTest {
             }
         });
         LocalStack.Settings settings = new LocalStack.Settings(repository, new Home(repository.resolve(".atelier")),
-                TestPorts.free(), TestPorts.free(), false, services, new FakeCommand(modes), Duration.ofSeconds(30),
+                TestPorts.free(), TestPorts.free(), false, services, command, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 2, Instant.now());
         return new LocalStack(settings, output.stream());
     }

@@ -272,11 +272,12 @@ public final class Launcher {
 
         Home home() {
             String value = value("home");
-            return new Home(value == null ? repository().resolve(".atelier") : Path.of(value));
+            return new Home(value == null ? defaultHome() : Path.of(value));
         }
 
         Duration downTimeout() {
-            return Duration.ofSeconds(number("timeout", 90));
+            // the first stop after a build waits for every service to write its start-up cache: a minute or two here
+            return Duration.ofSeconds(number("timeout", 240));
         }
 
         List<String> serviceJavaOptions() {
@@ -293,17 +294,18 @@ public final class Launcher {
         /**
          * The services' start-up cache, {@code null} when off. It belongs to the built tree rather than to one
          * store's data, so it lives under the repository whatever {@code --home} says, and every store started from
-         * the tree (./atelier up, the end-to-end tests, the benchmarks) uses it. A cache is recorded only by a
-         * start with the default JVM options (other options, e.g. a benchmark's, must not run in recording mode)
-         * and not on a CI server (environment variable {@code CI}), where nothing is kept for a next start.
+         * the tree (./atelier up, the end-to-end tests, the benchmarks) uses what is there. Only the developer's
+         * own store (the default home) records one: a store with a home of its own is a test's or a benchmark's,
+         * which must neither pay for the recording when it stops nor run its JVMs in recording mode; nor does a
+         * CI server (environment variable {@code CI}), which keeps nothing for a next start.
          */
         @Nullable StartCache startCache() {
             String value = value("cache");
             if (value != null && value.strip().equals("off")) {
                 return null;
             }
-            Path directory = value == null ? repository().resolve(".atelier").resolve("cache") : Path.of(value.strip());
-            boolean record = serviceJavaOptions().equals(defaultServiceJavaOptions()) && !isCi(System.getenv("CI"));
+            Path directory = value == null ? defaultHome().resolve("cache") : Path.of(value.strip());
+            boolean record = home().directory().equals(new Home(defaultHome()).directory()) && !isCi(System.getenv("CI"));
             return StartCache.standard(directory, record);
         }
 
@@ -311,8 +313,8 @@ public final class Launcher {
             return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false");
         }
 
-        private static List<String> defaultServiceJavaOptions() {
-            return split(DEFAULT_SERVICE_JAVA_OPTS);
+        private Path defaultHome() {
+            return repository().resolve(".atelier");
         }
 
         private static List<String> split(String options) {

@@ -26,7 +26,7 @@ final class ServiceProcess {
     /** How the wait for readiness ended. */
     enum Outcome { READY, FAILED, ABANDONED }
 
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(100);
     /**
      * What a JVM that records its start-up cache gets on top of the grace period to stop: it writes the cache
      * after the service has shut down, which takes seconds per service, more when they all write at once.

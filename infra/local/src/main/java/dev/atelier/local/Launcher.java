@@ -37,7 +37,7 @@ public final class Launcher {
               --postgres-port N        default 15432
               --ready-timeout S        seconds a service has to become ready, default 180
               --stop-timeout S         seconds a service has to stop before it is killed, default 20
-              --parallel N             services started at a time, default 2
+              --parallel N             services started at a time, default 4
               --service-java-opts OPTS JVM options of each service (default: $ATELIER_SERVICE_JAVA_OPTS, else
                                        "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
               --cache DIR|off          the services' start-up cache (extracted jars, AOT cache or CDS archive),
@@ -322,7 +322,8 @@ public final class Launcher {
         }
 
         LocalStack.Settings settings() {
-            int parallel = number("parallel", 2);
+            // a start spends part of its time waiting (database, broker), which a third and fourth start fill
+            int parallel = number("parallel", 4);
             if (parallel < 1) {
                 throw new IllegalArgumentException("--parallel takes a number from 1");
             }

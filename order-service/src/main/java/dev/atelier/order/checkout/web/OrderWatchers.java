@@ -1,5 +1,6 @@
 package dev.atelier.order.checkout.web;
 
+import dev.atelier.order.checkout.OrderChanged;
 import dev.atelier.order.checkout.OrderTracking;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +20,14 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open event streams of orders' wait pages. One job polls the versions of all watched orders at once (a change
- * may be made by any replica, so memory alone would miss some) and sends the order to its watchers when it changed.
- * A stream ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
+ * The open event streams of orders' wait pages. A change this replica commits is sent at once (after the commit, on
+ * a thread of its own, so that a slow browser never holds up the saga); one job polls the versions of all watched
+ * orders at once for the changes other replicas make, and sends the order to its watchers when it changed. A stream
+ * ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
  */
 @Component
 class OrderWatchers {
@@ -43,6 +49,8 @@ class OrderWatchers {
 
     private final OrderTracking tracking;
     private final Map<UUID, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final ExecutorService pushes = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("order-stream-push").daemon().factory());
 
     OrderWatchers(OrderTracking tracking) {
         this.tracking = tracking;
@@ -66,31 +74,57 @@ class OrderWatchers {
         return watcher.emitter;
     }
 
-    @Scheduled(fixedDelayString = "${atelier.checkout.watch-interval:300ms}")
-    void sendChanges() {
-        if (watchers.isEmpty()) {
+    /** A change this replica committed: sent to the order's watchers now rather than at the next poll. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void changed(OrderChanged change) {
+        if (!watchers.containsKey(change.orderId())) {
             return;
         }
-        Map<UUID, Long> versions = tracking.versions(List.copyOf(watchers.keySet()));
-        watchers.forEach((orderId, ofOrder) -> {
+        try {
+            pushes.execute(() -> sendChanges(List.of(change.orderId())));
+        } catch (RejectedExecutionException e) {
+            log.debug("Not pushing order {}: the service is stopping", change.orderId());
+        }
+    }
+
+    /** The changes made elsewhere (by another replica), and any push that failed. */
+    @Scheduled(fixedDelayString = "${atelier.checkout.watch-interval:300ms}")
+    void sendChanges() {
+        if (!watchers.isEmpty()) {
+            sendChanges(List.copyOf(watchers.keySet()));
+        }
+    }
+
+    private void sendChanges(List<UUID> orderIds) {
+        Map<UUID, Long> versions = tracking.versions(orderIds);
+        for (UUID orderId : orderIds) {
             long version = versions.getOrDefault(orderId, 0L);
-            for (Watcher watcher : ofOrder) {
-                if (version > watcher.version) {
-                    watcher.version = version;
-                    tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
-                        if (send(watcher, order) && FINAL.contains(order.status())) {
-                            watcher.emitter.complete();
-                            forget(orderId, watcher);
-                        }
-                    });
-                }
+            for (Watcher watcher : watchers.getOrDefault(orderId, List.of())) {
+                sendIfNewer(orderId, watcher, version);
             }
-        });
+        }
+    }
+
+    /** The poll and a push may both see a change: the watcher's lock makes sure it is sent once, in order. */
+    private void sendIfNewer(UUID orderId, Watcher watcher, long version) {
+        synchronized (watcher) {
+            if (version <= watcher.version) {
+                return;
+            }
+            watcher.version = version;
+            tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
+                if (send(watcher, order) && FINAL.contains(order.status())) {
+                    watcher.emitter.complete();
+                    forget(orderId, watcher);
+                }
+            });
+        }
     }
 
     /** Ends every open stream when the service stops, so that the graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
+        pushes.shutdownNow();
         watchers.values().forEach(ofOrder -> ofOrder.forEach(watcher -> watcher.emitter.complete()));
         watchers.clear();
     }

@@ -28,6 +28,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * a thread of its own, so that a slow browser never holds up the saga); one job polls the versions of all watched
  * orders at once for the changes other replicas make, and sends the order to its watchers when it changed. A stream
  * ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
+ * <p>
+ * A new watcher starts from no version at all, never from one read after the state it was sent: the saga moves an
+ * order a few hundred milliseconds after it is placed, just when the wait page opens its stream, and a change that
+ * committed between the two reads would otherwise count as seen and never be sent (the page then waited for nothing
+ * until the stream ran out). So a new watcher reads the order again at once, on the push thread, and sends it if it
+ * is not what was sent.
  */
 @Component
 class OrderWatchers {
@@ -36,14 +42,19 @@ class OrderWatchers {
     static final Duration STREAM_FOR = Duration.ofMinutes(20);
     private static final Set<String> FINAL = Set.of("PAID", "CANCELLED", "REFUNDED");
 
+    /** Below every order's version (they start at 0). */
+    private static final long UNSEEN = -1;
+
     private final class Watcher {
         final SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
         final @Nullable String token;
-        volatile long version;
+        /** The version last read; {@link #UNSEEN} until the first read after the watcher started. */
+        volatile long version = UNSEEN;
+        /** What was sent last, so that the first read sends only a change. */
+        volatile @Nullable OrderResponse sent;
 
-        Watcher(@Nullable String token, long version) {
+        Watcher(@Nullable String token) {
             this.token = token;
-            this.version = version;
         }
     }
 
@@ -56,9 +67,9 @@ class OrderWatchers {
         this.tracking = tracking;
     }
 
+    /** A stream that starts with {@code current} (as read by the caller, however long ago) and sends every change. */
     SseEmitter watch(UUID orderId, @Nullable String token, OrderResponse current) {
-        long version = tracking.versions(List.of(orderId)).getOrDefault(orderId, 0L);
-        Watcher watcher = new Watcher(token, version);
+        Watcher watcher = new Watcher(token);
         Runnable forget = () -> forget(orderId, watcher);
         watcher.emitter.onCompletion(forget);
         watcher.emitter.onTimeout(forget);
@@ -70,6 +81,7 @@ class OrderWatchers {
             watcher.emitter.complete();
         } else {
             watchers.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(watcher);
+            push(orderId);
         }
         return watcher.emitter;
     }
@@ -77,13 +89,16 @@ class OrderWatchers {
     /** A change this replica committed: sent to the order's watchers now rather than at the next poll. */
     @TransactionalEventListener(fallbackExecution = true)
     void changed(OrderChanged change) {
-        if (!watchers.containsKey(change.orderId())) {
-            return;
+        if (watchers.containsKey(change.orderId())) {
+            push(change.orderId());
         }
+    }
+
+    private void push(UUID orderId) {
         try {
-            pushes.execute(() -> sendChanges(List.of(change.orderId())));
+            pushes.execute(() -> sendChanges(List.of(orderId)));
         } catch (RejectedExecutionException e) {
-            log.debug("Not pushing order {}: the service is stopping", change.orderId());
+            log.debug("Not pushing order {}: the service is stopping", orderId);
         }
     }
 
@@ -113,6 +128,9 @@ class OrderWatchers {
             }
             watcher.version = version;
             tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
+                if (order.equals(watcher.sent)) {
+                    return;
+                }
                 if (send(watcher, order) && FINAL.contains(order.status())) {
                     watcher.emitter.complete();
                     forget(orderId, watcher);
@@ -131,7 +149,9 @@ class OrderWatchers {
 
     private boolean send(Watcher watcher, OrderResponse order) {
         try {
-            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(watcher.version)).data(order));
+            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(Math.max(watcher.version, 0)))
+                    .data(order));
+            watcher.sent = order;
             return true;
         } catch (IOException | IllegalStateException e) {
             log.debug("An order stream went away: {}", e.toString());

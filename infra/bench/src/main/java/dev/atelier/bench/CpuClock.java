@@ -49,6 +49,51 @@ final class CpuClock {
                 * MILLIS_PER_TICK;
     }
 
+    /**
+     * CPU milliseconds the whole machine has spent busy (every core, every process: /proc/stat's first line less
+     * idle and iowait) since boot; 0 where /proc cannot be read. The difference over a window, less what the
+     * measured processes used, is what everything else on a shared machine took meanwhile.
+     */
+    static double machineBusyMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy * MILLIS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * CPU milliseconds of a JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread1}, ...)
+     * now, from /proc/PID/task: on a starved machine the warm-up does not finish compiling, and what is left is
+     * spent inside the measured window. A compiler thread that has ended (the JVM adds and removes them as needed)
+     * no longer counts, so this is a lower bound.
+     */
+    static double compilerMillis(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            return tasks.mapToLong(task -> {
+                try {
+                    String text = Files.readString(task.resolve("stat"));
+                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                    if (!name.matches("C[12] CompilerThre.*")) {
+                        return 0;
+                    }
+                    return ticks(text.substring(text.lastIndexOf(')') + 2).split(" "));
+                } catch (IOException | RuntimeException e) {
+                    return 0;
+                }
+            }).sum() * MILLIS_PER_TICK;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The pid of the process that runs with this text on its command line, or -1. */
     static long pidOf(String commandLinePart) {
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {

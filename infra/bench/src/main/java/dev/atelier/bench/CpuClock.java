@@ -70,28 +70,41 @@ final class CpuClock {
     }
 
     /**
-     * CPU milliseconds of a JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread1}, ...)
-     * now, from /proc/PID/task: on a starved machine the warm-up does not finish compiling, and what is left is
-     * spent inside the measured window. A compiler thread that has ended (the JVM adds and removes them as needed)
-     * no longer counts, so this is a lower bound.
+     * CPU milliseconds of a JVM's JIT compiler threads now (see {@link #jitAndGcMillis}); a compiler thread that has
+     * ended (the JVM adds and removes them as needed) no longer counts, so this is a lower bound.
      */
     static double compilerMillis(long pid) {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            return tasks.mapToLong(task -> {
+        return jitAndGcMillis(pid)[0];
+    }
+
+    /**
+     * CPU milliseconds of a JVM's JIT compiler threads and of its garbage collector's threads now, from
+     * /proc/PID/task: a short run on a JVM still compiling its hot paths counts the compilation in its CPU per
+     * request, which a long-running service no longer pays. {0, 0} where /proc cannot be read.
+     */
+    static double[] jitAndGcMillis(long pid) {
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String text;
                 try {
-                    String text = Files.readString(task.resolve("stat"));
-                    String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
-                    if (!name.matches("C[12] CompilerThre.*")) {
-                        return 0;
-                    }
-                    return ticks(text.substring(text.lastIndexOf(')') + 2).split(" "));
-                } catch (IOException | RuntimeException e) {
-                    return 0;
+                    text = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
                 }
-            }).sum() * MILLIS_PER_TICK;
-        } catch (IOException e) {
-            return 0;
+                String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                long ticks = ticks(text.substring(text.lastIndexOf(')') + 2).split(" "));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    jit += ticks * MILLIS_PER_TICK;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += ticks * MILLIS_PER_TICK;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
         }
+        return new double[] {jit, gc};
     }
 
     /** The pid of the process that runs with this text on its command line, or -1. */

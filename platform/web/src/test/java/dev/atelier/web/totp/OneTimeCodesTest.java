@@ -51,7 +51,8 @@ class OneTimeCodesTest {
     void decodesAndEncodesBase32AsRfc4648() {
         assertThat(OneTimeCodes.encode("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
         assertThat(OneTimeCodes.encode("f".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MY");
-        assertThat(OneTimeCodes.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII))).isEqualTo(RFC_SECRET);
+        assertThat(OneTimeCodes.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(RFC_SECRET);
         assertThat(OneTimeCodes.decode("MZXW6YTBOI")).isEqualTo("foobar".getBytes(StandardCharsets.US_ASCII));
         assertThat(OneTimeCodes.decode("MZXW6YQ=")).isEqualTo("foob".getBytes(StandardCharsets.US_ASCII));
     }

@@ -19,7 +19,11 @@ public final class Json {
         return EventJson.mapper().writeValueAsString(new TreeMap<>(map));
     }
 
+    /** A string map from JSON; {@code {}} (a plain line's personalisation and labels) without a parse. */
     public static Map<String, String> readMap(String json) {
+        if (json.equals("{}")) {
+            return Map.of();
+        }
         return EventJson.mapper().readValue(json, STRING_MAP);
     }
 }

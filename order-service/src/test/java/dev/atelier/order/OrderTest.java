@@ -12,7 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The one test configuration of this module, so that all its test classes share one application context on the
  * embedded Kafka and PostgreSQL. cart-service is played by WireMock ({@link CartStub}); the clock is a
- * {@link TestClock} the tests move; the timeout job does not run by itself (tests call it).
+ * {@link TestClock} the tests move; the timeout job and the order streams' poll do not run by themselves (tests call
+ * them), so a stream that shows a change shows this replica's push.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "atelier.checkout.cart-url=http://localhost:${atelier.test.cart-stub-port}",
                 "atelier.checkout.cart-timeout=15s",
-                "atelier.checkout.watch-interval=100ms",
+                "atelier.checkout.watch-interval=1h",
                 "atelier.saga.timeout-sweep-interval=1h",
                 "atelier.privacy.erasure-sweep-interval=1h",
                 "atelier.messaging.inbox.concurrency=2",

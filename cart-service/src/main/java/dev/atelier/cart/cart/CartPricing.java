@@ -56,14 +56,17 @@ public class CartPricing {
      * would give the variants' statement no more consistency than it has alone, only a COMMIT round trip more.
      */
     public PricedCart openCart(UUID cartId, @Nullable String option, @Nullable String country) {
-        Cart cart = carts.find(cartId).filter(c -> c.status() == CartStatus.OPEN)
+        return openCartIfAny(cartId, option, country)
                 .orElseThrow(() -> ProblemException.notFound("unknown-cart", "no open cart has id " + cartId));
-        return price(cart, option, country);
     }
 
-    /** The open cart, priced, if there is one with this id (every shopper's read: no transaction, see above). */
+    /**
+     * The open cart, priced, if there is one with this id (every shopper's read: no transaction, see above). The
+     * cart, its lines and their variants come in one statement.
+     */
     public Optional<PricedCart> openCartIfAny(UUID cartId, @Nullable String option, @Nullable String country) {
-        return carts.find(cartId).filter(c -> c.status() == CartStatus.OPEN).map(c -> price(c, option, country));
+        return carts.load(cartId).filter(loaded -> loaded.cart().status() == CartStatus.OPEN)
+                .map(loaded -> price(loaded.cart(), loaded.variants(), option, country, loaded.cart().couponCode()));
     }
 
     /** The cart in whatever state, priced, if it exists. */
@@ -93,9 +96,18 @@ public class CartPricing {
 
     /** Prices the cart as if it held {@code couponCode} (the coupon preview). */
     PricedCart price(Cart cart, @Nullable String option, @Nullable String country, @Nullable String couponCode) {
+        return price(cart, variants.findAll(cart.lines().stream().map(CartLine::sku).distinct().toList()), option,
+                country, couponCode);
+    }
+
+    /**
+     * Prices the cart with the read model's variants of its SKUs ({@code known}: those the read model has, read in
+     * the statement that read the cart, or after it), as if it held {@code couponCode}.
+     */
+    PricedCart price(Cart cart, Map<String, Variant> known, @Nullable String option, @Nullable String country,
+            @Nullable String couponCode) {
         String shippingOption = option == null || option.isBlank() ? DEFAULT_OPTION : option;
         String destination = country == null || country.isBlank() ? DEFAULT_COUNTRY : country.toUpperCase();
-        Map<String, Variant> known = variants.findAll(cart.lines().stream().map(CartLine::sku).distinct().toList());
         List<PricingLine> pricingLines = new ArrayList<>();
         List<PricedCart.Blocker> blockers = new ArrayList<>();
         for (CartLine line : cart.lines()) {

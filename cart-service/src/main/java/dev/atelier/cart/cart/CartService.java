@@ -14,6 +14,7 @@ import dev.atelier.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,60 +75,104 @@ public class CartService {
     public Added addLine(@Nullable UUID cartId, String sku, int quantity, Map<String, String> values,
             @Nullable UUID preview) {
         requireQuantity(quantity);
-        Variant variant = variants.find(sku)
-                .orElseThrow(() -> ProblemException.unprocessable("unknown-sku", "SKU " + sku + " is not sold here")
-                        .with("sku", sku));
-        if (variant.retired()) {
-            throw ProblemException.unprocessable("product-unavailable", variant.name() + " (" + sku
-                    + ") is no longer sold").with("sku", sku);
+        if (cartId != null && values.isEmpty()) {
+            // a plain product to a cart (most adds): the cart and the SKU's variant in one statement, unless the
+            // product turns out personalisable (catalog must see it, outside any transaction) or there is no cart
+            Added added = transaction.execute(status -> {
+                carts.relaxDurability();
+                Carts.Loaded held = carts.lockOpenLoaded(cartId, sku).orElse(null);
+                if (held == null) {
+                    return null;
+                }
+                Variant variant = sellable(sku, held.variants().get(sku));
+                if (variant.personalisable()) {
+                    return null;
+                }
+                return addTo(held, variant, quantity, PLAIN, preview, clock.instant());
+            });
+            if (added != null) {
+                return added;
+            }
         }
+        Variant variant = sellable(sku, variants.find(sku).orElse(null));
         Checked checked = check(variant, values);
         Instant now = clock.instant();
         return transaction.execute(status -> {
             carts.relaxDurability();
-            Cart cart = cartId == null ? null : carts.lockOpen(cartId).orElse(null);
-            boolean created = cart == null;
-            if (cart == null) {
+            Carts.Loaded held = cartId == null ? null : carts.lockOpenLoaded(cartId).orElse(null);
+            if (held == null) {
+                // a new cart and its first line in one statement: nobody else knows its id yet, nothing to lock
                 UUID id = UUID.randomUUID();
-                carts.create(id, null, null, now);
-                cart = carts.lockOpen(id).orElseThrow();
+                CartLine line = newLine(1, variant, quantity, checked, now, preview);
+                carts.createWithLine(id, line, now);
+                Cart cart = new Cart(id, CartStatus.OPEN, 2, null, null, null, Cart.Gift.NONE, null, now,
+                        List.of(line));
+                return new Added(id, line.id(), true,
+                        pricing.price(cart, Map.of(sku, variant), null, null, null));
             }
-            Money unitPrice = new Money(variant.price().minor() + checked.delta(), variant.price().currency());
-            Optional<CartLine> same = cart.line(sku, checked.key());
-            UUID lineId;
-            List<CartLine> lines;
-            if (same.isPresent()) {
-                int total = same.get().quantity() + quantity;
-                if (total > Cart.MAX_QUANTITY) {
-                    throw quantityLimit(total, "the line already holds " + same.get().quantity());
-                }
-                carts.updateLine(same.get().id(), total, unitPrice);
-                if (preview != null) {
-                    carts.updatePreview(same.get().id(), preview);
-                }
-                lineId = same.get().id();
-                lines = cart.lines().stream().map(l -> l.id().equals(same.get().id())
-                        ? l.withQuantity(total, unitPrice).withPreview(preview != null ? preview : l.previewRef())
-                        : l).toList();
-            } else {
-                int slot = cart.freeSlot().orElseThrow(() -> ProblemException.unprocessable("line-limit",
-                        "a cart holds at most " + Cart.MAX_LINES + " lines; remove one first")
-                        .with("limit", Cart.MAX_LINES));
-                lineId = UUID.randomUUID();
-                CartLine line = new CartLine(lineId, slot, sku, quantity, checked.values(), checked.key(),
-                        checked.labels(), checked.delta(), unitPrice, variant.name(), variant.attributes(),
-                        variant.imageUrl(), now, preview);
-                carts.insertLine(cart.id(), line);
-                lines = new ArrayList<>(cart.lines());
-                lines.add(line); // the latest added_at: last, as the lines are read back
-            }
-            carts.touch(cart.id(), now);
-            // the cart as a fresh read would give it (the row is locked, so touch made it version + 1): priced in
-            // this transaction, without reading back what was just written
-            Cart after = new Cart(cart.id(), cart.status(), cart.version() + 1, cart.customerId(), cart.email(),
-                    cart.couponCode(), cart.gift(), cart.orderId(), now, lines);
-            return new Added(cart.id(), lineId, created, pricing.price(after, null, null));
+            return addTo(held, variant, quantity, checked, preview, now);
         });
+    }
+
+    /** The SKU's variant, if the read model has it and it is still sold; else the shopper's answer why not. */
+    private static Variant sellable(String sku, @Nullable Variant variant) {
+        if (variant == null) {
+            throw ProblemException.unprocessable("unknown-sku", "SKU " + sku + " is not sold here").with("sku", sku);
+        }
+        if (variant.retired()) {
+            throw ProblemException.unprocessable("product-unavailable", variant.name() + " (" + sku
+                    + ") is no longer sold").with("sku", sku);
+        }
+        return variant;
+    }
+
+    /** Adds to the open cart locked in this transaction, and prices it as it stands after. */
+    private Added addTo(Carts.Loaded held, Variant variant, int quantity, Checked checked, @Nullable UUID preview,
+            Instant now) {
+        Cart cart = held.cart();
+        String sku = variant.sku();
+        Money unitPrice = unitPrice(variant, checked);
+        Optional<CartLine> same = cart.line(sku, checked.key());
+        UUID lineId;
+        List<CartLine> lines;
+        if (same.isPresent()) {
+            int total = same.get().quantity() + quantity;
+            if (total > Cart.MAX_QUANTITY) {
+                throw quantityLimit(total, "the line already holds " + same.get().quantity());
+            }
+            lineId = same.get().id();
+            carts.updateLineAndTouch(cart.id(), lineId, total, unitPrice, preview, now);
+            lines = cart.lines().stream().map(l -> l.id().equals(lineId)
+                    ? l.withQuantity(total, unitPrice).withPreview(preview != null ? preview : l.previewRef())
+                    : l).toList();
+        } else {
+            int slot = cart.freeSlot().orElseThrow(() -> ProblemException.unprocessable("line-limit",
+                    "a cart holds at most " + Cart.MAX_LINES + " lines; remove one first")
+                    .with("limit", Cart.MAX_LINES));
+            CartLine line = newLine(slot, variant, quantity, checked, now, preview);
+            lineId = line.id();
+            carts.insertLineAndTouch(cart.id(), line, now);
+            lines = new ArrayList<>(cart.lines());
+            lines.add(line); // the latest added_at: last, as the lines are read back
+        }
+        // the cart as a fresh read would give it (the row is locked, so the touch made it version + 1): priced in
+        // this transaction with the variants read with it, without reading back what was just written
+        Cart after = new Cart(cart.id(), cart.status(), cart.version() + 1, cart.customerId(), cart.email(),
+                cart.couponCode(), cart.gift(), cart.orderId(), now, lines);
+        Map<String, Variant> known = new HashMap<>(held.variants());
+        known.putIfAbsent(sku, variant);
+        return new Added(cart.id(), lineId, false, pricing.price(after, known, null, null, after.couponCode()));
+    }
+
+    private static Money unitPrice(Variant variant, Checked checked) {
+        return new Money(variant.price().minor() + checked.delta(), variant.price().currency());
+    }
+
+    private static CartLine newLine(int slot, Variant variant, int quantity, Checked checked, Instant now,
+            @Nullable UUID preview) {
+        return new CartLine(UUID.randomUUID(), slot, variant.sku(), quantity, checked.values(), checked.key(),
+                checked.labels(), checked.delta(), unitPrice(variant, checked), variant.name(), variant.attributes(),
+                variant.imageUrl(), now, preview);
     }
 
     public void changeQuantity(UUID cartId, UUID lineId, int quantity) {
@@ -226,9 +271,12 @@ public class CartService {
     private record Checked(Map<String, String> values, String key, Map<String, String> labels, long delta) {
     }
 
+    /** A line without personalisation (most of them): the same every time. */
+    private static final Checked PLAIN = new Checked(Map.of(), Json.write(Map.of()), Map.of(), 0);
+
     private Checked check(Variant variant, Map<String, String> values) {
         if (values.isEmpty() && !variant.personalisable()) {
-            return new Checked(Map.of(), Json.write(Map.of()), Map.of(), 0);
+            return PLAIN;
         }
         Personalisation.Verdict verdict;
         try {

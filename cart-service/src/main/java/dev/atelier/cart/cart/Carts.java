@@ -2,6 +2,8 @@ package dev.atelier.cart.cart;
 
 import dev.atelier.cart.Json;
 import dev.atelier.cart.pricing.PricingProperties;
+import dev.atelier.cart.product.SellableVariants;
+import dev.atelier.cart.product.Variant;
 import dev.atelier.events.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +11,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +30,10 @@ class Carts {
 
     private static final String CART_COLUMNS = "id, status, version, customer_id, email, coupon_code, gift_wrap, "
             + "gift_message, gift_hide_prices, order_id, last_activity_at";
-    /** The cart's columns as they are, its lines' with the suffix {@code _line} (a null line id: no line). */
+    /**
+     * The cart's columns as they are, its lines' with the suffix {@code _line} (a null line id: no line), and each
+     * line's variant in the read model with the suffix {@code _variant} (null columns: the read model has none).
+     */
     private static final String JOINED_COLUMNS = "c.id, c.status, c.version, c.customer_id, c.email, c.coupon_code, "
             + "c.gift_wrap, c.gift_message, c.gift_hide_prices, c.order_id, c.last_activity_at, l.id AS id_line, "
             + "l.slot AS slot_line, l.sku AS sku_line, l.quantity AS quantity_line, "
@@ -34,7 +41,30 @@ class Carts {
             + "l.personalisation_labels::text AS personalisation_labels_line, "
             + "l.price_delta_minor AS price_delta_minor_line, l.added_unit_price_minor AS added_unit_price_minor_line, "
             + "l.name AS name_line, l.attributes::text AS attributes_line, l.image_url AS image_url_line, "
-            + "l.added_at AS added_at_line, l.preview_ref AS preview_ref_line";
+            + "l.added_at AS added_at_line, l.preview_ref AS preview_ref_line, "
+            + SellableVariants.columns("v", "_variant");
+    /** What a change to a cart's line does to the cart: a new version, and the abandoned-cart clock restarts. */
+    private static final String TOUCH = """
+            UPDATE cart SET version = version + 1, last_activity_at = :at, abandonment_step = 0,
+                            abandonment_ended = CASE WHEN abandonment_ended = 'UNSUBSCRIBED' THEN abandonment_ended END
+             WHERE id = :cart""";
+    private static final String INSERT_LINE = """
+            INSERT INTO cart_line (id, cart_id, slot, sku, quantity, personalisation, personalisation_key,
+                                   personalisation_labels, price_delta_minor, added_unit_price_minor, name,
+                                   attributes, image_url, added_at, preview_ref)
+            VALUES (:id, :cart, :slot, :sku, :quantity, :personalisation::jsonb, :key, :labels::jsonb, :delta,
+                    :unitPrice, :name, :attributes::jsonb, :image, :lineAt, :preview)""";
+
+    /**
+     * A cart with the read model's variants of its lines' SKUs (those it knows), and of the SKU about to be added when
+     * one was named: all that pricing it needs.
+     */
+    record Loaded(Cart cart, Map<String, Variant> variants) {
+
+        Loaded {
+            variants = Map.copyOf(variants);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Currency currency;
@@ -62,37 +92,83 @@ class Carts {
     }
 
     Optional<Cart> find(UUID id) {
+        return load(id).map(Loaded::cart);
+    }
+
+    /** The cart with its lines' variants, not locked (a shopper's read). */
+    Optional<Loaded> load(UUID id) {
         return withLines("c.id = ?", false, id);
     }
 
     /** The open cart, its row locked until the transaction ends. */
     Optional<Cart> lockOpen(UUID id) {
+        return lockOpenLoaded(id).map(Loaded::cart);
+    }
+
+    /** The open cart with its lines' variants, its row locked until the transaction ends. */
+    Optional<Loaded> lockOpenLoaded(UUID id) {
         return withLines("c.id = ? AND c.status = 'OPEN'", true, id);
+    }
+
+    /**
+     * As {@link #lockOpenLoaded(UUID)}, with the variant of {@code sku} too (in {@code variants} if the read model
+     * has it): a plain add needs nothing else, so it reads the cart and what it adds in one round trip.
+     */
+    Optional<Loaded> lockOpenLoaded(UUID id, String sku) {
+        return withLines("c.id = ? AND c.status = 'OPEN'", true, id, sku);
     }
 
     /** The cart in any state, locked. */
     Optional<Cart> lock(UUID id) {
-        return withLines("c.id = ?", true, id);
+        return withLines("c.id = ?", true, id).map(Loaded::cart);
     }
 
-    /** The cart and its lines in one round trip (every cart request reads one): a row per line, or one without. */
-    private Optional<Cart> withLines(String condition, boolean lock, UUID id) {
-        return jdbc.sql("SELECT " + JOINED_COLUMNS + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id WHERE "
-                        + condition + " ORDER BY l.added_at, l.slot" + (lock ? " FOR UPDATE OF c" : ""))
-                .param(id)
+    /**
+     * The cart, its lines and their variants in one round trip (every cart request reads one, and pricing needs the
+     * variants): a row per line, or one without.
+     */
+    private Optional<Loaded> withLines(String condition, boolean lock, UUID id) {
+        return withLines(condition, lock, id, null);
+    }
+
+    /** With {@code alsoSku}, each row also carries that SKU's variant, with the suffix {@code _added}. */
+    private Optional<Loaded> withLines(String condition, boolean lock, UUID id, @Nullable String alsoSku) {
+        String added = alsoSku == null ? ""
+                : ", " + SellableVariants.columns("a", "_added");
+        String joinAdded = alsoSku == null ? "" : " LEFT JOIN sellable_variant a ON a.sku = ?";
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + JOINED_COLUMNS + added
+                + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id LEFT JOIN sellable_variant v ON v.sku = l.sku"
+                + joinAdded + " WHERE " + condition + " ORDER BY l.added_at, l.slot" + (lock ? " FOR UPDATE OF c" : ""));
+        if (alsoSku != null) {
+            statement = statement.param(alsoSku);
+        }
+        return statement.param(id)
                 .query(rs -> {
                     if (!rs.next()) {
-                        return Optional.<Cart>empty();
+                        return Optional.<Loaded>empty();
                     }
                     Cart cart = cart(rs, List.of());
                     List<CartLine> lines = new ArrayList<>();
+                    Map<String, Variant> variants = new HashMap<>();
+                    Variant toAdd = alsoSku == null ? null : SellableVariants.variant(rs, "_added");
+                    if (toAdd != null) {
+                        variants.put(toAdd.sku(), toAdd);
+                    }
                     do {
                         if (rs.getObject("id_line") != null) {
-                            lines.add(line(rs, "_line"));
+                            CartLine line = line(rs, "_line");
+                            lines.add(line);
+                            if (!variants.containsKey(line.sku())) {
+                                Variant variant = SellableVariants.variant(rs, "_variant");
+                                if (variant != null) {
+                                    variants.put(line.sku(), variant);
+                                }
+                            }
                         }
                     } while (rs.next());
-                    return Optional.of(new Cart(cart.id(), cart.status(), cart.version(), cart.customerId(),
-                            cart.email(), cart.couponCode(), cart.gift(), cart.orderId(), cart.lastActivityAt(), lines));
+                    return Optional.of(new Loaded(new Cart(cart.id(), cart.status(), cart.version(),
+                            cart.customerId(), cart.email(), cart.couponCode(), cart.gift(), cart.orderId(),
+                            cart.lastActivityAt(), lines), variants));
                 });
     }
 
@@ -102,12 +178,56 @@ class Carts {
     }
 
     void insertLine(UUID cartId, CartLine line) {
+        lineParams(jdbc.sql(INSERT_LINE), cartId, line).update();
+    }
+
+    /**
+     * A shopper's new line and the cart's {@link #touch} in one statement: the add's only write. The row must be
+     * locked ({@link #lockOpenLoaded}), so that the version this makes is the one read plus one.
+     */
+    void insertLineAndTouch(UUID cartId, CartLine line, Instant at) {
+        lineParams(jdbc.sql("WITH line AS (" + INSERT_LINE + ") " + TOUCH), cartId, line)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * A new cart holding its first line, in one statement: created as {@link #create} and {@link #touch} would
+     * leave it (version 2, activity now), so that the shopper's first add reads as two changes like any other.
+     */
+    void createWithLine(UUID cartId, CartLine line, Instant at) {
+        lineParams(jdbc.sql("""
+                WITH new_cart AS (
+                    INSERT INTO cart (id, status, version, currency, created_at, last_activity_at)
+                    VALUES (:cart, 'OPEN', 2, :currency, :at, :at))
+                """ + INSERT_LINE), cartId, line)
+                .param("currency", currency.getCurrencyCode())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * An existing line's new quantity and reference unit price (and the latest preview, if one came), with the
+     * cart's {@link #touch}, in one statement; the row must be locked, as for {@link #insertLineAndTouch}.
+     */
+    void updateLineAndTouch(UUID cartId, UUID lineId, int quantity, Money unitPrice, @Nullable UUID previewRef,
+            Instant at) {
         jdbc.sql("""
-                INSERT INTO cart_line (id, cart_id, slot, sku, quantity, personalisation, personalisation_key,
-                                       personalisation_labels, price_delta_minor, added_unit_price_minor, name,
-                                       attributes, image_url, added_at, preview_ref)
-                VALUES (:id, :cart, :slot, :sku, :quantity, :personalisation::jsonb, :key, :labels::jsonb, :delta,
-                        :unitPrice, :name, :attributes::jsonb, :image, :at, :preview)""")
+                WITH line AS (UPDATE cart_line SET quantity = :quantity, added_unit_price_minor = :unitPrice,
+                                                   preview_ref = coalesce(:preview, preview_ref)
+                               WHERE id = :line AND cart_id = :cart)
+                """ + TOUCH)
+                .param("quantity", quantity)
+                .param("unitPrice", unitPrice.minor())
+                .param("preview", previewRef)
+                .param("line", lineId)
+                .param("cart", cartId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private static JdbcClient.StatementSpec lineParams(JdbcClient.StatementSpec statement, UUID cartId,
+            CartLine line) {
+        return statement
                 .param("id", line.id())
                 .param("cart", cartId)
                 .param("slot", line.slot())
@@ -121,9 +241,8 @@ class Carts {
                 .param("name", line.name())
                 .param("attributes", Json.write(line.attributes()))
                 .param("image", line.imageUrl())
-                .param("at", Timestamp.from(line.addedAt()))
-                .param("preview", line.previewRef())
-                .update();
+                .param("lineAt", Timestamp.from(line.addedAt()))
+                .param("preview", line.previewRef());
     }
 
     /** A new quantity, and the unit price the shopper now sees as the line's reference. */
@@ -132,23 +251,13 @@ class Carts {
                 .params(quantity, unitPrice.minor(), lineId).update();
     }
 
-    /** The preview the shopper made last of this line. */
-    void updatePreview(UUID lineId, UUID previewRef) {
-        jdbc.sql("UPDATE cart_line SET preview_ref = ? WHERE id = ?").params(previewRef, lineId).update();
-    }
-
     void deleteLine(UUID lineId) {
         jdbc.sql("DELETE FROM cart_line WHERE id = ?").param(lineId).update();
     }
 
     /** Any change by the shopper: a new version, and the abandoned-cart clock starts again. */
     void touch(UUID cartId, Instant at) {
-        jdbc.sql("""
-                UPDATE cart SET version = version + 1, last_activity_at = ?, abandonment_step = 0,
-                                abandonment_ended = CASE WHEN abandonment_ended = 'UNSUBSCRIBED'
-                                                         THEN abandonment_ended END
-                 WHERE id = ?""")
-                .params(Timestamp.from(at), cartId).update();
+        jdbc.sql(TOUCH).param("at", Timestamp.from(at)).param("cart", cartId).update();
     }
 
     void setCoupon(UUID cartId, @Nullable String code) {

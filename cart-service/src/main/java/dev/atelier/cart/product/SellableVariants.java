@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SellableVariants {
 
-    private static final String COLUMNS = "sku, product_id, name, attributes::text, image_url, tax_class, categories, "
-            + "personalisable, price_minor, currency, weight_grams, available, retired";
+    private static final List<String> COLUMN_NAMES = List.of("sku", "product_id", "name", "attributes", "image_url",
+            "tax_class", "categories", "personalisable", "price_minor", "currency", "weight_grams", "available",
+            "retired");
+    private static final String COLUMNS = columns("sellable_variant", "");
 
     private final JdbcClient jdbc;
 
@@ -110,13 +113,34 @@ public class SellableVariants {
         jdbc.sql("UPDATE sellable_variant SET available = ? WHERE sku = ?").params(available, sku).update();
     }
 
-    private static Variant map(ResultSet rs) throws SQLException {
-        Array categories = rs.getArray("categories");
-        return new Variant(rs.getString("sku"), rs.getObject("product_id", UUID.class), rs.getString("name"),
-                Json.readMap(rs.getString("attributes")), rs.getString("image_url"), rs.getString("tax_class"),
+    /**
+     * The read model's columns of the table (or alias) {@code table}, each named with {@code suffix}, as
+     * {@link #variant} reads them: for a statement that joins the read model (a cart with its lines' variants).
+     */
+    public static String columns(String table, String suffix) {
+        return COLUMN_NAMES.stream()
+                .map(c -> table + "." + c + (c.equals("attributes") ? "::text" : "") + " AS " + c + suffix)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The variant in the columns named with {@code suffix} ({@link #columns}); none when a join found none. */
+    public static @Nullable Variant variant(ResultSet rs, String suffix) throws SQLException {
+        String sku = rs.getString("sku" + suffix);
+        if (sku == null) {
+            return null;
+        }
+        Array categories = rs.getArray("categories" + suffix);
+        return new Variant(sku, rs.getObject("product_id" + suffix, UUID.class), rs.getString("name" + suffix),
+                Json.readMap(rs.getString("attributes" + suffix)), rs.getString("image_url" + suffix),
+                rs.getString("tax_class" + suffix),
                 categories == null ? List.of() : Arrays.asList((String[]) categories.getArray()),
-                rs.getBoolean("personalisable"),
-                new Money(rs.getLong("price_minor"), Currency.getInstance(rs.getString("currency"))),
-                rs.getLong("weight_grams"), rs.getObject("available", Long.class), rs.getBoolean("retired"));
+                rs.getBoolean("personalisable" + suffix),
+                new Money(rs.getLong("price_minor" + suffix), Currency.getInstance(rs.getString("currency" + suffix))),
+                rs.getLong("weight_grams" + suffix), rs.getObject("available" + suffix, Long.class),
+                rs.getBoolean("retired" + suffix));
+    }
+
+    private static Variant map(ResultSet rs) throws SQLException {
+        return Objects.requireNonNull(variant(rs, ""));
     }
 }

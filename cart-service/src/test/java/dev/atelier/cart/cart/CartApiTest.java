@@ -130,7 +130,30 @@ class CartApiTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("totals").path("subtotal").path("amount").asLong()).isEqualTo(1800);
+
+        // to the cart it now has: the same line grows, one version later
+        Http.Answer again = shopper.post("/api/cart/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1}");
+        assertThat(again.body().path("lines")).singleElement()
+                .satisfies(line -> assertThat(line.path("quantity").asInt()).isEqualTo(3));
+        assertThat(again.body().path("version").asLong()).isEqualTo(answer.body().path("version").asLong() + 1);
+        assertThat(again.body().path("totals").path("subtotal").path("amount").asLong()).isEqualTo(2700);
         assertThat(stub.callsFor(sku)).isZero();
+
+        Http.Answer unknown = shopper.post("/api/cart/items", "{\"sku\": \"NOPE-2\", \"quantity\": 1}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.type()).endsWith("/unknown-sku");
+        assertThat(shopper.get("/api/cart").body().path("version").asLong()).as("a refused add changes nothing")
+                .isEqualTo(again.body().path("version").asLong());
+
+        String personalisable = Catalog.uniqueSku("ASKED");
+        catalog.aPersonalisedMug(personalisable, 1200);
+        stub.accepts(personalisable, 0, Map.of());
+        Http.Answer unnamed = shopper.post("/api/cart/items", "{\"sku\": \"" + personalisable
+                + "\", \"quantity\": 1}");
+        assertThat(unnamed.status()).isEqualTo(200);
+        assertThat(unnamed.body().path("lines")).hasSize(2);
+        assertThat(stub.callsFor(personalisable)).as("a personalisable product goes to catalog, even without a name")
+                .isEqualTo(1);
     }
 
     @Test

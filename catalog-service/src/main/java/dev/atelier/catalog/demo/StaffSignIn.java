@@ -1,6 +1,7 @@
 package dev.atelier.catalog.demo;
 
 import dev.atelier.events.EventJson;
+import dev.atelier.web.totp.OneTimeCodes;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -52,7 +53,7 @@ final class StaffSignIn implements AdminToken {
 
     StaffSignIn(DemoProperties.SignIn settings, Clock clock) {
         this.settings = settings;
-        this.codes = new OneTimeCodes(settings.totpSecret());
+        this.codes = OneTimeCodes.of(settings.totpSecret());
         this.clock = clock;
     }
 

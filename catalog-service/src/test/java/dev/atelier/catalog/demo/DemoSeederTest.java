@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo seeding against this service's real admin API, with inventory's admin API played by a stand-in that
  * learns SKUs from the catalog.product topic, both called with an admin's token (the sign-in at customer-service that
- * {@code ./atelier up} drives is customer-service's flow; {@link OneTimeCodesTest} checks the authenticator codes).
+ * {@code ./atelier up} drives is customer-service's flow; platform/web's OneTimeCodesTest checks the authenticator codes).
  * A sample of the catalogue (every kind of product; DemoCatalogueTest checks the whole), the products other services
  * rely on, stock for every SKU, and nothing doubled by a second run.
  */

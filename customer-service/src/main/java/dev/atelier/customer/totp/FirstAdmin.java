@@ -4,6 +4,7 @@ import dev.atelier.customer.account.AccountStatus;
 import dev.atelier.customer.account.Customer;
 import dev.atelier.customer.account.Customers;
 import dev.atelier.customer.account.Role;
+import dev.atelier.web.totp.OneTimeCodes;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -50,11 +51,14 @@ class FirstAdmin implements ApplicationRunner {
         if (customers.byEmail(email).isPresent()) {
             return;
         }
+        String secret = Objects.requireNonNull(properties.totpSecret()).replace(" ", "")
+                .toUpperCase(java.util.Locale.ROOT);
+        OneTimeCodes.of(secret); // a secret that is not Base32 stops the start here, before the account exists
         UUID id = UUID.randomUUID();
         customers.insert(new Customer(id, email, "Administrator",
                 passwords.encode(Objects.requireNonNull(properties.password())), AccountStatus.ACTIVE,
                 Set.of(Role.CUSTOMER, Role.STAFF, Role.ADMIN), null, null, clock.instant()));
-        totp.enrolWithSecret(id, Objects.requireNonNull(properties.totpSecret()).replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+        totp.enrolWithSecret(id, secret);
         log.info("created the first admin account {} from configuration", email);
     }
 }

@@ -3,39 +3,33 @@ package dev.atelier.customer.totp;
 import dev.atelier.customer.account.Customer;
 import dev.atelier.customer.account.Customers;
 import dev.atelier.customer.secrets.SecretBox;
-import dev.samstevens.totp.code.CodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.atelier.web.totp.OneTimeCodes;
 import dev.samstevens.totp.code.HashingAlgorithm;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
-import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * RFC 6238 codes (SHA-1, six digits, 30 s steps, one step of drift either way) for staff accounts. A code is
- * accepted once: the account remembers the last step used and a code of that step or an earlier one is refused,
- * with one conditional UPDATE so that two requests racing with the same code cannot both pass.
+ * RFC 6238 codes (SHA-1, six digits, 30 s steps, one step of drift either way; computed and compared in constant
+ * time by platform/web's {@link OneTimeCodes}) for staff accounts. A code is accepted once: the account remembers the
+ * last step used and a code of that step or an earlier one is refused, with one conditional UPDATE so that two
+ * requests racing with the same code cannot both pass. The QR code of an enrolment is drawn by the totp library.
  */
 @Service
 public class Totp {
 
-    static final int PERIOD_SECONDS = 30;
-    static final int DIGITS = 6;
     private static final int DRIFT_STEPS = 1;
 
     private final Customers customers;
     private final SecretBox secrets;
     private final RecoveryCodes recoveryCodes;
     private final Clock clock;
-    private final CodeGenerator generator = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
 
     Totp(Customers customers, SecretBox secrets, RecoveryCodes recoveryCodes, Clock clock) {
         this.customers = customers;
@@ -57,12 +51,13 @@ public class Totp {
             throw new IllegalStateException("the account already has an authenticator");
         }
         String pending = customer.sealedTotpSecret();
-        String secret = pending != null ? secrets.openText(pending) : new DefaultSecretGenerator(32).generate();
+        String secret = pending != null ? secrets.openText(pending) : OneTimeCodes.newSecret();
         if (pending == null) {
             customers.startTotpEnrolment(customer.id(), secrets.sealText(secret));
         }
         QrData data = new QrData.Builder().label(customer.email()).secret(secret).issuer(issuer)
-                .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD_SECONDS).build();
+                .algorithm(HashingAlgorithm.SHA1).digits(OneTimeCodes.DIGITS).period((int) OneTimeCodes.STEP_SECONDS)
+                .build();
         try {
             ZxingPngQrGenerator qr = new ZxingPngQrGenerator();
             return new Enrolment(secret, data.getUri(), Utils.getDataUriForImage(qr.generate(data), qr.getImageMimeType()));
@@ -96,7 +91,7 @@ public class Totp {
             return false;
         }
         String compact = code.replace(" ", "").replace("-", "");
-        if (compact.length() == DIGITS && compact.chars().allMatch(Character::isDigit)) {
+        if (compact.length() == OneTimeCodes.DIGITS && compact.chars().allMatch(Character::isDigit)) {
             return matchesOnce(customer, compact);
         }
         return recoveryCodes.use(customer.id(), code);
@@ -107,25 +102,8 @@ public class Totp {
         if (sealed == null) {
             return false;
         }
-        String secret = secrets.openText(sealed);
-        long now = Math.floorDiv(clock.millis() / 1000, PERIOD_SECONDS);
-        for (long step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step++) {
-            if (constantTimeEquals(codeAt(secret, step), code)) {
-                return customers.useTotpStep(customer.id(), step);
-            }
-        }
-        return false;
-    }
-
-    String codeAt(String secret, long step) {
-        try {
-            return generator.generate(secret, step);
-        } catch (CodeGenerationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+        OptionalLong step = OneTimeCodes.of(secrets.openText(sealed))
+                .matchingStep(code, OneTimeCodes.step(clock.instant()), DRIFT_STEPS);
+        return step.isPresent() && customers.useTotpStep(customer.id(), step.getAsLong());
     }
 }

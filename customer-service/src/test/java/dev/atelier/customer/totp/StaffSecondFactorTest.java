@@ -9,7 +9,9 @@ import dev.atelier.customer.Oidc;
 import dev.atelier.customer.account.Customer;
 import dev.atelier.customer.account.Customers;
 import dev.atelier.customer.account.Role;
+import dev.atelier.web.totp.OneTimeCodes;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +146,7 @@ class StaffSecondFactorTest {
     }
 
     private String codeFor(String secret, int stepsAhead) {
-        return totp.codeAt(secret, System.currentTimeMillis() / 1000 / Totp.PERIOD_SECONDS + stepsAhead);
+        return OneTimeCodes.of(secret).at(OneTimeCodes.step(Instant.now()) + stepsAhead);
     }
 
     private static Map<String, String> password(Customer customer) {

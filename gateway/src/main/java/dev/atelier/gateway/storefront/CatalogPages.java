@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -97,6 +98,11 @@ class CatalogPages {
                     ServiceAnswer page = answers.getT1();
                     if (page.status() == 400 || page.status() == 404) {
                         exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+                    } else if (!page.ok()) {
+                        // the page says what went wrong, but it is not the listing: browsers, crawlers and monitors
+                        // see the failure, and a shopper is told when to try again
+                        exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+                        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
                     }
                     java.util.List<ListingFilters.Facet> facets = answers.getT2().ok()
                             ? filters.facets(answers.getT2().body()) : java.util.List.of();

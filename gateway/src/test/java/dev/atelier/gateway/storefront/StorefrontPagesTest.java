@@ -129,6 +129,20 @@ class StorefrontPagesTest extends GatewayTest {
     }
 
     @Test
+    void answersASearchWhoseCatalogFailsWith503AndWhenToTryAgain() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).withQueryParam("q", equalTo("lamp"))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"about:blank\",\"status\":500,\"detail\":\"boom\"}")));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/facets")).willReturn(okJson("{}")));
+
+        HttpResponse<String> page = send(request("/search?q=lamp").GET());
+
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(page.body()).contains("<main");
+    }
+
+    @Test
     void answersAMissingProductWithAHelpful404() throws Exception {
         StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/no-such-mug")).willReturn(aResponse()
                 .withStatus(404).withHeader("Content-Type", "application/problem+json")

@@ -1,5 +1,6 @@
 package dev.atelier.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpServer;
 import dev.atelier.events.EventCatalog;
 import dev.atelier.events.Money;
@@ -11,6 +12,7 @@ import dev.atelier.testing.EmbeddedPostgresServer;
 import dev.atelier.testing.EventPublisher;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,19 +31,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures cart-service's hot paths straight to the service with Gatling ({@link CartSimulation}): {@code shoppers}
  * concurrent shoppers (closed model, no think time) each start a cart, add 8 items (a share {@code personalised} of
  * them with a name on a personalisable product, so catalog's validation call is included; the others plain
- * products, which never call catalog) and read the cart after each add. The service runs from its own jar in a
+ * products, which never call catalog) and read the cart after each add ({@code --read-after-add false}: adds
+ * alone, the request the add-to-cart goal is set for). The service runs from its own jar in a
  * separate JVM on embedded PostgreSQL (fsync on) and Kafka; catalog's products arrive as events and its HTTP
  * validation is a stand-in that answers at once (so the figures are cart-service's, not catalog's). Gatling's HTML
  * report lands under {@code infra/bench/target/gatling/}; {@code --jfr true} records the service with JDK Flight
  * Recorder over the measured window ({@code infra/bench/target/cart-service.jfr}).
  *
  * <pre>./atelier bench cart [--shoppers 50] [--warm-up 20] [--seconds 30] [--personalised 0.5] [--jar PATH]
- *                         [--jfr false] [--service-opts "-Xmx768m ..."]</pre>
+ *                         [--jfr false] [--service-opts "-Xmx768m ..."] [--read-after-add true]</pre>
  */
 public final class CartBenchmark {
 
@@ -56,7 +60,7 @@ public final class CartBenchmark {
     }
 
     record Options(int shoppers, int warmUpSeconds, int seconds, double personalised, Path jar, boolean jfr,
-            String serviceOpts) {
+            String serviceOpts, boolean readAfterAdd) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -67,7 +71,8 @@ public final class CartBenchmark {
                     Double.parseDouble(values.getOrDefault("personalised", "0.5")),
                     Path.of(values.getOrDefault("jar", "cart-service/target/cart-service.jar")),
                     Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
-                    values.getOrDefault("service-opts", "-Xmx768m"));
+                    values.getOrDefault("service-opts", "-Xmx768m"),
+                    Boolean.parseBoolean(values.getOrDefault("read-after-add", "true")));
         }
     }
 
@@ -91,7 +96,8 @@ public final class CartBenchmark {
                     "http://localhost:" + catalog.getAddress().getPort(), data.resolve("cart-service.log"))) {
                 List<String> skus = seed(kafka, service);
                 out.printf("Warming up for %d s with %d shoppers...%n", options.warmUpSeconds(), options.shoppers());
-                GatlingRun.run(CartSimulation.class, plan(service, skus, options.warmUpSeconds()), "warm-up", false);
+                GatlingRun.run(CartSimulation.class, plan(service, skus, options.warmUpSeconds(), null), "warm-up",
+                        false);
                 long validationsBefore = validations.get();
                 if (options.jfr()) {
                     service.startRecording();
@@ -99,14 +105,13 @@ public final class CartBenchmark {
                 out.printf("Measuring for %d s with %d shoppers (load average before: %s)...%n", options.seconds(),
                         options.shoppers(), GatlingRun.loadAverage());
                 long postgresPid = CpuClock.pidOf(data.resolve("pg").toString());
-                double serviceCpu = CpuClock.millis(service.process.pid());
-                double postgresCpu = CpuClock.millis(postgresPid);
-                Path report = GatlingRun.run(CartSimulation.class, plan(service, skus, options.seconds()),
+                // CPU clocks read when the load starts and when it ends (not over Gatling's report writing)
+                CpuWindow window = new CpuWindow(service.process.pid(), postgresPid);
+                Path report = GatlingRun.run(CartSimulation.class, plan(service, skus, options.seconds(), window),
                         options.shoppers() + " shoppers, " + Math.round(options.personalised() * 100)
-                                + "% personalised adds", true);
+                                + "% personalised adds" + (options.readAfterAdd() ? ", a read after each" : ", no reads"),
+                        true);
                 String load = GatlingRun.loadAverage();
-                serviceCpu = CpuClock.millis(service.process.pid()) - serviceCpu;
-                postgresCpu = CpuClock.millis(postgresPid) - postgresCpu;
                 if (options.jfr()) {
                     out.println("JFR recording: " + service.stopRecording());
                 }
@@ -114,9 +119,8 @@ public final class CartBenchmark {
                 GatlingRun.print(out, figures, report, () -> load);
                 out.printf("catalog validations during the measured window: %d%n",
                         validations.get() - validationsBefore);
-                long requests = figures.getFirst().count(); // Gatling's "All Requests": every add and read
-                out.printf("CPU per request (the shared machine's load aside): cart-service %.2f ms, PostgreSQL %.2f ms"
-                        + "%n", serviceCpu / Math.max(1, requests), postgresCpu / Math.max(1, requests));
+                long requests = Math.max(1, figures.getFirst().count()); // "All Requests": every add and read
+                window.print(out, requests);
                 return figures;
             } finally {
                 Path kept = Path.of("infra/bench/target/cart-service-bench.log");
@@ -130,9 +134,64 @@ public final class CartBenchmark {
         }
     }
 
-    private CartSimulation.Plan plan(Service service, List<String> skus, int seconds) {
+    private CartSimulation.Plan plan(Service service, List<String> skus, int seconds, @Nullable CpuWindow window) {
         return new CartSimulation.Plan(service.base, skus, options.shoppers(), Duration.ofSeconds(seconds),
-                options.personalised());
+                options.personalised(), options.readAfterAdd(), window == null ? () -> { } : window::start,
+                window == null ? () -> { } : window::end);
+    }
+
+    /**
+     * The CPU the service, PostgreSQL, this JVM (Gatling, the embedded Kafka, catalog's stand-in) and the rest of the
+     * machine used while the load ran: per request it holds better than req/s on a shared machine, and it shows
+     * what the load generator itself takes from the same cores.
+     */
+    private static final class CpuWindow {
+
+        private final long servicePid;
+        private final long postgresPid;
+        private final double[] start = new double[6];
+        private final double[] end = new double[6];
+
+        CpuWindow(long servicePid, long postgresPid) {
+            this.servicePid = servicePid;
+            this.postgresPid = postgresPid;
+        }
+
+        void start() {
+            read(start);
+        }
+
+        void end() {
+            read(end);
+        }
+
+        private void read(double[] into) {
+            into[0] = System.nanoTime() / 1e6;
+            into[1] = CpuClock.millis(servicePid);
+            into[2] = CpuClock.millis(postgresPid);
+            into[3] = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+            into[4] = CpuClock.machineBusyMillis();
+            into[5] = CpuClock.compilerMillis(servicePid);
+        }
+
+        void print(PrintStream out, long requests) {
+            double service = end[1] - start[1];
+            double postgres = end[2] - start[2];
+            double bench = end[3] - start[3];
+            double others = Math.max(0, end[4] - start[4] - service - postgres - bench);
+            double jit = end[5] - start[5];
+            int cores = Runtime.getRuntime().availableProcessors();
+            double capacity = (end[0] - start[0]) * cores;
+            out.printf("CPU per request (the shared machine's load aside): cart-service %.2f ms, PostgreSQL %.2f ms"
+                            + " (of the service's, its JIT compiler still at work: %.2f ms; without it %.2f ms)%n",
+                    service / requests, postgres / requests, jit / requests, (service - jit) / requests);
+            out.printf("CPU of the %d cores over the %.1f s of load: cart-service %.0f %%, PostgreSQL %.0f %%, this"
+                            + " bench's JVM (Gatling, Kafka, catalog's stand-in) %.0f %% (%.2f ms per request),"
+                            + " everything else on the machine %.0f %%, idle %.0f %%%n", cores,
+                    (end[0] - start[0]) / 1000, 100 * service / capacity, 100 * postgres / capacity,
+                    100 * bench / capacity, bench / requests, 100 * others / capacity,
+                    Math.max(0, 100 - 100 * (end[4] - start[4]) / capacity));
+        }
     }
 
     /** Publishes the products (half of them personalisable) and waits until the service sells the last one. */

@@ -49,6 +49,64 @@ final class CpuClock {
                 * MILLIS_PER_TICK;
     }
 
+    /**
+     * CPU milliseconds the whole machine has spent busy (every core, every process: /proc/stat's first line less
+     * idle and iowait) since boot; 0 where /proc cannot be read. The difference over a window, less what the
+     * measured processes used, is what everything else on a shared machine took meanwhile.
+     */
+    static double machineBusyMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy * MILLIS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * CPU milliseconds of a JVM's JIT compiler threads now (see {@link #jitAndGcMillis}); a compiler thread that has
+     * ended (the JVM adds and removes them as needed) no longer counts, so this is a lower bound.
+     */
+    static double compilerMillis(long pid) {
+        return jitAndGcMillis(pid)[0];
+    }
+
+    /**
+     * CPU milliseconds of a JVM's JIT compiler threads and of its garbage collector's threads now, from
+     * /proc/PID/task: a short run on a JVM still compiling its hot paths counts the compilation in its CPU per
+     * request, which a long-running service no longer pays. {0, 0} where /proc cannot be read.
+     */
+    static double[] jitAndGcMillis(long pid) {
+        double jit = 0;
+        double gc = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String text;
+                try {
+                    text = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+                long ticks = ticks(text.substring(text.lastIndexOf(')') + 2).split(" "));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    jit += ticks * MILLIS_PER_TICK;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += ticks * MILLIS_PER_TICK;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+        return new double[] {jit, gc};
+    }
+
     /** The pid of the process that runs with this text on its command line, or -1. */
     static long pidOf(String commandLinePart) {
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {

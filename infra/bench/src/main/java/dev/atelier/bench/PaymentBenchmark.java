@@ -44,13 +44,25 @@ import tools.jackson.databind.JsonNode;
  * in a JVM of its own on embedded PostgreSQL (durable) and Kafka.
  *
  * <pre>./atelier bench payment [--payments N] [--warm-up N] [--concurrency N] [--rate N] [--paced-rate N]
- *                            [--paced-payments N] [--jar PATH] [--jfr PATH]</pre>
+ *                            [--paced-payments N] [--webhooks N] [--jar PATH] [--jfr PATH]</pre>
  *
  * <p>Without {@code --rate} the requests go at once and the pay calls {@code --concurrency} at a time (throughput);
  * then a second run paces both at {@code --paced-rate} (default 100/s, the issue's latency goal; 0 skips it) for
  * {@code --paced-payments} payments, which measures one payment's latency on a service that keeps up. {@code --rate N}
- * paces the main run instead (and skips the second). Each run prints the service's and PostgreSQL's CPU time per
- * payment (process CPU / payments: the figure that holds on a shared machine) and the load average. {@code --jfr}
+ * paces the main run instead (and skips the second).
+ *
+ * <p>A sandbox pay call is two requests to the service (the page's POST, then the webhook it delivers to the
+ * service's own endpoint) and two commits: Stripe's side and the store's. So a third run, {@code --webhooks N}
+ * payments (default 2000; 0 skips it), plays Stripe itself: the bench signs each {@code checkout.session.completed}
+ * with Stripe's scheme (its own HMAC code, the secret handed to the service as the sandbox's) and posts it to
+ * {@code /webhooks/stripe}, {@code --concurrency} at a time; a webhook counts when it answered 200 with outcome
+ * APPLIED (verified and applied), and its PaymentSucceeded is awaited on Kafka. That is the issue's "verified
+ * webhooks/s" of the store alone.
+ *
+ * <p>Each run prints the service's and PostgreSQL's CPU time per payment (process CPU / payments: the figure that
+ * holds on a shared machine), the part of the service's that went to its JIT compiler and garbage collector threads
+ * (a JVM still compiling its hot paths), and the load average. The bench client (HTTP, Kafka consumer) runs on the
+ * same cores and is not counted. {@code --jfr}
  * records the service's JVM with Flight Recorder into that file (profile settings), for {@code jfr print --events
  * jdk.ExecutionSample}, from the end of the warm-up to the end of the measured runs.
  */
@@ -64,8 +76,8 @@ public final class PaymentBenchmark {
         this.out = out;
     }
 
-    record Options(int payments, int warmUp, int concurrency, int rate, int pacedRate, int pacedPayments, Path jar,
-            String jfr) {
+    record Options(int payments, int warmUp, int concurrency, int rate, int pacedRate, int pacedPayments, int webhooks,
+            Path jar, String jfr) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -76,6 +88,7 @@ public final class PaymentBenchmark {
                     Integer.parseInt(values.getOrDefault("rate", "0")),
                     Integer.parseInt(values.getOrDefault("paced-rate", "100")),
                     Integer.parseInt(values.getOrDefault("paced-payments", "1500")),
+                    Integer.parseInt(values.getOrDefault("webhooks", "2000")),
                     Path.of(values.getOrDefault("jar", "payment-service/target/payment-service.jar")),
                     values.getOrDefault("jfr", ""));
         }
@@ -87,10 +100,19 @@ public final class PaymentBenchmark {
 
     /**
      * One measured run: its hops, the CPU milliseconds per payment of the service and of PostgreSQL while the sessions
-     * were opened and while they were paid (pay call to PaymentSucceeded on Kafka), and the load average after it.
+     * were opened and while they were paid (pay call or webhook to PaymentSucceeded on Kafka), of the service's paying
+     * CPU the part of its JIT compiler and GC threads, and the load average after it.
      */
     record Run(String title, List<Hop> hops, double sessionCpu, double sessionPostgresCpu, double payCpu,
-            double payPostgresCpu, String load, int failedPays) {
+            double payPostgresCpu, double payJit, double payGc, String load, int failedPays) {
+    }
+
+    /** How a run pays its sessions. */
+    enum Pay {
+        /** The shopper's button on the sandbox page, which delivers the signed webhook to the service. */
+        SANDBOX,
+        /** The bench as Stripe: a signed webhook posted straight to {@code /webhooks/stripe}. */
+        WEBHOOK
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,7 +134,7 @@ public final class PaymentBenchmark {
                 long postgresPid = CpuClock.pidOf(data.resolve("pg").toString());
                 if (options.warmUp() > 0) {
                     out.printf("Warming up with %d payments...%n", options.warmUp());
-                    measure(service, kafka, postgresPid, options.warmUp(), 0, true);
+                    measure(service, kafka, postgresPid, options.warmUp(), 0, Pay.SANDBOX, true);
                 }
                 if (!options.jfr().isBlank()) {
                     service.jcmd("JFR.start", "name=bench", "settings=profile");
@@ -120,11 +142,17 @@ public final class PaymentBenchmark {
                 out.printf("Measuring %d payments (load average before: %s)...%n", options.payments(),
                         GatlingRun.loadAverage());
                 List<Run> runs = new ArrayList<>();
-                runs.add(measure(service, kafka, postgresPid, options.payments(), options.rate(), false));
+                runs.add(measure(service, kafka, postgresPid, options.payments(), options.rate(), Pay.SANDBOX, false));
+                if (options.webhooks() > 0) {
+                    out.printf("Measuring %d webhooks posted as Stripe would (load average before: %s)...%n",
+                            options.webhooks(), GatlingRun.loadAverage());
+                    runs.add(measure(service, kafka, postgresPid, options.webhooks(), options.rate(), Pay.WEBHOOK, false));
+                }
                 if (options.rate() == 0 && options.pacedRate() > 0 && options.pacedPayments() > 0) {
                     out.printf("Measuring %d payments paced at %d/s (load average before: %s)...%n",
                             options.pacedPayments(), options.pacedRate(), GatlingRun.loadAverage());
-                    runs.add(measure(service, kafka, postgresPid, options.pacedPayments(), options.pacedRate(), false));
+                    runs.add(measure(service, kafka, postgresPid, options.pacedPayments(), options.pacedRate(),
+                            Pay.SANDBOX, false));
                 }
                 if (!options.jfr().isBlank()) {
                     Path file = Path.of(options.jfr()).toAbsolutePath();
@@ -146,7 +174,7 @@ public final class PaymentBenchmark {
         }
     }
 
-    private Run measure(Service service, EmbeddedKafkaServer kafka, long postgresPid, int count, int rate,
+    private Run measure(Service service, EmbeddedKafkaServer kafka, long postgresPid, int count, int rate, Pay pay,
             boolean warmUp) throws Exception {
         List<PaymentRequested> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -159,6 +187,7 @@ public final class PaymentBenchmark {
         Map<UUID, Long> requestedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> sessionAt = new ConcurrentHashMap<>();
         Map<UUID, String> sessionOf = new ConcurrentHashMap<>();
+        Map<UUID, String> paymentOf = new ConcurrentHashMap<>();
         Map<UUID, Long> paySentAt = new ConcurrentHashMap<>();
         Map<UUID, Long> payAnsweredAt = new ConcurrentHashMap<>();
         Map<UUID, Long> succeededAt = new ConcurrentHashMap<>();
@@ -180,6 +209,7 @@ public final class PaymentBenchmark {
                         }
                         if (eventType.equals("PaymentSessionCreated")) {
                             sessionOf.put(orderId, json.get("sessionId").asString());
+                            paymentOf.put(orderId, json.get("paymentId").asString());
                             sessionAt.putIfAbsent(orderId, now);
                         } else if (eventType.equals("PaymentSucceeded")) {
                             succeededAt.putIfAbsent(orderId, now);
@@ -206,18 +236,35 @@ public final class PaymentBenchmark {
             Semaphore inFlight = new Semaphore(rate > 0 ? 512 : options.concurrency());
             serviceCpu = CpuClock.millis(service.process.pid());
             postgresCpu = CpuClock.millis(postgresPid);
+            double[] jitAndGc = CpuClock.jitAndGcMillis(service.process.pid());
             long payStart = System.nanoTime();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 pace(requests, rate, request -> {
                     inFlight.acquireUninterruptibly();
                     pool.execute(() -> {
                         try {
-                            paySentAt.put(request.orderId(), System.nanoTime());
-                            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(service.base
-                                    + "/pay/sandbox/" + sessionOf.get(request.orderId()) + "/pay"))
-                                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                            boolean done;
+                            if (pay == Pay.SANDBOX) {
+                                paySentAt.put(request.orderId(), System.nanoTime());
+                                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(service.base
+                                        + "/pay/sandbox/" + sessionOf.get(request.orderId()) + "/pay"))
+                                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                                        HttpResponse.BodyHandlers.discarding());
+                                done = answer.statusCode() == 303;
+                            } else {
+                                String payload = completed(request, sessionOf.get(request.orderId()),
+                                        paymentOf.get(request.orderId()));
+                                paySentAt.put(request.orderId(), System.nanoTime());
+                                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(service.base
+                                        + "/webhooks/stripe"))
+                                        .header("Content-Type", "application/json")
+                                        .header("Stripe-Signature", service.signer.header(payload))
+                                        .POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                done = answer.statusCode() == 200 && answer.body().contains("\"APPLIED\"");
+                            }
                             payAnsweredAt.put(request.orderId(), System.nanoTime());
-                            if (answer.statusCode() != 303) {
+                            if (!done) {
                                 failures.incrementAndGet();
                             }
                         } catch (IOException | InterruptedException e) {
@@ -238,19 +285,25 @@ public final class PaymentBenchmark {
             consumer.join();
             double payCpu = CpuClock.millis(service.process.pid()) - serviceCpu;
             double payPostgresCpu = CpuClock.millis(postgresPid) - postgresCpu;
+            double[] jitAndGcAfter = CpuClock.jitAndGcMillis(service.process.pid());
             String load = GatlingRun.loadAverage();
             if (warmUp) {
-                return new Run("warm-up", List.of(), 0, 0, 0, 0, load, failures.get());
+                return new Run("warm-up", List.of(), 0, 0, 0, 0, 0, 0, load, failures.get());
             }
             String paced = rate > 0 ? " at " + rate + "/s" : "";
             long succeededEnd = succeededAt.values().stream().mapToLong(Long::longValue).max().orElse(payStart);
-            String title = count + " payments (" + failures.get() + " pay calls failed), " + (rate > 0 ? "requests and pay calls paced at " + rate + "/s"
-                    : "requests at once, pay calls " + options.concurrency() + " at a time");
+            String calls = pay == Pay.SANDBOX ? "pay calls" : "webhooks posted by the bench as Stripe";
+            String title = count + " payments (" + failures.get() + " " + calls + " failed), " + (rate > 0
+                    ? "requests and " + calls + " paced at " + rate + "/s"
+                    : "requests at once, " + calls + " " + options.concurrency() + " at a time");
+            String payHop = pay == Pay.SANDBOX ? "sandbox pay (signed webhook verified)" : "signed webhook -> 200 APPLIED";
+            String succeededHop = pay == Pay.SANDBOX ? "pay -> PaymentSucceeded on Kafka" : "webhook -> PaymentSucceeded on Kafka";
             return new Run(title, List.of(
                     hop("PaymentRequested -> PaymentSessionCreated" + paced, requestedAt, sessionAt, sessionsStart, sessionsEnd),
-                    hop("sandbox pay (signed webhook verified)" + paced, paySentAt, payAnsweredAt, payStart, payEnd),
-                    hop("pay -> PaymentSucceeded on Kafka" + paced, paySentAt, succeededAt, payStart, succeededEnd)),
-                    sessionCpu / count, sessionPostgresCpu / count, payCpu / count, payPostgresCpu / count, load,
+                    hop(payHop + paced, paySentAt, payAnsweredAt, payStart, payEnd),
+                    hop(succeededHop + paced, paySentAt, succeededAt, payStart, succeededEnd)),
+                    sessionCpu / count, sessionPostgresCpu / count, payCpu / count, payPostgresCpu / count,
+                    (jitAndGcAfter[0] - jitAndGc[0]) / count, (jitAndGcAfter[1] - jitAndGc[1]) / count, load,
                     failures.get());
         }
     }
@@ -300,11 +353,53 @@ public final class PaymentBenchmark {
                     h.perSecond(), h.p50(), h.p99(), h.max());
         }
         out.printf("CPU per payment (the shared machine's load aside): opening the session: payment-service %.2f ms,"
-                + " PostgreSQL %.2f ms; paying it (pay call, webhook, PaymentSucceeded): payment-service %.2f ms,"
-                + " PostgreSQL %.2f ms%n", run.sessionCpu(), run.sessionPostgresCpu(), run.payCpu(), run.payPostgresCpu());
-        out.println("sessions: from publishing PaymentRequested to receiving PaymentSessionCreated; pay: the sandbox's"
-                + " POST /pay round trip, which includes signing, delivering and verifying the webhook and committing its"
-                + " effect; pay -> PaymentSucceeded: from sending the pay call to the event on Kafka");
+                + " PostgreSQL %.2f ms; paying it (up to PaymentSucceeded): payment-service %.2f ms (of which JIT"
+                + " compiler threads %.2f ms, GC threads %.2f ms), PostgreSQL %.2f ms%n", run.sessionCpu(),
+                run.sessionPostgresCpu(), run.payCpu(), run.payJit(), run.payGc(), run.payPostgresCpu());
+        out.println(run.title().contains("pay calls")
+                ? "sessions: from publishing PaymentRequested to receiving PaymentSessionCreated; pay: the sandbox's"
+                        + " POST /pay round trip, which includes completing the sandbox session, signing, delivering and"
+                        + " verifying the webhook and committing its effect; pay -> PaymentSucceeded: from sending the pay"
+                        + " call to the event on Kafka"
+                : "webhook: the bench's POST /webhooks/stripe round trip (signature verified with stripe-java, event id"
+                        + " recorded, payment paid, outbox written, committed); webhook -> PaymentSucceeded: from sending"
+                        + " it to the event on Kafka");
+    }
+
+    /** {@code checkout.session.completed} (paid) for a session, in the shape the sandbox and Stripe send it. */
+    private static String completed(PaymentRequested request, String sessionId, String paymentId) {
+        long now = Instant.now().getEpochSecond();
+        return """
+                {"id":"evt_bench_%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,"livemode":false,\
+                "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"checkout.session.completed",\
+                "data":{"object":{"id":"%s","object":"checkout.session","amount_subtotal":%d,"amount_total":%d,\
+                "currency":"%s","client_reference_id":"%s","customer_email":"%s","customer_details":{"email":"%s"},\
+                "expires_at":%d,"livemode":false,"mode":"payment","success_url":"http://localhost/checkout/success",\
+                "cancel_url":"http://localhost/checkout/cancel","url":null,"status":"complete","payment_status":"paid",\
+                "payment_intent":"pi_bench_%s","metadata":{"orderId":"%s","paymentId":"%s","orderNumber":"%s"}}}}"""
+                .formatted(UUID.randomUUID().toString().replace("-", ""), now, sessionId, request.amount().minor(),
+                        request.amount().minor(), request.amount().currency().getCurrencyCode().toLowerCase(java.util.Locale.ROOT),
+                        request.orderId(), request.customerEmail(), request.customerEmail(), now + 1800,
+                        UUID.randomUUID().toString().replace("-", ""), request.orderId(), paymentId, request.orderNumber());
+    }
+
+    /**
+     * Stripe's webhook signature ({@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}), written here from
+     * Stripe's documentation rather than with stripe-java, which the service verifies with.
+     */
+    record StripeSigner(String secret) {
+
+        String header(String payload) {
+            long t = Instant.now().getEpochSecond();
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                byte[] digest = mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8));
+                return "t=" + t + ",v1=" + java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** payment-service running from its jar in a JVM of its own. */
@@ -313,23 +408,28 @@ public final class PaymentBenchmark {
         private final Process process;
         private final HttpClient http = HttpClient.newHttpClient();
         private final String base;
+        private final StripeSigner signer;
 
-        private Service(Process process, int port) {
+        private Service(Process process, int port, StripeSigner signer) {
             this.process = process;
             this.base = "http://localhost:" + port;
+            this.signer = signer;
         }
 
         static Service start(Options options, String jdbcUrl, String bootstrapServers, Path log) throws IOException {
             int port = BenchSupport.freePort();
+            StripeSigner signer = new StripeSigner("whsec_bench_" + UUID.randomUUID().toString().replace("-", ""));
             BenchSupport.RunningService running = BenchSupport.ServiceJar.of("payment-service", options.jar())
                     .jvmOptions("-Xmx768m")
                     .port(port).log(log)
                     .database(jdbcUrl).kafka(bootstrapServers)
                     .property("atelier.payment.sandbox.public-url", "http://localhost:" + port)
                     .property("atelier.payment.stripe.api-key", "")
+                    // the bench signs webhooks as Stripe would with the secret the sandbox signs with
+                    .property("atelier.payment.sandbox.webhook-secret", signer.secret())
                     .property("logging.level.root", "WARN")
                     .start(600);
-            return new Service(running.process(), port);
+            return new Service(running.process(), port, signer);
         }
 
         void jcmd(String... command) throws IOException, InterruptedException {

@@ -1,6 +1,6 @@
 package dev.atelier.bench;
 
-import dev.atelier.testing.Totp;
+import dev.atelier.web.totp.OneTimeCodes;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -62,7 +62,7 @@ final class StoreAdmin {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("email", EMAIL);
             form.put("password", PASSWORD);
-            form.put("code", Totp.code(TOTP_SECRET, Instant.now()));
+            form.put("code", OneTimeCodes.of(TOTP_SECRET).at(Instant.now()));
             form.put("_csrf", csrf.group(1));
             HttpResponse<String> submitted = send(HttpRequest.newBuilder(page.uri())
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -77,7 +77,7 @@ final class StoreAdmin {
                 throw new IllegalStateException("the demo admin could not sign in through the gateway; last hops "
                         + hops);
             }
-            long nextWindow = (Instant.now().getEpochSecond() / 30 + 1) * 30;
+            long nextWindow = (OneTimeCodes.step(Instant.now()) + 1) * OneTimeCodes.STEP_SECONDS;
             LockSupport.parkNanos(Duration.ofSeconds(Math.max(1, nextWindow - Instant.now().getEpochSecond()))
                     .toNanos());
         }

@@ -2,7 +2,7 @@ package dev.atelier.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atelier.testing.Totp;
+import dev.atelier.web.totp.OneTimeCodes;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,7 +91,7 @@ class SignInThroughTheGatewayTest {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("email", EMAIL);
             form.put("password", PASSWORD);
-            form.put("code", Totp.code(TOTP_SECRET, Instant.now()));
+            form.put("code", OneTimeCodes.of(TOTP_SECRET).at(Instant.now()));
             form.put("_csrf", csrf.group(1));
             HttpResponse<String> submitted = send(HttpRequest.newBuilder(URI.create("http://localhost:8088/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -103,7 +103,7 @@ class SignInThroughTheGatewayTest {
             }
             assertThat(System.nanoTime()).as("signed in before the deadline; last refusal " + hops.getLast())
                     .isLessThan(deadline);
-            long nextWindow = (Instant.now().getEpochSecond() / 30 + 1) * 30;
+            long nextWindow = (OneTimeCodes.step(Instant.now()) + 1) * OneTimeCodes.STEP_SECONDS;
             while (Instant.now().getEpochSecond() < nextWindow) {
                 Thread.onSpinWait();
             }

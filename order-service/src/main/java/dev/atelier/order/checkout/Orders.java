@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -32,9 +33,11 @@ public class Orders {
     };
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Orders(JdbcClient jdbc) {
+    Orders(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The next human order number of the year, e.g. {@code AT-2026-000123}. */
@@ -147,6 +150,7 @@ public class Orders {
         if (updated != 1) {
             throw new IllegalStateException("order " + id + " vanished while its saga moved");
         }
+        events.publishEvent(new OrderChanged(id));
     }
 
     /**
@@ -165,6 +169,7 @@ public class Orders {
         }
         jdbc.sql("UPDATE orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(next.name(), ts(now), id).update();
+        events.publishEvent(new OrderChanged(id));
     }
 
     /** The payment that paid the order, when there is one: what a refund gives money back from. */

@@ -50,10 +50,31 @@ public class PaymentOutcomes {
     /** What applying a report did, for the provider event log. */
     public enum Effect { APPLIED, NO_CHANGE, MISMATCH }
 
+    /** A provider's report about a session, for {@link #applyIfKnown}. */
+    public enum SessionReport { COMPLETED, ASYNC_SUCCEEDED, ASYNC_FAILED }
+
+    /**
+     * Applies a report to the payment the provider named (its metadata), locking the row once; empty, with nothing
+     * changed, when there is no such payment. The webhook's usual path: no look-up before the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Effect> applyIfKnown(UUID paymentId, SessionReport report, SessionState session,
+            @Nullable String eventId) {
+        return payments.lock(paymentId).map(payment -> switch (report) {
+            case COMPLETED -> completed(payment, session, eventId);
+            case ASYNC_SUCCEEDED -> asyncSucceeded(payment, session, eventId);
+            case ASYNC_FAILED -> asyncFailed(payment, eventId);
+        });
+    }
+
     /** The session was submitted: paid now, or (delayed methods) the money is on its way. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect sessionCompleted(UUID paymentId, SessionState session, @Nullable String eventId) {
-        Payment payment = lock(paymentId);
+        return completed(lock(paymentId), session, eventId);
+    }
+
+    private Effect completed(Payment payment, SessionState session, @Nullable String eventId) {
+        UUID paymentId = payment.id();
         setSession(payment, session.sessionId());
         if (session.paid()) {
             return paid(payment, session.amountTotal(), session.currency(), session.paymentReference(), eventId);
@@ -72,7 +93,10 @@ public class PaymentOutcomes {
     /** A delayed payment (bank debit, Klarna) went through. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect asyncSucceeded(UUID paymentId, SessionState session, @Nullable String eventId) {
-        Payment payment = lock(paymentId);
+        return asyncSucceeded(lock(paymentId), session, eventId);
+    }
+
+    private Effect asyncSucceeded(Payment payment, SessionState session, @Nullable String eventId) {
         setSession(payment, session.sessionId());
         return paid(payment, session.amountTotal(), session.currency(), session.paymentReference(), eventId);
     }
@@ -80,7 +104,10 @@ public class PaymentOutcomes {
     /** A delayed payment did not go through. Nothing changes if the money is already reported taken. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect asyncFailed(UUID paymentId, @Nullable String eventId) {
-        Payment payment = lock(paymentId);
+        return asyncFailed(lock(paymentId), eventId);
+    }
+
+    private Effect asyncFailed(Payment payment, @Nullable String eventId) {
         if (!payment.status().awaitingMoney()) {
             return Effect.NO_CHANGE;
         }

@@ -23,20 +23,26 @@ class ProviderEvents {
         this.transactions = transactions;
     }
 
-    /** Records the event id and applies the effect in one transaction; an id seen before changes nothing. */
+    /**
+     * Records the event id and applies the effect in one transaction; an id seen before changes nothing. The row is
+     * written with the usual outcome, APPLIED, and corrected only when the effect said otherwise: no other
+     * transaction sees it before the commit, when the outcome is final.
+     */
     WebhookOutcome once(String provider, String eventId, String type, @Nullable UUID paymentId,
             Supplier<WebhookOutcome> effect) {
         WebhookOutcome outcome = transactions.execute(tx -> {
             int inserted = jdbc.sql("""
                     INSERT INTO provider_event (provider, event_id, event_type, payment_id, outcome)
-                    VALUES (?, ?, ?, ?, 'APPLYING') ON CONFLICT DO NOTHING""")
+                    VALUES (?, ?, ?, ?, 'APPLIED') ON CONFLICT DO NOTHING""")
                     .params(provider, eventId, type, paymentId).update();
             if (inserted == 0) {
                 return WebhookOutcome.DUPLICATE;
             }
             WebhookOutcome applied = effect.get();
-            jdbc.sql("UPDATE provider_event SET outcome = ? WHERE provider = ? AND event_id = ?")
-                    .params(applied.name(), provider, eventId).update();
+            if (applied != WebhookOutcome.APPLIED) {
+                jdbc.sql("UPDATE provider_event SET outcome = ? WHERE provider = ? AND event_id = ?")
+                        .params(applied.name(), provider, eventId).update();
+            }
             return applied;
         });
         return outcome == null ? WebhookOutcome.DUPLICATE : outcome;

@@ -1,5 +1,6 @@
 package dev.atelier.order.checkout.web;
 
+import dev.atelier.order.checkout.OrderChanged;
 import dev.atelier.order.checkout.OrderTracking;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +20,20 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open event streams of orders' wait pages. One job polls the versions of all watched orders at once (a change
- * may be made by any replica, so memory alone would miss some) and sends the order to its watchers when it changed.
- * A stream ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
+ * The open event streams of orders' wait pages. A change this replica commits is sent at once (after the commit, on
+ * a thread of its own, so that a slow browser never holds up the saga); one job polls the versions of all watched
+ * orders at once for the changes other replicas make, and sends the order to its watchers when it changed. A stream
+ * ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
+ * <p>
+ * A new watcher starts from no version at all, never from one read after the state it was sent: the saga moves an
+ * order a few hundred milliseconds after it is placed, just when the wait page opens its stream, and a change that
+ * committed between the two reads would otherwise count as seen and never be sent (the page then waited for nothing
+ * until the stream ran out). So a new watcher reads the order again at once, on the push thread, and sends it if it
+ * is not what was sent.
  */
 @Component
 class OrderWatchers {
@@ -30,27 +42,34 @@ class OrderWatchers {
     static final Duration STREAM_FOR = Duration.ofMinutes(20);
     private static final Set<String> FINAL = Set.of("PAID", "CANCELLED", "REFUNDED");
 
+    /** Below every order's version (they start at 0). */
+    private static final long UNSEEN = -1;
+
     private final class Watcher {
         final SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
         final @Nullable String token;
-        volatile long version;
+        /** The version last read; {@link #UNSEEN} until the first read after the watcher started. */
+        volatile long version = UNSEEN;
+        /** What was sent last, so that the first read sends only a change. */
+        volatile @Nullable OrderResponse sent;
 
-        Watcher(@Nullable String token, long version) {
+        Watcher(@Nullable String token) {
             this.token = token;
-            this.version = version;
         }
     }
 
     private final OrderTracking tracking;
     private final Map<UUID, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final ExecutorService pushes = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("order-stream-push").daemon().factory());
 
     OrderWatchers(OrderTracking tracking) {
         this.tracking = tracking;
     }
 
+    /** A stream that starts with {@code current} (as read by the caller, however long ago) and sends every change. */
     SseEmitter watch(UUID orderId, @Nullable String token, OrderResponse current) {
-        long version = tracking.versions(List.of(orderId)).getOrDefault(orderId, 0L);
-        Watcher watcher = new Watcher(token, version);
+        Watcher watcher = new Watcher(token);
         Runnable forget = () -> forget(orderId, watcher);
         watcher.emitter.onCompletion(forget);
         watcher.emitter.onTimeout(forget);
@@ -62,42 +81,77 @@ class OrderWatchers {
             watcher.emitter.complete();
         } else {
             watchers.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(watcher);
+            push(orderId);
         }
         return watcher.emitter;
     }
 
+    /** A change this replica committed: sent to the order's watchers now rather than at the next poll. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void changed(OrderChanged change) {
+        if (watchers.containsKey(change.orderId())) {
+            push(change.orderId());
+        }
+    }
+
+    private void push(UUID orderId) {
+        try {
+            pushes.execute(() -> sendChanges(List.of(orderId)));
+        } catch (RejectedExecutionException e) {
+            log.debug("Not pushing order {}: the service is stopping", orderId);
+        }
+    }
+
+    /** The changes made elsewhere (by another replica), and any push that failed. */
     @Scheduled(fixedDelayString = "${atelier.checkout.watch-interval:300ms}")
     void sendChanges() {
-        if (watchers.isEmpty()) {
-            return;
+        if (!watchers.isEmpty()) {
+            sendChanges(List.copyOf(watchers.keySet()));
         }
-        Map<UUID, Long> versions = tracking.versions(List.copyOf(watchers.keySet()));
-        watchers.forEach((orderId, ofOrder) -> {
+    }
+
+    private void sendChanges(List<UUID> orderIds) {
+        Map<UUID, Long> versions = tracking.versions(orderIds);
+        for (UUID orderId : orderIds) {
             long version = versions.getOrDefault(orderId, 0L);
-            for (Watcher watcher : ofOrder) {
-                if (version > watcher.version) {
-                    watcher.version = version;
-                    tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
-                        if (send(watcher, order) && FINAL.contains(order.status())) {
-                            watcher.emitter.complete();
-                            forget(orderId, watcher);
-                        }
-                    });
-                }
+            for (Watcher watcher : watchers.getOrDefault(orderId, List.of())) {
+                sendIfNewer(orderId, watcher, version);
             }
-        });
+        }
+    }
+
+    /** The poll and a push may both see a change: the watcher's lock makes sure it is sent once, in order. */
+    private void sendIfNewer(UUID orderId, Watcher watcher, long version) {
+        synchronized (watcher) {
+            if (version <= watcher.version) {
+                return;
+            }
+            watcher.version = version;
+            tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
+                if (order.equals(watcher.sent)) {
+                    return;
+                }
+                if (send(watcher, order) && FINAL.contains(order.status())) {
+                    watcher.emitter.complete();
+                    forget(orderId, watcher);
+                }
+            });
+        }
     }
 
     /** Ends every open stream when the service stops, so that the graceful shutdown does not wait for them. */
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
+        pushes.shutdownNow();
         watchers.values().forEach(ofOrder -> ofOrder.forEach(watcher -> watcher.emitter.complete()));
         watchers.clear();
     }
 
     private boolean send(Watcher watcher, OrderResponse order) {
         try {
-            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(watcher.version)).data(order));
+            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(Math.max(watcher.version, 0)))
+                    .data(order));
+            watcher.sent = order;
             return true;
         } catch (IOException | IllegalStateException e) {
             log.debug("An order stream went away: {}", e.toString());

@@ -47,6 +47,9 @@ class CheckoutApiTest {
     @Autowired
     CircuitBreakerRegistry breakers;
 
+    @Autowired
+    OrderWatchers watchers;
+
     Http http;
     Shopper shopper;
 
@@ -258,5 +261,28 @@ class CheckoutApiTest {
         streamEnds.get(30, TimeUnit.SECONDS);
         assertThat(seen.getFirst()).isEqualTo("PLACED");
         assertThat(seen.getLast()).as("the stream ends once the order is paid").isEqualTo("PAID");
+    }
+
+    @Test
+    void streamsAChangeAnotherReplicaMadeAtItsNextPoll() throws Exception {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        HttpResponse<Stream<String>> stream = http.stream("/api/orders/" + placed.orderId() + "/events?token="
+                + placed.token());
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> streamEnds = CompletableFuture.runAsync(() -> stream.body()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> dev.atelier.events.EventJson.mapper().readTree(line.substring("data:".length()))
+                        .get("status").asString())
+                .forEach(seen::add));
+        org.awaitility.Awaitility.await("PLACED on the stream").atMost(Duration.ofSeconds(30))
+                .until(() -> seen.contains("PLACED"));
+
+        // another replica's transaction: no event in this one, so only the poll can see it
+        jdbc.update("UPDATE orders SET status = 'CANCELLED', cancel_reason = 'CUSTOMER_CANCELLED',"
+                + " version = version + 1 WHERE id = ?", placed.orderId());
+        watchers.sendChanges();
+
+        streamEnds.get(30, TimeUnit.SECONDS);
+        assertThat(seen).containsExactly("PLACED", "CANCELLED");
     }
 }

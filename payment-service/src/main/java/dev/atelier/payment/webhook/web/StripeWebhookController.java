@@ -1,10 +1,10 @@
 package dev.atelier.payment.webhook.web;
 
-import com.stripe.model.Event;
 import dev.atelier.payment.provider.ProviderRejectedException;
 import dev.atelier.payment.provider.ProviderUnavailableException;
 import dev.atelier.payment.webhook.InvalidSignatureException;
 import dev.atelier.payment.webhook.PaymentNotYetKnownException;
+import dev.atelier.payment.webhook.StripeEvent;
 import dev.atelier.payment.webhook.StripeWebhooks;
 import dev.atelier.payment.webhook.WebhookOutcome;
 import dev.atelier.web.ProblemException;
@@ -38,7 +38,7 @@ class StripeWebhookController {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("invalid-signature", "the webhook has no body");
         }
-        Event event;
+        StripeEvent event;
         try {
             event = webhooks.verify(new String(body, StandardCharsets.UTF_8), signature);
         } catch (InvalidSignatureException e) {
@@ -47,7 +47,7 @@ class StripeWebhookController {
         }
         try {
             WebhookOutcome outcome = webhooks.handle(event);
-            return Map.of("received", true, "eventId", event.getId(), "outcome", outcome.name());
+            return Map.of("received", true, "eventId", event.id(), "outcome", outcome.name());
         } catch (PaymentNotYetKnownException e) {
             throw ProblemException.conflict("payment-not-yet-known", e.getMessage());
         } catch (InvalidSignatureException e) {

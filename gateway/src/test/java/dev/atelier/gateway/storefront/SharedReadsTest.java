@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-/** What every shopper shares: one call per interval, concurrent askers one call, and no failure kept. */
+/**
+ * What every shopper shares: one call per interval, concurrent askers one call, no failure kept, and a stale answer
+ * served at once while one call refreshes it behind.
+ */
 class SharedReadsTest {
 
     private final AtomicInteger calls = new AtomicInteger();
@@ -24,7 +27,7 @@ class SharedReadsTest {
 
     @Test
     void aSuccessIsSharedWhileItIsFreshThenAskedAgain() {
-        SharedReads reads = new SharedReads(Duration.ofMillis(300));
+        SharedReads reads = new SharedReads(Duration.ofMillis(300), Duration.ofMinutes(1), System::nanoTime);
 
         ServiceAnswer first = reads.get("catalog/categories", () -> answering(200)).block();
         ServiceAnswer second = reads.get("catalog/categories", () -> answering(200)).block();
@@ -38,7 +41,7 @@ class SharedReadsTest {
 
     @Test
     void aRefusalOrAFailureIsNeverKept() {
-        SharedReads reads = new SharedReads(Duration.ofMinutes(1));
+        SharedReads reads = new SharedReads(Duration.ofMinutes(1), Duration.ofMinutes(2), System::nanoTime);
         // the service refuses the first call, fails the second and answers the third
         java.util.function.Supplier<Mono<ServiceAnswer>> catalog = () -> switch (calls.get()) {
             case 0 -> answering(503);
@@ -62,7 +65,7 @@ class SharedReadsTest {
 
     @Test
     void concurrentFirstAskersShareOneCall() {
-        SharedReads reads = new SharedReads(Duration.ofMinutes(1));
+        SharedReads reads = new SharedReads(Duration.ofMinutes(1), Duration.ofMinutes(2), System::nanoTime);
         Sinks.One<ServiceAnswer> slow = Sinks.one();
 
         Mono<ServiceAnswer> one = reads.get("catalog/home", () -> {
@@ -81,5 +84,61 @@ class SharedReadsTest {
         assertThat(seen).hasSize(2);
         assertThat(seen.get(0)).isSameAs(seen.get(1));
         assertThat(calls).hasValue(1);
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+
+    private SharedReads onTheTestClock() {
+        return new SharedReads(Duration.ofSeconds(5), Duration.ofMinutes(1), now::get);
+    }
+
+    @Test
+    void aStaleAnswerIsServedAtOnceWhileOneCallRefreshesItBehind() {
+        SharedReads reads = onTheTestClock();
+        ServiceAnswer old = reads.get("catalog/home", () -> answering(200)).block();
+        now.addAndGet(Duration.ofSeconds(6).toNanos());
+        Sinks.One<ServiceAnswer> slow = Sinks.one();
+        java.util.function.Supplier<Mono<ServiceAnswer>> refresh = () -> {
+            calls.incrementAndGet();
+            return slow.asMono();
+        };
+
+        // catalog has not answered the refresh yet: nobody waits for it, and only one refresh is asked for
+        ServiceAnswer first = reads.get("catalog/home", refresh).block(Duration.ofSeconds(1));
+        ServiceAnswer second = reads.get("catalog/home", refresh).block(Duration.ofSeconds(1));
+        assertThat(first).isSameAs(old);
+        assertThat(second).isSameAs(old);
+        assertThat(calls).hasValue(2);
+
+        ServiceAnswer fresh = new ServiceAnswer(200, Map.of("call", "fresh"));
+        slow.tryEmitValue(fresh);
+        assertThat(reads.get("catalog/home", () -> answering(200)).block()).isSameAs(fresh);
+    }
+
+    @Test
+    void aFailedRefreshKeepsServingTheKeptAnswerUntilItIsTooOld() {
+        SharedReads reads = onTheTestClock();
+        ServiceAnswer old = reads.get("catalog/home", () -> answering(200)).block();
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+
+        ServiceAnswer duringTheOutage = reads.get("catalog/home", () -> answering(503)).block();
+        ServiceAnswer afterAFailure = reads.get("catalog/home",
+                () -> Mono.error(new IllegalStateException("connection refused"))).block();
+        now.addAndGet(Duration.ofSeconds(31).toNanos());
+        ServiceAnswer tooOld = reads.get("catalog/home", () -> answering(503)).block();
+
+        assertThat(duringTheOutage).isSameAs(old);
+        assertThat(afterAFailure).isSameAs(old);
+        assertThat(tooOld.status()).as("over a minute old, the page waits for catalog's own answer").isEqualTo(503);
+    }
+
+    @Test
+    void aZeroIntervalSharesNothing() {
+        SharedReads reads = new SharedReads(Duration.ZERO, Duration.ofMinutes(1), now::get);
+
+        reads.get("catalog/home", () -> answering(200)).block();
+        ServiceAnswer second = reads.get("catalog/home", () -> answering(200)).block();
+
+        assertThat(second.body().get("call")).isEqualTo(2);
     }
 }

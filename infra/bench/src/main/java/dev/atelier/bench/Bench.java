@@ -2,13 +2,24 @@ package dev.atelier.bench;
 
 import java.util.Arrays;
 
-/** {@code ./atelier bench [cart|catalog|checkout|inventory|notification|payment|relay|saga|token] [--options]}: picks the benchmark; relay when none is named. */
+/**
+ * {@code ./atelier bench [cart|catalog|checkout|inventory|notification|payment|relay|render|saga|token] [--options]}:
+ * picks the benchmark; relay when none is named. {@code help} lists them.
+ */
 public final class Bench {
 
     private Bench() {
     }
 
+    private static final String NAMES =
+            "cart, catalog, checkout, inventory, notification, payment, relay, render, saga, token";
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("./atelier bench [name] [--option value ...]: one of " + NAMES
+                    + " (relay when none is named). Each benchmark's options and goal: infra/bench/README.md");
+            return;
+        }
         String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "relay";
         String[] rest = args.length > 0 && !args[0].startsWith("--") ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (which) {
@@ -23,7 +34,7 @@ public final class Bench {
             case "saga" -> SagaBenchmark.main(rest);
             case "token" -> TokenBenchmark.main(rest);
             default -> {
-                System.err.println("unknown benchmark " + which + ": cart, catalog, checkout, inventory, notification, payment, relay, saga, token");
+                System.err.println("unknown benchmark " + which + ": " + NAMES);
                 System.exit(2);
             }
         }

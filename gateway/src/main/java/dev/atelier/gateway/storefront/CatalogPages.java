@@ -91,9 +91,10 @@ class CatalogPages {
             return Mono.just("redirect:" + filters.url());
         }
         String query = filters.catalogQuery();
-        return Mono.zip(services.get("catalog", "/api/catalog/products?limit=24&" + query
-                                + (cursor == null ? "" : "&cursor=" + encode(cursor)), exchange),
-                        services.get("catalog", "/api/catalog/facets?" + query, exchange))
+        // a listing is the same for every shopper who asks for it: shared (SharedReads), not asked once per page
+        return Mono.zip(services.shared("catalog", "/api/catalog/products?limit=24&" + query
+                                + (cursor == null ? "" : "&cursor=" + encode(cursor))),
+                        services.shared("catalog", "/api/catalog/facets?" + query))
                 .map(answers -> {
                     ServiceAnswer page = answers.getT1();
                     if (page.status() == 400 || page.status() == 404) {
@@ -128,8 +129,8 @@ class CatalogPages {
 
     @GetMapping("/products/{slug}")
     Mono<String> product(@PathVariable String slug, Model model, ServerWebExchange exchange) {
-        return Mono.zip(services.get("catalog", "/api/catalog/products/" + encode(slug), exchange),
-                reviews.firstPage(slug, exchange)).map(answers -> {
+        return Mono.zip(services.shared("catalog", "/api/catalog/products/" + encode(slug)),
+                reviews.firstPage(slug)).map(answers -> {
             Services.ServiceAnswer answer = answers.getT1();
             ReviewPages.show(model, answers.getT2());
             if (!answer.ok()) {

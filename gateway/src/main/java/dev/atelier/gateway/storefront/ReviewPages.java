@@ -34,9 +34,9 @@ class ReviewPages {
     }
 
     /** The first reviews of a product, for its page. */
-    Mono<ServiceAnswer> firstPage(String slug, ServerWebExchange exchange) {
-        return services.get("catalog", "/api/catalog/products/" + CatalogPages.encode(slug) + "/reviews?limit="
-                + ON_PRODUCT_PAGE, exchange);
+    Mono<ServiceAnswer> firstPage(String slug) {
+        return services.shared("catalog", "/api/catalog/products/" + CatalogPages.encode(slug) + "/reviews?limit="
+                + ON_PRODUCT_PAGE);
     }
 
     /** What the reviews fragment needs from an answer of the reviews API. */

@@ -141,4 +141,34 @@ class SharedReadsTest {
 
         assertThat(second.body().get("call")).isEqualTo(2);
     }
+
+    @Test
+    void keysMadeOfShoppersInputAreBounded() {
+        SharedReads reads = new SharedReads(Duration.ofSeconds(5), Duration.ofMinutes(1), 3, now::get);
+        for (int i = 0; i < 50; i++) {
+            // a crawler walking a filter's every value
+            reads.get("catalog/api/catalog/products?q=mug&price=" + i, () -> answering(200)).block();
+        }
+
+        assertThat(reads.size()).isLessThanOrEqualTo(3);
+        assertThat(calls).hasValue(50);
+    }
+
+    @Test
+    void aKeyNobodyAsksForOverTheStaleWindowLeaves() {
+        SharedReads reads = onTheTestClock();
+        reads.get("catalog/api/catalog/products/a-retired-mug", () -> answering(200)).block();
+        reads.get("catalog/api/catalog/categories", () -> answering(200)).block();
+        now.addAndGet(Duration.ofSeconds(40).toNanos());
+        reads.get("catalog/api/catalog/categories", () -> answering(200)).block();
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+
+        assertThat(reads.size()).as("the categories, asked 30 s ago, stay; the mug, 70 s ago, is gone").isEqualTo(1);
+    }
+
+    @Test
+    void aBoundBelowOneIsRefusedAtStart() {
+        assertThatThrownBy(() -> new SharedReads(Duration.ofSeconds(5), Duration.ofMinutes(1), 0, now::get))
+                .hasMessageContaining("shared-reads-max must be at least 1");
+    }
 }

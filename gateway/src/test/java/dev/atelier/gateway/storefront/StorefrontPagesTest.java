@@ -116,16 +116,31 @@ class StorefrontPagesTest extends GatewayTest {
 
     @Test
     void passesTheShoppersAddressOnAsTheLastForwardedEntryWhateverTheShopperClaims() throws Exception {
-        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/personalised-christmas-mug"))
-                .willReturn(okJson(MUG)));
+        // a call made for this shopper (a blog post is read with the shopper's identity; catalog's shared reads are not)
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/content/posts/choosing-a-gift"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
 
-        send(request("/products/personalised-christmas-mug").header("X-Forwarded-For", "203.0.113.9").GET());
+        send(request("/blog/choosing-a-gift").header("X-Forwarded-For", "203.0.113.9").GET());
 
         // a service trusts the entry the gateway appended (the last): the shopper's own claim comes before it
         StandIns.CATALOG.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/api/catalog/products/personalised-christmas-mug"))
+                urlPathEqualTo("/api/catalog/content/posts/choosing-a-gift"))
                 .withHeader("X-Forwarded-For", com.github.tomakehurst.wiremock.client.WireMock.matching(
                         "203\\.0\\.113\\.9, (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)")));
+    }
+
+    @Test
+    void readsCatalogsSharedAnswersWithoutTheShoppersCookiesOrAddress() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/a-mug-only-this-test-reads"))
+                .willReturn(okJson(MUG)));
+
+        send(request("/products/a-mug-only-this-test-reads").header("X-Forwarded-For", "203.0.113.9")
+                .header("Cookie", "atelier_cart=a-shoppers-cart").GET());
+
+        // what every shopper shares must not be asked as, or answered for, one of them
+        StandIns.CATALOG.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/catalog/products/a-mug-only-this-test-reads"))
+                .withoutHeader("Cookie").withoutHeader("X-Forwarded-For"));
     }
 
     @Test

@@ -388,6 +388,33 @@ class OutboxToInboxTest {
         assertThat(traceId).isEqualTo(span.context().traceId());
     }
 
+    /**
+     * The services sample one trace in ten: an unsampled request must still put its trace id in its log lines and carry
+     * it across the hop, or the logs of nine checkouts in ten could not be followed from service to service.
+     */
+    @Test
+    @Order(10)
+    void continuesAnUnsampledTraceTooAndItsLogLinesCarryTheTraceId() {
+        Tracer tracer = producer.getBean(Tracer.class);
+        Ping ping = ping(newRun(), "u", 1);
+        var unsampled = tracer.traceContextBuilder().traceId("4bf92f3577b34da6a3ce929d0e0e4736")
+                .spanId("00f067aa0ba902b7").sampled(false).build();
+        Span span = tracer.spanBuilder().setParent(unsampled).name("checkout").start();
+        String logged;
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            logged = org.slf4j.MDC.get("traceId");
+            writer.write(List.of(ping));
+        } finally {
+            span.end();
+        }
+
+        assertThat(span.context().sampled()).as("the span follows its unsampled parent").isNotEqualTo(Boolean.TRUE);
+        assertThat(logged).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        await().atMost(DEADLINE).until(() -> effectsOf(ping.id()) == 1);
+        assertThat(consumerDb.queryForObject("SELECT trace_id FROM ping_effect WHERE ping_id = ?", String.class,
+                ping.id())).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
     @Test
     @Order(11)
     void keepsReadinessUpAndReportsTheRelayDownInItsOwnHealthWhileItCannotStreamAndReleasesItsLock() throws Exception {

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * {@code ./atelier bench tokens [--validations 200000] [--threads 2] [--hashes 40]}: what signing in and checking a
+ * {@code ./atelier bench token [--validations 200000] [--threads 2] [--hashes 40]}: what signing in and checking a
  * token cost on this machine.
  * <ol>
  *   <li>Sign-ins: a password sign-in is dominated by one bcrypt check; hashes per second at costs 10, 11 and 12 on

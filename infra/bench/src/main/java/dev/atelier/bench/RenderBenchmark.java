@@ -125,7 +125,30 @@ public final class RenderBenchmark {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The plan, once the store has its demo catalogue: a store just started by {@code ./atelier up --fresh} answers
+     * before its demo data is in, so the benchmark waits for it (up to three minutes) instead of failing.
+     */
     private RenderSimulation.Plan plan(int users, Duration duration) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        boolean said = false;
+        while (true) {
+            try {
+                return planNow(users, duration);
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!said) {
+                    out.println("waiting for the store's demo catalogue (up to 3 minutes)");
+                    said = true;
+                }
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    private RenderSimulation.Plan planNow(int users, Duration duration) throws IOException, InterruptedException {
         List<String> categories = new ArrayList<>();
         for (JsonNode category : json("/api/catalog/categories")) {
             categories.add(category.path("slug").asString());

@@ -143,6 +143,35 @@ class StorefrontPagesTest extends GatewayTest {
                 .withoutHeader("Cookie").withoutHeader("X-Forwarded-For"));
     }
 
+    /**
+     * The pages' expressions are compiled to bytecode after a hundred runs (spring.thymeleaf.enable-spring-el-compiler);
+     * the compiled page must say exactly what the interpreted one said.
+     */
+    @Test
+    void aPageSaysTheSameOnceItsExpressionsAreCompiled() throws Exception {
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products/personalised-christmas-mug"))
+                .willReturn(okJson(MUG)));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).willReturn(okJson(CARDS)));
+        StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/facets")).willReturn(okJson("""
+                {"total":1,"categories":[{"slug":"mugs","name":"Mugs","count":1}],"priceBands":[],"brands":[]}""")));
+
+        for (String path : java.util.List.of("/products/personalised-christmas-mug", "/search?q=mug")) {
+            String first = withoutPerRequestValues(send(request(path).GET()).body());
+            String last = first;
+            for (int i = 0; i < 130; i++) {
+                last = withoutPerRequestValues(send(request(path).GET()).body());
+            }
+            assertThat(last).as(path).isEqualTo(first).contains("Personalised Christmas Mug");
+        }
+    }
+
+    /** The CSP nonce and the CSRF token change with every request. */
+    private static String withoutPerRequestValues(String page) {
+        return page.replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
+                .replaceAll("(name=\"_csrf\"[^>]*value=)\"[^\"]*\"", "$1\"\"")
+                .replaceAll("(value=)\"[^\"]*\"([^>]*name=\"_csrf\")", "$1\"\"$2");
+    }
+
     @Test
     void answersASearchWhoseCatalogFailsWith503AndWhenToTryAgain() throws Exception {
         StandIns.CATALOG.stubFor(get(urlPathEqualTo("/api/catalog/products")).withQueryParam("q", equalTo("lamp"))

@@ -80,6 +80,16 @@ class EdgeProblems implements WebExceptionHandler {
             };
             return write(exchange, problem(status, typeOf(status), titleOf(status), detail), null);
         }
+        if (org.springframework.web.util.DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // a connection closed under the request: the shopper's, when the client gave up (a benchmark's deadline,
+            // a closed tab), or a service's. Not the gateway failing: one line, and an answer to try again, which
+            // a client that is still there can act on
+            log.warn("a connection closed before {} {} was answered: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(), failure.toString());
+            return write(exchange, problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable", "the connection closed before the answer was sent; please try again"),
+                    Duration.ofSeconds(1));
+        }
         log.error("the gateway failed on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), failure);
         return write(exchange, problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

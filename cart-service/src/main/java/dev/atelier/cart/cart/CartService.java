@@ -79,8 +79,7 @@ public class CartService {
             // a plain product to a cart (most adds): the cart and the SKU's variant in one statement, unless the
             // product turns out personalisable (catalog must see it, outside any transaction) or there is no cart
             Added added = transaction.execute(status -> {
-                carts.relaxDurability();
-                Carts.Loaded held = carts.lockOpenLoaded(cartId, sku).orElse(null);
+                Carts.Loaded held = carts.lockOpenRelaxed(cartId, sku).orElse(null);
                 if (held == null) {
                     return null;
                 }
@@ -98,10 +97,10 @@ public class CartService {
         Checked checked = check(variant, values);
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            carts.relaxDurability();
-            Carts.Loaded held = cartId == null ? null : carts.lockOpenLoaded(cartId).orElse(null);
+            Carts.Loaded held = cartId == null ? null : carts.lockOpenRelaxed(cartId, null).orElse(null);
             if (held == null) {
                 // a new cart and its first line in one statement: nobody else knows its id yet, nothing to lock
+                carts.relaxDurability();
                 UUID id = UUID.randomUUID();
                 CartLine line = newLine(1, variant, quantity, checked, now, preview);
                 carts.createWithLine(id, line, now);
@@ -242,9 +241,8 @@ public class CartService {
     private void change(UUID cartId, Consumer<Cart> change) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            carts.relaxDurability();
-            Cart cart = carts.lockOpen(cartId).orElseThrow(() -> ProblemException.notFound("unknown-cart",
-                    "no open cart has id " + cartId));
+            Cart cart = carts.lockOpenRelaxed(cartId, null).map(Carts.Loaded::cart)
+                    .orElseThrow(() -> ProblemException.notFound("unknown-cart", "no open cart has id " + cartId));
             change.accept(cart);
             carts.touch(cart.id(), now);
         });

@@ -111,11 +111,13 @@ class Carts {
     }
 
     /**
-     * As {@link #lockOpenLoaded(UUID)}, with the variant of {@code sku} too (in {@code variants} if the read model
-     * has it): a plain add needs nothing else, so it reads the cart and what it adds in one round trip.
+     * A shopper's change: the open cart as {@link #lockOpenLoaded(UUID)}, with the variant of {@code sku} too when
+     * one is named (in {@code variants} if the read model has it: a plain add needs nothing else), and, when there is
+     * an open cart, {@link #relaxDurability} in the same statement ({@code set_config(…, true)} is {@code SET LOCAL}):
+     * the change's lock, reads and durability in one round trip. Without an open cart nothing is relaxed.
      */
-    Optional<Loaded> lockOpenLoaded(UUID id, String sku) {
-        return withLines("c.id = ? AND c.status = 'OPEN'", true, id, sku);
+    Optional<Loaded> lockOpenRelaxed(UUID id, @Nullable String sku) {
+        return withLines("c.id = ? AND c.status = 'OPEN'", true, true, id, sku);
     }
 
     /** The cart in any state, locked. */
@@ -128,15 +130,21 @@ class Carts {
      * variants): a row per line, or one without.
      */
     private Optional<Loaded> withLines(String condition, boolean lock, UUID id) {
-        return withLines(condition, lock, id, null);
+        return withLines(condition, lock, false, id, null);
     }
 
-    /** With {@code alsoSku}, each row also carries that SKU's variant, with the suffix {@code _added}. */
-    private Optional<Loaded> withLines(String condition, boolean lock, UUID id, @Nullable String alsoSku) {
+    /**
+     * With {@code alsoSku}, each row also carries that SKU's variant, with the suffix {@code _added}; with
+     * {@code relax}, the statement also sets this transaction's {@code synchronous_commit} off (evaluated with each
+     * row it returns: none, nothing set).
+     */
+    private Optional<Loaded> withLines(String condition, boolean lock, boolean relax, UUID id,
+            @Nullable String alsoSku) {
         String added = alsoSku == null ? ""
                 : ", " + SellableVariants.columns("a", "_added");
         String joinAdded = alsoSku == null ? "" : " LEFT JOIN sellable_variant a ON a.sku = ?";
-        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + JOINED_COLUMNS + added
+        String relaxed = relax ? ", set_config('synchronous_commit', 'off', true) AS relaxed" : "";
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + JOINED_COLUMNS + added + relaxed
                 + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id LEFT JOIN sellable_variant v ON v.sku = l.sku"
                 + joinAdded + " WHERE " + condition + " ORDER BY l.added_at, l.slot" + (lock ? " FOR UPDATE OF c" : ""));
         if (alsoSku != null) {

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The shopper's cart over real HTTP: lines, personalisation, limits, refusals, price notices. */
@@ -40,6 +41,12 @@ class CartApiTest {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    Carts carts;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     Catalog catalog;
     Http shopper;
@@ -376,6 +383,35 @@ class CartApiTest {
         assertThat(phone.get("/api/cart").body().path("lines")).as("the old cookie reads an empty cart").isEmpty();
         assertThat(service.post("/internal/carts/merge", "{\"customerId\": \"" + customerId + "\"}").type())
                 .endsWith("/validation");
+    }
+
+    @Test
+    void relaxesTheCommitOfAShoppersChangeOnlyWhenItLocksAnOpenCartInTheSameStatement() {
+        String sku = Catalog.uniqueSku("DURABLE");
+        catalog.aPlainMug(sku, 800);
+        Http.Answer added = shopper.post("/api/cart/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1}");
+        UUID cartId = UUID.fromString(added.body().path("id").asString());
+
+        assertThat(synchronousCommitAfter(() -> assertThat(carts.lockOpenRelaxed(cartId, sku))
+                .hasValueSatisfying(loaded -> assertThat(loaded.variants()).containsKey(sku))))
+                .as("a shopper's change to an open cart").isEqualTo("off");
+        assertThat(synchronousCommitAfter(() -> assertThat(carts.lockOpenRelaxed(UUID.randomUUID(), null)).isEmpty()))
+                .as("no open cart: nothing relaxed").isEqualTo("on");
+        assertThat(synchronousCommitAfter(() -> assertThat(carts.lockOpen(cartId)).isPresent()))
+                .as("the lock merges and checkout take").isEqualTo("on");
+    }
+
+    /**
+     * {@code synchronous_commit} as a transaction that ran {@code lock} would commit with, had the server's setting
+     * been {@code on} (the tests' embedded PostgreSQL runs with it off).
+     */
+    private String synchronousCommitAfter(Runnable lock) {
+        String setting = transaction.execute(status -> {
+            jdbc.execute("SET LOCAL synchronous_commit = on");
+            lock.run();
+            return jdbc.queryForObject("SHOW synchronous_commit", String.class);
+        });
+        return String.valueOf(setting);
     }
 
     private static String item(String sku, int quantity, String name) {

@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>./atelier bench payment [--payments N] [--warm-up N] [--concurrency N] [--rate N] [--paced-rate N]
  *                            [--paced-payments N] [--webhooks N] [--paced-webhooks N] [--jar PATH] [--jfr PATH]
- *                            [--service-opts "-Xmx768m"]</pre>
+ *                            [--idle-seconds 10] [--service-opts "-Xmx768m"]</pre>
  *
  * <p>Without {@code --rate} the requests go at once and the pay calls {@code --concurrency} at a time (throughput);
  * then a second run paces both at {@code --paced-rate} (default 100/s, the issue's latency goal; 0 skips it) for
@@ -60,7 +60,8 @@ import tools.jackson.databind.JsonNode;
  * APPLIED (verified and applied), and its PaymentSucceeded is awaited on Kafka. That is the issue's "verified
  * webhooks/s" of the store alone. Last, {@code --paced-webhooks N} (default 1500; 0 skips it) posts such webhooks at
  * {@code --paced-rate}: the hop the issue's latency goal is set for (webhook → PaymentSucceeded on Kafka at 100/s).
- * {@code --service-opts} are the service JVM's options (a heap size, or {@code -D} settings to try).
+ * Then {@code --idle-seconds} with nothing sent measure what the idle service costs (its relay's and consumers'
+ * polling). {@code --service-opts} are the service JVM's options (a heap size, or {@code -D} settings to try).
  *
  * <p>Each run prints the service's and PostgreSQL's CPU time per payment (process CPU / payments: the figure that
  * holds on a shared machine), the part of the service's that went to its JIT compiler and garbage collector threads
@@ -80,7 +81,7 @@ public final class PaymentBenchmark {
     }
 
     record Options(int payments, int warmUp, int concurrency, int rate, int pacedRate, int pacedPayments, int webhooks,
-            int pacedWebhooks, Path jar, String jfr, String serviceOpts) {
+            int pacedWebhooks, int idleSeconds, Path jar, String jfr, String serviceOpts) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -93,6 +94,7 @@ public final class PaymentBenchmark {
                     Integer.parseInt(values.getOrDefault("paced-payments", "1500")),
                     Integer.parseInt(values.getOrDefault("webhooks", "5000")),
                     Integer.parseInt(values.getOrDefault("paced-webhooks", "1500")),
+                    Integer.parseInt(values.getOrDefault("idle-seconds", "10")),
                     Path.of(values.getOrDefault("jar", "payment-service/target/payment-service.jar")),
                     values.getOrDefault("jfr", ""),
                     values.getOrDefault("service-opts", "-Xmx768m"));
@@ -179,6 +181,17 @@ public final class PaymentBenchmark {
                     out.println("JFR recording of the measured runs (not the start or the warm-up): " + file);
                 }
                 runs.forEach(this::print);
+                if (options.idleSeconds() > 0) {
+                    // what the service costs while nothing happens: the relay's and the consumers' polling, which the
+                    // relay's poll interval trades against the latency of each event
+                    double idleFrom = CpuClock.millis(service.process.pid());
+                    long idleStart = System.nanoTime();
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(options.idleSeconds()));
+                    double idleMillis = CpuClock.millis(service.process.pid()) - idleFrom;
+                    double wallMillis = (System.nanoTime() - idleStart) / 1e6;
+                    out.printf("%nIdle afterwards (%d s, nothing sent): payment-service used %.1f %% of a core%n",
+                            options.idleSeconds(), 100 * idleMillis / wallMillis);
+                }
                 return runs;
             }
         } finally {

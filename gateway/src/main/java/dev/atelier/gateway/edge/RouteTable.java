@@ -13,8 +13,9 @@ final class RouteTable {
 
     /**
      * How a route is treated: its timeout, whether idempotent reads are retried, whether it is rate-exempt. A
-     * {@code STREAM} is a long-lived event stream: its headers are due within the API timeout, it is never retried,
-     * and it has a circuit breaker of its own, so that a stream's length never counts as a slow call of its service.
+     * {@code STREAM} is a long-lived event stream: its headers are due within the API timeout, it is asked once more
+     * only when its connection failed before anything was sent ({@link StreamRetry}), and it has a circuit breaker of
+     * its own, so that a stream's length never counts as a slow call of its service.
      */
     enum Kind { API, SLOW, WEBHOOK, PAGE, STREAM }
 

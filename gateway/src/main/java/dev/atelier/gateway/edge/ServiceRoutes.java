@@ -57,6 +57,9 @@ class ServiceRoutes {
             // an anonymous request passes unchanged
             spec = spec.tokenRelay();
         }
+        if (route.kind() == Kind.STREAM) {
+            spec = spec.filter(new StreamRetry());
+        }
         if (route.kind() == Kind.API || route.kind() == Kind.PAGE) {
             spec = spec.retry(retry -> retry.setRetries(1)
                     .setMethods(HttpMethod.GET, HttpMethod.HEAD)

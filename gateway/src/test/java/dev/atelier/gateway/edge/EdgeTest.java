@@ -205,6 +205,38 @@ class EdgeTest extends GatewayTest {
     }
 
     @Test
+    void asksForAStreamOnceMoreWhenItsConnectionClosedBeforeAnAnswer() throws Exception {
+        String orderId = "5c0e2f4a-9b8d-4c7e-a6f5-1d2c3b4a5e6f";
+        String path = "/api/orders/" + orderId + "/events";
+        StandIns.ORDER.stubFor(get(urlPathEqualTo(path)).inScenario("closed-stream")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("answering"));
+        StandIns.ORDER.stubFor(get(urlPathEqualTo(path)).inScenario("closed-stream").whenScenarioStateIs("answering")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody("event:order\ndata:{\"status\":\"PAID\"}\n\n")));
+
+        HttpResponse<String> response = send(request(path).header("Accept", "text/event-stream").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"PAID\"");
+        StandIns.ORDER.verify(2, getRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
+    void asksForAStreamOnlyOnceMore() throws Exception {
+        String orderId = "6d1f3a5b-0c9e-4d8f-b7a6-2e3d4c5b6a7f";
+        String path = "/api/orders/" + orderId + "/events";
+        StandIns.ORDER.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        HttpResponse<String> response = send(request(path).header("Accept", "text/event-stream").GET());
+
+        // the refusal comes as the stream's kind of message, which the wait page reads
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("service-unavailable");
+        StandIns.ORDER.verify(2, getRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
     void answersAServiceThatIsDownWith503AndOpensItsCircuit() throws Exception {
         HttpResponse<String> first = send(request("/api/inventory/availability?sku=A").GET());
         assertThat(first.statusCode()).isEqualTo(503);

@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * in a JVM of its own on embedded PostgreSQL (durable) and Kafka.
  *
  * <pre>./atelier bench payment [--payments N] [--warm-up N] [--concurrency N] [--rate N] [--paced-rate N]
- *                            [--paced-payments N] [--webhooks N] [--jar PATH] [--jfr PATH]</pre>
+ *                            [--paced-payments N] [--webhooks N] [--paced-webhooks N] [--jar PATH] [--jfr PATH]
+ *                            [--idle-seconds 10] [--service-opts "-Xmx768m"]</pre>
  *
  * <p>Without {@code --rate} the requests go at once and the pay calls {@code --concurrency} at a time (throughput);
  * then a second run paces both at {@code --paced-rate} (default 100/s, the issue's latency goal; 0 skips it) for
@@ -53,11 +54,14 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A sandbox pay call is two requests to the service (the page's POST, then the webhook it delivers to the
  * service's own endpoint) and two commits: Stripe's side and the store's. So a third run, {@code --webhooks N}
- * payments (default 2000; 0 skips it), plays Stripe itself: the bench signs each {@code checkout.session.completed}
+ * payments (default 5000; 0 skips it), plays Stripe itself: the bench signs each {@code checkout.session.completed}
  * with Stripe's scheme (its own HMAC code, the secret handed to the service as the sandbox's) and posts it to
  * {@code /webhooks/stripe}, {@code --concurrency} at a time; a webhook counts when it answered 200 with outcome
  * APPLIED (verified and applied), and its PaymentSucceeded is awaited on Kafka. That is the issue's "verified
- * webhooks/s" of the store alone.
+ * webhooks/s" of the store alone. Last, {@code --paced-webhooks N} (default 1500; 0 skips it) posts such webhooks at
+ * {@code --paced-rate}: the hop the issue's latency goal is set for (webhook → PaymentSucceeded on Kafka at 100/s).
+ * Then {@code --idle-seconds} with nothing sent measure what the idle service costs (its relay's and consumers'
+ * polling). {@code --service-opts} are the service JVM's options (a heap size, or {@code -D} settings to try).
  *
  * <p>Each run prints the service's and PostgreSQL's CPU time per payment (process CPU / payments: the figure that
  * holds on a shared machine), the part of the service's that went to its JIT compiler and garbage collector threads
@@ -77,20 +81,23 @@ public final class PaymentBenchmark {
     }
 
     record Options(int payments, int warmUp, int concurrency, int rate, int pacedRate, int pacedPayments, int webhooks,
-            Path jar, String jfr) {
+            int pacedWebhooks, int idleSeconds, Path jar, String jfr, String serviceOpts) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
             return new Options(
                     Integer.parseInt(values.getOrDefault("payments", "5000")),
-                    Integer.parseInt(values.getOrDefault("warm-up", "500")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "2000")),
                     Integer.parseInt(values.getOrDefault("concurrency", "16")),
                     Integer.parseInt(values.getOrDefault("rate", "0")),
                     Integer.parseInt(values.getOrDefault("paced-rate", "100")),
                     Integer.parseInt(values.getOrDefault("paced-payments", "1500")),
-                    Integer.parseInt(values.getOrDefault("webhooks", "2000")),
+                    Integer.parseInt(values.getOrDefault("webhooks", "5000")),
+                    Integer.parseInt(values.getOrDefault("paced-webhooks", "1500")),
+                    Integer.parseInt(values.getOrDefault("idle-seconds", "10")),
                     Path.of(values.getOrDefault("jar", "payment-service/target/payment-service.jar")),
-                    values.getOrDefault("jfr", ""));
+                    values.getOrDefault("jfr", ""),
+                    values.getOrDefault("service-opts", "-Xmx768m"));
         }
     }
 
@@ -133,8 +140,15 @@ public final class PaymentBenchmark {
                     data.resolve("payment-service.log"))) {
                 long postgresPid = CpuClock.pidOf(data.resolve("pg").toString());
                 if (options.warmUp() > 0) {
-                    out.printf("Warming up with %d payments...%n", options.warmUp());
+                    // both paths, so that the measured runs find them compiled: a short warm-up left the JIT
+                    // compiler a third of the service's CPU per webhook in the measured window
+                    out.printf("Warming up with %d payments paid on the sandbox page%s...%n", options.warmUp(),
+                            options.webhooks() > 0 || options.pacedWebhooks() > 0 ? " and " + options.warmUp()
+                                    + " webhooks posted as Stripe would" : "");
                     measure(service, kafka, postgresPid, options.warmUp(), 0, Pay.SANDBOX, true);
+                    if (options.webhooks() > 0 || options.pacedWebhooks() > 0) {
+                        measure(service, kafka, postgresPid, options.warmUp(), 0, Pay.WEBHOOK, true);
+                    }
                 }
                 if (!options.jfr().isBlank()) {
                     service.jcmd("JFR.start", "name=bench", "settings=profile");
@@ -154,12 +168,30 @@ public final class PaymentBenchmark {
                     runs.add(measure(service, kafka, postgresPid, options.pacedPayments(), options.pacedRate(),
                             Pay.SANDBOX, false));
                 }
+                if (options.rate() == 0 && options.pacedRate() > 0 && options.pacedWebhooks() > 0) {
+                    // the issue's latency goal is set for this hop: a verified webhook to PaymentSucceeded on Kafka
+                    out.printf("Measuring %d webhooks posted as Stripe would, paced at %d/s (load average before: %s)...%n",
+                            options.pacedWebhooks(), options.pacedRate(), GatlingRun.loadAverage());
+                    runs.add(measure(service, kafka, postgresPid, options.pacedWebhooks(), options.pacedRate(),
+                            Pay.WEBHOOK, false));
+                }
                 if (!options.jfr().isBlank()) {
                     Path file = Path.of(options.jfr()).toAbsolutePath();
                     service.jcmd("JFR.stop", "name=bench", "filename=" + file);
                     out.println("JFR recording of the measured runs (not the start or the warm-up): " + file);
                 }
                 runs.forEach(this::print);
+                if (options.idleSeconds() > 0) {
+                    // what the service costs while nothing happens: the relay's and the consumers' polling, which the
+                    // relay's poll interval trades against the latency of each event
+                    double idleFrom = CpuClock.millis(service.process.pid());
+                    long idleStart = System.nanoTime();
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(options.idleSeconds()));
+                    double idleMillis = CpuClock.millis(service.process.pid()) - idleFrom;
+                    double wallMillis = (System.nanoTime() - idleStart) / 1e6;
+                    out.printf("%nIdle afterwards (%d s, nothing sent): payment-service used %.1f %% of a core%n",
+                            options.idleSeconds(), 100 * idleMillis / wallMillis);
+                }
                 return runs;
             }
         } finally {
@@ -420,7 +452,7 @@ public final class PaymentBenchmark {
             int port = BenchSupport.freePort();
             StripeSigner signer = new StripeSigner("whsec_bench_" + UUID.randomUUID().toString().replace("-", ""));
             BenchSupport.RunningService running = BenchSupport.ServiceJar.of("payment-service", options.jar())
-                    .jvmOptions("-Xmx768m")
+                    .jvmOptions(options.serviceOpts())
                     .port(port).log(log)
                     .database(jdbcUrl).kafka(bootstrapServers)
                     .property("atelier.payment.sandbox.public-url", "http://localhost:" + port)

@@ -93,6 +93,21 @@ class ProblemsOverHttpTest {
     }
 
     @Test
+    void publishesNoRequestHandledEventPerRequest(@org.springframework.beans.factory.annotation.Autowired
+            WebTestApp.RequestHandledEvents events, @org.springframework.beans.factory.annotation.Autowired
+            org.springframework.boot.webmvc.autoconfigure.WebMvcProperties mvc) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/lines/" + java.util.UUID.randomUUID())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        // the event would come after each response is written: three requests in, the first ones' would be seen
+        assertThat(mvc.isPublishRequestHandledEvents()).isFalse();
+        assertThat(events.seen).hasValue(0);
+    }
+
+    @Test
     void listsEveryOffendingField() throws Exception {
         HttpResponse<String> response = send("POST", "/lines", "application/json",
                 bytes("{\"sku\":\"\",\"quantity\":0}"), "application/json");

@@ -25,6 +25,18 @@ import org.springframework.web.multipart.MultipartFile;
 @SpringBootApplication
 class WebTestApp {
 
+    /** Counts Spring MVC's per-request events, which the platform switches off by default. */
+    @org.springframework.stereotype.Component
+    static class RequestHandledEvents {
+
+        final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+
+        @org.springframework.context.event.EventListener
+        void on(org.springframework.web.context.support.RequestHandledEvent event) {
+            seen.incrementAndGet();
+        }
+    }
+
     enum Colour { RED, GREEN }
 
     record Line(@NotBlank String sku, @Min(1) @Max(10) int quantity, @Nullable Colour colour) {

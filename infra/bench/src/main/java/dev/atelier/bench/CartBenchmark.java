@@ -166,9 +166,10 @@ public final class CartBenchmark {
         List<GatlingRun.Figures> figures = GatlingRun.figures(report, options.pacedSeconds());
         GatlingRun.print(out, figures, report, () -> load);
         long sent = figures.getFirst().count();
-        out.printf("paced at %d adds/s for %d s: %d adds sent (%.0f/s achieved), %d turned away (%d already in"
-                        + " flight), at most %d in flight%n", options.pacedRate(), options.pacedSeconds(), sent,
-                (double) sent / options.pacedSeconds(), tally.turnedAway(), options.pacedCap(), tally.mostInFlight());
+        out.printf("paced at %d adds/s for %d s: %d adds sent (%.0f/s achieved), %d of them starting a cart, %d"
+                        + " turned away (%d already in flight), at most %d in flight%n", options.pacedRate(),
+                options.pacedSeconds(), sent, (double) sent / options.pacedSeconds(), tally.cartsStarted(),
+                tally.turnedAway(), options.pacedCap(), tally.mostInFlight());
         window.print(out, Math.max(1, sent));
     }
 

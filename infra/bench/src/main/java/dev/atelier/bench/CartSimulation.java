@@ -71,6 +71,7 @@ public class CartSimulation extends Simulation {
     static final class Tally {
 
         private final LongAdder turnedAway = new LongAdder();
+        private final LongAdder cartsStarted = new LongAdder();
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger mostInFlight = new AtomicInteger();
 
@@ -80,6 +81,11 @@ public class CartSimulation extends Simulation {
 
         int mostInFlight() {
             return mostInFlight.get();
+        }
+
+        /** The adds that started a cart: one in eight while enough carts are free, more when most are in flight. */
+        long cartsStarted() {
+            return cartsStarted.sum();
         }
 
         boolean enter(int cap) {
@@ -146,7 +152,11 @@ public class CartSimulation extends Simulation {
         ChainBuilder add = feed(items)
                 .exec(session -> {
                     OpenCart cart = carts.poll();
-                    return cart == null ? session : session.set("cartId", cart.id()).set("adds", cart.adds());
+                    if (cart == null) {
+                        tally.cartsStarted.increment();
+                        return session;
+                    }
+                    return session.set("cartId", cart.id()).set("adds", cart.adds());
                 })
                 .group("add-to-cart").on(doIfOrElse(session -> session.contains("cartId"))
                         .then(add(http("add-to-cart #{kind}").post("/api/cart/items")

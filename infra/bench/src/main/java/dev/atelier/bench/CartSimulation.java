@@ -67,7 +67,10 @@ public class CartSimulation extends Simulation {
             double personalised, boolean readAfterAdd, Runnable atStart, Runnable atEnd, Tally tally) {
     }
 
-    /** What the paced run counts besides Gatling's figures: the adds turned away because {@code cap} were in flight. */
+    /**
+     * What the paced run counts besides Gatling's figures: the adds turned away because {@code cap} were in flight,
+     * and the adds that started a cart.
+     */
     static final class Tally {
 
         private final LongAdder turnedAway = new LongAdder();
@@ -86,6 +89,10 @@ public class CartSimulation extends Simulation {
         /** The adds that started a cart: one in eight while enough carts are free, more when most are in flight. */
         long cartsStarted() {
             return cartsStarted.sum();
+        }
+
+        void startedCart() {
+            cartsStarted.increment();
         }
 
         boolean enter(int cap) {
@@ -153,7 +160,7 @@ public class CartSimulation extends Simulation {
                 .exec(session -> {
                     OpenCart cart = carts.poll();
                     if (cart == null) {
-                        tally.cartsStarted.increment();
+                        tally.startedCart();
                         return session;
                     }
                     return session.set("cartId", cart.id()).set("adds", cart.adds());

@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  *     completed to PAID and POST /api/checkout → PAID percentiles. With {@code --jfr true} every service JVM records
  *     this run with Flight Recorder, and the summary lists what dominated.</li>
  * <li>Paced: {@code --rate} new shoppers per second for {@code --paced-seconds}: the latency at that rate.</li>
+ * <li>Before each of the next three, the benchmark waits (at most 4 minutes) until the machine is quiet: the paced run
+ *     leaves a backlog the services work off after it, which the next phase would otherwise be measured on.</li>
  * <li>The floor: the same checkout as one SQL transaction by {@code --concurrency} JDBC clients on the store's
  *     PostgreSQL (scratch database), and checkouts/s ÷ floor.</li>
  * <li>Flash sale: {@code --flash-shoppers} shoppers at once on the flash SKU; asserts all units sold, the others
@@ -102,6 +104,12 @@ public final class CheckoutBenchmark {
     private final Options options;
     private final PrintStream out;
     private final StringBuilder summary = new StringBuilder();
+    private final Map<String, Quiet.Result> settled = new LinkedHashMap<>();
+
+    /** The idle store (eight services polling their relays and consumers) keeps about a quarter of two cores busy. */
+    static final double QUIET = 0.4;
+    static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
+    static final Duration QUIET_DEADLINE = Duration.ofMinutes(4);
     private final String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
             .format(Instant.now());
     private boolean flashPassed = true;
@@ -234,8 +242,11 @@ public final class CheckoutBenchmark {
                 + " s (open model; the goal is p99 POST → PAID ≤ 1 s)", paced, options.pacedSeconds(), pacedReport,
                 loadBefore, GatlingRun.loadAverage());
 
+        settle("the floor");
         floor(store, skus, checkoutsPerSecond);
+        settle("the flash sale");
         flashSale(admin, flashSku, deadline);
+        settle("the browse mix");
         browse(admin);
         if (!hotspots.isEmpty()) {
             heading("## Where the checkout's CPU went (JFR, the throughput run, settings=profile)");
@@ -298,6 +309,24 @@ public final class CheckoutBenchmark {
         return perSecond;
     }
 
+    /**
+     * Lets the store work off what the last phase left (the paced run asks for more than the machine completes, and
+     * its backlog outlives it), so that the next phase is measured on its own: until all cores are under
+     * {@link #QUIET} busy over {@link #QUIET_WINDOW}, for at most {@link #QUIET_DEADLINE}. The summary says how long
+     * it took, or that the phase began on a busy machine.
+     */
+    private void settle(String next) {
+        out.printf("Waiting until the machine is quiet before %s...%n", next);
+        Quiet.Result quiet = Quiet.await(QUIET, QUIET_WINDOW, QUIET_DEADLINE);
+        out.printf("Before %s, %s%n", next, quiet.describe());
+        settled.put(next, quiet);
+    }
+
+    private String settledBefore(String phase) {
+        Quiet.Result quiet = settled.get(phase);
+        return quiet == null ? "not waited for" : quiet.describe();
+    }
+
     private void floor(LocalStore store, List<String> skus, double checkoutsPerSecond) throws Exception {
         int port = store.postgresPort();
         out.printf("The floor: %d JDBC clients, one SQL transaction per checkout, for %d s...%n",
@@ -317,7 +346,8 @@ public final class CheckoutBenchmark {
                 + " on_hand >= 1`), insert the payment, commit; " + result.clients() + " JDBC clients (a connection"
                 + " each) on the store's PostgreSQL (port " + port + ", scratch database `" + CheckoutFloor.DATABASE
                 + "`, dropped afterwards), " + options.floorSeconds() + " s after a 5 s warm-up, while the services"
-                + " idle. Load average before " + loadBefore + ", after " + GatlingRun.loadAverage() + ".");
+                + " idle (" + settledBefore("the floor") + "). Load average before " + loadBefore + ", after "
+                + GatlingRun.loadAverage() + ".");
         line("");
         line("| floor checkouts/s | p50 | p99 | failed | the store's checkouts/s ÷ floor |");
         line("|---:|---:|---:|---:|---:|");
@@ -368,6 +398,8 @@ public final class CheckoutBenchmark {
         checks.forEach((check, ok) -> line("- " + (ok ? "✓ " : "✗ ") + check));
         line("");
         long[] latencies = tally.paid().stream().mapToLong(p -> p.paidNanos() - p.sentNanos()).sorted().toArray();
+        line("Before it, " + settledBefore("the flash sale") + ".");
+        line("");
         line(String.format("Outcomes: %s. Answers by status: %s. The paid ones' POST → PAID: p50 %.0f ms, p99 %.0f ms."
                 + " Load average before %s, after %s.", tally.outcomes(), tally.statuses(),
                 BenchSupport.percentileMillis(latencies, 0.5), BenchSupport.percentileMillis(latencies, 0.99),
@@ -414,7 +446,8 @@ public final class CheckoutBenchmark {
                     f.failed(), f.perSecond(), f.p50(), f.p95(), f.p99(), f.max()));
         }
         line("");
-        line("Load average before " + loadBefore + ", after " + GatlingRun.loadAverage() + ".");
+        line("Before it, " + settledBefore("the browse mix") + ". Load average before " + loadBefore + ", after "
+                + GatlingRun.loadAverage() + ".");
         reportLink(report);
         GatlingRun.print(out, figures, report, GatlingRun::loadAverage);
     }

@@ -37,8 +37,8 @@ import tools.jackson.databind.JsonNode;
  *     completed to PAID and POST /api/checkout → PAID percentiles. With {@code --jfr true} every service JVM records
  *     this run with Flight Recorder, and the summary lists what dominated.</li>
  * <li>Paced: {@code --rate} new shoppers per second for {@code --paced-seconds}: the latency at that rate.</li>
- * <li>Before each of the next three, the benchmark waits (at most 4 minutes) until the machine is quiet: the paced run
- *     leaves a backlog the services work off after it, which the next phase would otherwise be measured on.</li>
+ * <li>Before each of the next three, the benchmark waits (at most 4 minutes) until the machine is quiet, so that no
+ *     phase is measured on what an overloaded one may have left the services to work off.</li>
  * <li>The floor: the same checkout as one SQL transaction by {@code --concurrency} JDBC clients on the store's
  *     PostgreSQL (scratch database), and checkouts/s ÷ floor.</li>
  * <li>Flash sale: {@code --flash-shoppers} shoppers at once on the flash SKU; asserts all units sold, the others
@@ -310,8 +310,8 @@ public final class CheckoutBenchmark {
     }
 
     /**
-     * Lets the store work off what the last phase left (the paced run asks for more than the machine completes, and
-     * its backlog outlives it), so that the next phase is measured on its own: until all cores are under
+     * Lets the store work off whatever the last phase left (the paced run asks for more than the machine completes),
+     * so that the next phase is measured on its own: until all cores are under
      * {@link #QUIET} busy over {@link #QUIET_WINDOW}, for at most {@link #QUIET_DEADLINE}. The summary says how long
      * it took, or that the phase began on a busy machine.
      */

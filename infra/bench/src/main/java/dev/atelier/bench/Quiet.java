@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waits until the machine is quiet again: the share of all cores busy, over a few seconds, under a threshold. A
- * phase that overloads the store (the paced checkout asks for more than two cores complete) leaves a backlog the
- * services go on working through after the load generator stopped; the next phase would be measured on a machine
- * still busy with the last one's leftovers.
+ * Waits until the machine is quiet again: the share of all cores busy, over a few seconds, under a threshold. After
+ * a phase that overloads the store (the paced checkout asks for more than two cores complete) the services may go on
+ * working through a backlog once the load generator stopped; the next phase must not be measured on it. The load
+ * average cannot tell: it is a one-minute mean that lags well behind the machine.
  */
 final class Quiet {
 

@@ -1,8 +1,5 @@
 package dev.atelier.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,13 +33,13 @@ final class Quiet {
     static Result await(double threshold, Duration window, Duration deadline) {
         long start = System.nanoTime();
         long end = start + deadline.toNanos();
-        double busy = 1;
+        int cores = Runtime.getRuntime().availableProcessors();
         while (true) {
-            long[] before = cpu();
+            double busyBefore = CpuClock.machineBusyMillis();
+            long windowStart = System.nanoTime();
             LockSupport.parkNanos(window.toNanos());
-            long[] after = cpu();
-            long total = after[0] - before[0];
-            busy = total <= 0 ? 0 : 1 - (double) (after[1] - before[1]) / total;
+            double wallMillis = (System.nanoTime() - windowStart) / 1e6;
+            double busy = (CpuClock.machineBusyMillis() - busyBefore) / (wallMillis * cores);
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (busy < threshold) {
                 return new Result(waited, busy, true);
@@ -50,20 +47,6 @@ final class Quiet {
             if (System.nanoTime() > end) {
                 return new Result(waited, busy, false);
             }
-        }
-    }
-
-    /** All cores' jiffies: {total, idle + iowait}, from the first line of /proc/stat; zeros where there is none. */
-    private static long[] cpu() {
-        try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < fields.length; i++) {
-                total += Long.parseLong(fields[i]);
-            }
-            return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
         }
     }
 }

@@ -78,7 +78,7 @@ public final class SagaBenchmark {
             Map<String, String> values = BenchSupport.arguments(args);
             return new Options(
                     Integer.parseInt(values.getOrDefault("orders", "2000")),
-                    Integer.parseInt(values.getOrDefault("warm-up", "300")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "1000")),
                     Integer.parseInt(values.getOrDefault("concurrency", "64")),
                     Integer.parseInt(values.getOrDefault("rate", "50")),
                     Integer.parseInt(values.getOrDefault("paced-orders", "1000")),

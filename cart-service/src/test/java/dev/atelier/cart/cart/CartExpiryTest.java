@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A cart nobody touched for 30 days expires; one touched meanwhile does not. */
 @CartTest
@@ -33,6 +34,9 @@ class CartExpiryTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @AfterEach
     void tearDown() {
@@ -62,6 +66,38 @@ class CartExpiryTest {
         assertThat(status(idle)).isEqualTo("EXPIRED");
         assertThat(status(busy)).isEqualTo("OPEN");
         assertThat(idle.get("/api/cart").body().path("lines")).isEmpty();
+    }
+
+    /**
+     * What every change to a cart's lines does to its row (the version and the idle clock move) stays a HOT update:
+     * the idle index is a BRIN, so the change writes no new entry in the cart's indexes (V4).
+     */
+    @Test
+    void touchingACartIsAHotUpdate() {
+        String sku = Catalog.uniqueSku("HOT");
+        try (Catalog catalog = new Catalog(variants)) {
+            catalog.aPlainMug(sku, 800);
+        }
+        Http shopper = new Http(port);
+        shopper.post("/api/cart/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1}");
+        UUID cart = UUID.fromString(shopper.cartCookie());
+
+        // this backend's counts not yet reported (earlier transactions on the pooled connection) are in the view:
+        // the difference around the update is the update's own
+        long[] updates = transaction.execute(status -> {
+            long[] before = updateCounts();
+            jdbc.update("UPDATE cart SET version = version + 1, last_activity_at = now(), abandonment_step = 0 "
+                    + "WHERE id = ?", cart);
+            long[] after = updateCounts();
+            return new long[] {after[0] - before[0], after[1] - before[1]};
+        });
+
+        assertThat(updates).containsExactly(1, 1);
+    }
+
+    private long[] updateCounts() {
+        return jdbc.queryForObject("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'cart'",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
     private String status(Http shopper) {

@@ -65,14 +65,24 @@ public final class CheckoutBenchmark {
     private static final Path OUT = Path.of("target/bench");
 
     record Options(int concurrency, int seconds, int warmUp, int rate, int pacedSeconds, int flashShoppers,
-            int flashUnits, int browseUsers, int browseSeconds, boolean browsePages, int floorSeconds, int skus,
-            int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr) {
+            int flashUnits, int browseUsers, int browseSeconds, int browseWarmUp, boolean browsePages,
+            int floorSeconds, int skus,
+            int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr,
+            Set<String> phases) {
+
+        /** The measured phases, in the order they run; {@code --phases} picks some of them. */
+        static final List<String> PHASES = List.of("throughput", "paced", "floor", "flash", "browse");
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
+        }
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
             Set<String> known = Set.of("concurrency", "seconds", "warm-up", "rate", "paced-seconds",
-                    "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse", "floor-seconds",
-                    "skus", "deadline", "store", "parallel", "service-opts", "jfr");
+                    "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse-warm-up", "browse",
+                    "floor-seconds",
+                    "skus", "deadline", "store", "parallel", "service-opts", "jfr", "phases");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
             });
@@ -80,6 +90,11 @@ public final class CheckoutBenchmark {
             if (!store.equals("start") && !store.equals("running")) {
                 throw new IllegalArgumentException("--store start|running, not " + store);
             }
+            Set<String> phases = new LinkedHashSet<>(List.of(values.getOrDefault("phases", String.join(",", PHASES))
+                    .split(",")));
+            phases.stream().filter(p -> !PHASES.contains(p)).findFirst().ifPresent(p -> {
+                throw new IllegalArgumentException("unknown phase " + p + " in --phases; known: " + PHASES);
+            });
             return new Options(
                     Integer.parseInt(values.getOrDefault("concurrency", "100")),
                     Integer.parseInt(values.getOrDefault("seconds", "60")),
@@ -90,6 +105,7 @@ public final class CheckoutBenchmark {
                     Integer.parseInt(values.getOrDefault("flash-units", "100")),
                     Integer.parseInt(values.getOrDefault("browse-users", "100")),
                     Integer.parseInt(values.getOrDefault("browse-seconds", "30")),
+                    Integer.parseInt(values.getOrDefault("browse-warm-up", "30")),
                     values.getOrDefault("browse", "api").equals("pages"),
                     Integer.parseInt(values.getOrDefault("floor-seconds", "30")),
                     Integer.parseInt(values.getOrDefault("skus", "10")),
@@ -97,7 +113,8 @@ public final class CheckoutBenchmark {
                     store.equals("start"),
                     Integer.parseInt(values.getOrDefault("parallel", "0")),
                     values.getOrDefault("service-opts", PRODUCTION_OPTS),
-                    Boolean.parseBoolean(values.getOrDefault("jfr", "false")));
+                    Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
+                    Set.copyOf(phases));
         }
     }
 
@@ -193,13 +210,56 @@ public final class CheckoutBenchmark {
         awaitSellable(admin, List.of(flashSku), options.flashUnits());
 
         Duration deadline = Duration.ofSeconds(options.deadlineSeconds());
-        if (options.warmUp() > 0) {
+        boolean checkouts = options.runs("throughput") || options.runs("paced") || options.runs("flash");
+        if (checkouts && options.warmUp() > 0) {
             out.printf("Warming up: %d shoppers checking out for %d s...%n", options.concurrency(), options.warmUp());
             GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
                     CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.warmUp()),
                     deadline, new CheckoutSimulation.Tally()), "warm-up", false, OUT);
         }
 
+        double checkoutsPerSecond = Double.NaN;
+        List<JfrHotspots> hotspots = new ArrayList<>();
+        if (options.runs("throughput")) {
+            checkoutsPerSecond = throughput(store, skus, deadline, hotspots);
+        }
+        if (options.runs("paced")) {
+            out.printf("Paced: %d new shoppers a second for %d s...%n", options.rate(), options.pacedSeconds());
+            String loadBefore = GatlingRun.loadAverage();
+            CheckoutSimulation.Tally paced = new CheckoutSimulation.Tally();
+            Path pacedReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
+                    skus, CheckoutSimulation.Load.PACED, options.rate(), Duration.ofSeconds(options.pacedSeconds()),
+                    deadline, paced), options.rate() + " checkouts a second", true, OUT);
+            checkoutSection("Paced: " + options.rate() + " checkouts a second for " + options.pacedSeconds()
+                    + " s (open model; the goal is p99 POST → PAID ≤ 1 s)", paced, options.pacedSeconds(),
+                    pacedReport, loadBefore, GatlingRun.loadAverage());
+        }
+        if (options.runs("floor")) {
+            settle("the floor");
+            floor(store, skus, checkoutsPerSecond);
+        }
+        if (options.runs("flash")) {
+            settle("the flash sale");
+            flashSale(admin, flashSku, deadline);
+        }
+        if (options.runs("browse")) {
+            settle("the browse mix");
+            browse(store, admin);
+        }
+        if (!hotspots.isEmpty()) {
+            heading("## Where the checkout's CPU went (JFR, the throughput run, settings=profile)");
+            line("Recordings: `" + OUT.resolve("jfr-" + run).toAbsolutePath() + "` (`jfr print --events"
+                    + " jdk.ExecutionSample <file>`). Services by samples, most first.");
+            line("");
+            hotspots.stream().sorted((a, b) -> Long.compare(b.samples(), a.samples()))
+                    .forEach(h -> summary.append(h.markdown()));
+            out.println("JFR hot spots in the summary; recordings in " + OUT.resolve("jfr-" + run));
+        }
+    }
+
+    /** The closed model's run, with the services' Flight Recorders around it when asked; its checkouts/s. */
+    private double throughput(LocalStore store, List<String> skus, Duration deadline, List<JfrHotspots> hotspots)
+            throws Exception {
         Map<String, Long> pids = new LinkedHashMap<>();
         if (options.jfr()) {
             for (Map.Entry<String, Long> service : store.servicePids().entrySet()) {
@@ -219,7 +279,6 @@ public final class CheckoutBenchmark {
                 skus, CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.seconds()),
                 deadline, throughput), options.concurrency() + " shoppers", true, OUT);
         String loadAfter = GatlingRun.loadAverage();
-        List<JfrHotspots> hotspots = new ArrayList<>();
         if (options.jfr()) {
             Path jfr = Files.createDirectories(OUT.resolve("jfr-" + run));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
@@ -228,35 +287,9 @@ public final class CheckoutBenchmark {
                 hotspots.add(JfrHotspots.of(service.getKey(), file, 12));
             }
         }
-        double checkoutsPerSecond = checkoutSection("Checkout throughput: " + options.concurrency()
+        return checkoutSection("Checkout throughput: " + options.concurrency()
                 + " shoppers at all times for " + options.seconds() + " s (closed model)", throughput,
                 options.seconds(), throughputReport, loadBefore, loadAfter);
-
-        out.printf("Paced: %d new shoppers a second for %d s...%n", options.rate(), options.pacedSeconds());
-        loadBefore = GatlingRun.loadAverage();
-        CheckoutSimulation.Tally paced = new CheckoutSimulation.Tally();
-        Path pacedReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
-                CheckoutSimulation.Load.PACED, options.rate(), Duration.ofSeconds(options.pacedSeconds()),
-                deadline, paced), options.rate() + " checkouts a second", true, OUT);
-        checkoutSection("Paced: " + options.rate() + " checkouts a second for " + options.pacedSeconds()
-                + " s (open model; the goal is p99 POST → PAID ≤ 1 s)", paced, options.pacedSeconds(), pacedReport,
-                loadBefore, GatlingRun.loadAverage());
-
-        settle("the floor");
-        floor(store, skus, checkoutsPerSecond);
-        settle("the flash sale");
-        flashSale(admin, flashSku, deadline);
-        settle("the browse mix");
-        browse(admin);
-        if (!hotspots.isEmpty()) {
-            heading("## Where the checkout's CPU went (JFR, the throughput run, settings=profile)");
-            line("Recordings: `" + OUT.resolve("jfr-" + run).toAbsolutePath() + "` (`jfr print --events"
-                    + " jdk.ExecutionSample <file>`). Services by samples, most first.");
-            line("");
-            hotspots.stream().sorted((a, b) -> Long.compare(b.samples(), a.samples()))
-                    .forEach(h -> summary.append(h.markdown()));
-            out.println("JFR hot spots in the summary; recordings in " + OUT.resolve("jfr-" + run));
-        }
     }
 
     /** Waits until inventory offers the SKUs' units and cart takes them (both learn a SKU from catalog's events). */
@@ -351,8 +384,9 @@ public final class CheckoutBenchmark {
         line("");
         line("| floor checkouts/s | p50 | p99 | failed | the store's checkouts/s ÷ floor |");
         line("|---:|---:|---:|---:|---:|");
-        line(String.format("| %.0f | %.1f ms | %.1f ms | %d | **%.3f** |", result.perSecond(), result.p50Millis(),
-                result.p99Millis(), result.failed(), checkoutsPerSecond / result.perSecond()));
+        line(String.format("| %.0f | %.1f ms | %.1f ms | %d | %s |", result.perSecond(), result.p50Millis(),
+                result.p99Millis(), result.failed(), Double.isNaN(checkoutsPerSecond) ? "(no throughput run)"
+                        : String.format("**%.3f**", checkoutsPerSecond / result.perSecond())));
         out.printf("Floor: %.0f checkouts/s (p99 %.1f ms); the store's %.1f checkouts/s ÷ floor = %.3f%n",
                 result.perSecond(), result.p99Millis(), checkoutsPerSecond, checkoutsPerSecond / result.perSecond());
     }
@@ -409,7 +443,7 @@ public final class CheckoutBenchmark {
         checks.forEach((check, ok) -> out.println("  " + (ok ? "ok    " : "FAILED") + " " + check));
     }
 
-    private void browse(StoreAdmin admin) throws Exception {
+    private void browse(LocalStore store, StoreAdmin admin) throws Exception {
         List<String> categories = new ArrayList<>();
         StoreAdmin.JSON.readTree(admin.get(LocalStore.BASE + "/api/catalog/categories").body())
                 .forEach(c -> categories.add(c.path("slug").asString()));
@@ -430,12 +464,16 @@ public final class CheckoutBenchmark {
         out.printf("Browse (%s): %d users for %d s over %d categories, %d products, %d search words...%n", kind,
                 options.browseUsers(), options.browseSeconds(), categories.size(), slugs.size(), queries.size());
         GatlingRun.run(BrowseSimulation.class, new BrowseSimulation.Plan(LocalStore.BASE, options.browsePages(),
-                categories, slugs, queries, options.browseUsers(), Duration.ofSeconds(10)), "browse warm-up",
+                categories, slugs, queries, options.browseUsers(), Duration.ofSeconds(options.browseWarmUp())),
+                "browse warm-up",
                 false, OUT);
         String loadBefore = GatlingRun.loadAverage();
+        Map<String, Long> pids = store.servicePids();
+        Map<String, Double> cpuBefore = cpuOf(pids);
         Path report = GatlingRun.run(BrowseSimulation.class, new BrowseSimulation.Plan(LocalStore.BASE,
                 options.browsePages(), categories, slugs, queries, options.browseUsers(),
                 Duration.ofSeconds(options.browseSeconds())), options.browseUsers() + " users browsing", true, OUT);
+        Map<String, Double> cpuAfter = cpuOf(pids);
         List<GatlingRun.Figures> figures = GatlingRun.figures(report, options.browseSeconds());
         heading("## Browse: " + options.browseUsers() + " users on " + kind + " for " + options.browseSeconds()
                 + " s (the goal is ≥ 1,000 req/s with p99 ≤ 100 ms)");
@@ -448,8 +486,40 @@ public final class CheckoutBenchmark {
         line("");
         line("Before it, " + settledBefore("the browse mix") + ". Load average before " + loadBefore + ", after "
                 + GatlingRun.loadAverage() + ".");
+        // Gatling's first row counts all requests
+        long requests = figures.getFirst().count();
+        line("");
+        line("CPU per request over the measured run (process CPU from /proc ÷ " + requests + " requests; the"
+                + " machine's is every core's busy time, so the rest is PostgreSQL, Kafka and the idle services):");
+        line("");
+        StringBuilder cpu = new StringBuilder();
+        cpuBefore.forEach((process, before) -> {
+            double perRequest = (cpuAfter.get(process) - before) / Math.max(1, requests);
+            cpu.append(String.format("%s %.3f ms, ", process, perRequest));
+        });
+        line(cpu.substring(0, Math.max(0, cpu.length() - 2)) + ".");
+        out.println("Browse CPU per request: " + cpu);
         reportLink(report);
         GatlingRun.print(out, figures, report, GatlingRun::loadAverage);
+    }
+
+    /**
+     * CPU milliseconds so far of the gateway and catalog-service (the browse's path), of this JVM (Gatling's load)
+     * and of the whole machine.
+     */
+    private static Map<String, Double> cpuOf(Map<String, Long> pids) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        for (String service : List.of("gateway", "catalog-service")) {
+            Long pid = pids.get(service);
+            if (pid != null) {
+                cpu.put(service, CpuClock.millis(pid));
+                cpu.put(service + "'s JIT compiler", CpuClock.compilerMillis(pid));
+            }
+        }
+        cpu.put("benchmark JVM", ProcessHandle.current().info().totalCpuDuration()
+                .map(d -> d.toNanos() / 1e6).orElse(0.0));
+        cpu.put("machine", CpuClock.machineBusyMillis());
+        return cpu;
     }
 
     private void reportLink(Path report) {

@@ -301,4 +301,21 @@ class StorefrontCacheTest {
         assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
         assertThat(json(changed).get("price").get("amount").asLong()).isEqualTo(2700);
     }
+
+    @Test
+    void theStorefrontsReadsTellASharedCacheItMayKeepThemFiveSecondsAndABrowserToRevalidate() {
+        String slug = catalog.unique("desk-lamp");
+        catalog.published(draft("Desk lamp", category, 3100).with("slug", slug).variant(catalog.sku("DESK"), Map.of()));
+
+        for (String path : java.util.List.of("/api/catalog/products/" + slug, "/api/catalog/products?q=desk",
+                "/api/catalog/facets", "/api/catalog/categories", "/api/catalog/occasions")) {
+            Http.Raw read = http.raw(path);
+            assertThat(read.status()).as(path).isEqualTo(200);
+            assertThat(read.headers().firstValue("Cache-Control")).as(path).contains("max-age=0, public, s-maxage=5");
+            Http.Raw revalidated = http.raw(path, "If-None-Match", read.headers().firstValue("ETag").orElseThrow());
+            assertThat(revalidated.status()).as(path).isEqualTo(304);
+            assertThat(revalidated.headers().firstValue("Cache-Control")).as(path)
+                    .contains("max-age=0, public, s-maxage=5");
+        }
+    }
 }

@@ -21,7 +21,8 @@ import org.springframework.http.HttpStatus;
  * Builds the gateway's routes from {@link RouteTable}: each in its service's waiting line ({@link Admission}; an event
  * stream excepted) and behind its service's circuit breaker (a failing
  * service answers a problem+json 503 at once instead of tying up connections), with the timeout of its kind
- * (a slow service is a 504 within it), and idempotent reads retried once on a connection failure or a 502/503.
+ * (a slow service is a 504 within it), and idempotent reads retried once on a connection failure or a 502/503. An
+ * API route's reads may be answered from the gateway's {@link ResponseCache} when the service declares them public.
  * Nothing else is retried: a POST may have taken effect before the connection broke. A signed-in shopper's access
  * token is relayed to every service but the webhooks'.
  */
@@ -40,6 +41,7 @@ class ServiceRoutes {
                     .metadata(RESPONSE_TIMEOUT_ATTR, timeout.toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) edge.connectTimeout().toMillis())
                     .metadata(Fallbacks.SERVICE_METADATA, route.service())
+                    .metadata(ResponseCache.METADATA, route.kind() == Kind.API)
                     .metadata(route.kind() == Kind.STREAM ? Map.<String, Object>of()
                             : Map.<String, Object>of(Admission.LINE_METADATA, route.service()))
                     .uri(locations.of(route.service())));

@@ -49,15 +49,17 @@ class CategoryController {
 
     private final CategoryAdministration administration;
     private final RenderedReads reads;
+    private final RenderedAnswers answers;
 
-    CategoryController(CategoryAdministration administration, RenderedReads reads) {
+    CategoryController(CategoryAdministration administration, RenderedReads reads, RenderedAnswers answers) {
         this.administration = administration;
         this.reads = reads;
+        this.answers = answers;
     }
 
     @GetMapping("/api/catalog/categories")
     ResponseEntity<byte[]> tree(WebRequest request) {
-        return RenderedAnswers.of(reads.get("categories", () -> administration.tree().stream().map(CategoryView::of)
+        return answers.of(reads.get("categories", () -> administration.tree().stream().map(CategoryView::of)
                 .toList(), tree -> RenderedReads.Reach.none()), request);
     }
 

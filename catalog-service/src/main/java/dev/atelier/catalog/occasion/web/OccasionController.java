@@ -49,15 +49,17 @@ class OccasionController {
 
     private final OccasionAdministration administration;
     private final RenderedReads reads;
+    private final RenderedAnswers answers;
 
-    OccasionController(OccasionAdministration administration, RenderedReads reads) {
+    OccasionController(OccasionAdministration administration, RenderedReads reads, RenderedAnswers answers) {
         this.administration = administration;
         this.reads = reads;
+        this.answers = answers;
     }
 
     @GetMapping("/api/catalog/occasions")
     ResponseEntity<byte[]> all(WebRequest request) {
-        return RenderedAnswers.of(reads.get("occasions", () -> administration.all().stream().map(OccasionView::of)
+        return answers.of(reads.get("occasions", () -> administration.all().stream().map(OccasionView::of)
                 .toList(), occasions -> RenderedReads.Reach.none()), request);
     }
 

@@ -19,16 +19,18 @@ class ProductController {
     private final Catalogue catalogue;
     private final ProductViews views;
     private final RenderedReads reads;
+    private final RenderedAnswers answers;
 
-    ProductController(Catalogue catalogue, ProductViews views, RenderedReads reads) {
+    ProductController(Catalogue catalogue, ProductViews views, RenderedReads reads, RenderedAnswers answers) {
         this.catalogue = catalogue;
         this.views = views;
         this.reads = reads;
+        this.answers = answers;
     }
 
     @GetMapping("/api/catalog/products/{slug}")
     ResponseEntity<byte[]> product(@PathVariable String slug, WebRequest request) {
-        return RenderedAnswers.of(reads.get("product\u0000" + slug, () -> catalogue.readBySlug(slug,
+        return answers.of(reads.get("product\u0000" + slug, () -> catalogue.readBySlug(slug,
                         p -> p.status() == ProductStatus.ACTIVE ? views.detail(p) : null)
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "no product on sale with slug '" + slug + "'")), ProductController::reach), request);

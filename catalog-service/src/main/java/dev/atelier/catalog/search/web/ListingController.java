@@ -31,11 +31,13 @@ class ListingController {
     private final ProductSearch search;
     private final Cursors cursors;
     private final RenderedReads reads;
+    private final RenderedAnswers answers;
 
-    ListingController(ProductSearch search, Cursors cursors, RenderedReads reads) {
+    ListingController(ProductSearch search, Cursors cursors, RenderedReads reads, RenderedAnswers answers) {
         this.search = search;
         this.cursors = cursors;
         this.reads = reads;
+        this.answers = answers;
     }
 
     @GetMapping("/api/catalog/products")
@@ -55,7 +57,7 @@ class ListingController {
                 sort, cursor, limit);
         ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable,
                 brand, condition);
-        return RenderedAnswers.of(reads.get(key, () -> list(filter, sort, cursor, limit),
+        return answers.of(reads.get(key, () -> list(filter, sort, cursor, limit),
                 listing -> RenderedReads.Reach.listing(Sort.parse(sort) == Sort.BESTSELLING)), request);
     }
 
@@ -83,7 +85,7 @@ class ListingController {
                 condition);
         ProductFilter filter = new ProductFilter(q, category, occasion, minPrice, maxPrice, inStock, personalisable,
                 brand, condition);
-        return RenderedAnswers.of(reads.get(key, () -> search.facets(filter), facets -> RenderedReads.Reach.listing(false)),
+        return answers.of(reads.get(key, () -> search.facets(filter), facets -> RenderedReads.Reach.listing(false)),
                 request);
     }
 

@@ -105,7 +105,7 @@ public final class CheckoutBenchmark {
                     Integer.parseInt(values.getOrDefault("flash-units", "100")),
                     Integer.parseInt(values.getOrDefault("browse-users", "100")),
                     Integer.parseInt(values.getOrDefault("browse-seconds", "30")),
-                    Integer.parseInt(values.getOrDefault("browse-warm-up", "30")),
+                    Integer.parseInt(values.getOrDefault("browse-warm-up", "60")),
                     values.getOrDefault("browse", "api").equals("pages"),
                     Integer.parseInt(values.getOrDefault("floor-seconds", "30")),
                     Integer.parseInt(values.getOrDefault("skus", "10")),

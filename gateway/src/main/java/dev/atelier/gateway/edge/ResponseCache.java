@@ -17,11 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -53,10 +51,10 @@ import reactor.core.publisher.Mono;
  * has {@code Vary: *} or is larger than {@code max-entry-size}; a request's {@code Cache-Control: no-cache} or
  * {@code max-age=0} (a browser's reload), or {@code Pragma: no-cache}, goes to the service and its answer replaces
  * the kept one; {@code no-store} is neither answered from nor kept. Headers named by the answer's {@code Vary} must
- * match (all but {@code Accept-Encoding}: the body is kept unencoded and compressed per request). A kept answer
- * carries its {@code Age}, and an {@code If-None-Match} with its ETag is a 304. Keys are the path and query as sent.
- * A text or JSON answer of 1 KB or more is also kept gzipped, and sent so to a client that accepts gzip: compressed
- * once when kept, not once per answer.
+ * match (all but {@code Accept-Encoding}: the service is asked without it, and the body is kept unencoded). A kept
+ * answer carries its {@code Age}, and an {@code If-None-Match} with its ETag is a 304. Keys are the path and query as
+ * sent. A text or JSON answer of 1 KB or more is also kept gzipped, and sent so to a client that accepts gzip:
+ * compressed once when kept, not once per answer.
  *
  * <p>The price is staleness: a change in the service reaches a shopper of this replica up to the answer's
  * {@code s-maxage} later; the storefront's pages already read catalog with the same 5 s ({@code SharedReads}).
@@ -74,27 +72,18 @@ class ResponseCache implements GlobalFilter, Ordered {
             HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY, HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.LAST_MODIFIED);
 
     private final ResponseCacheProperties properties;
-    private final LongSupplier clock;
     private final Cache<String, Entry> entries;
     private final Counter hits;
     private final Counter misses;
     private final Counter stores;
 
-    @Autowired
     ResponseCache(ResponseCacheProperties properties, MeterRegistry meters) {
-        this(properties, meters, System::nanoTime);
-    }
-
-    ResponseCache(ResponseCacheProperties properties, MeterRegistry meters, LongSupplier clock) {
         this.properties = properties;
-        this.clock = clock;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String key, Entry entry) -> key.length() * 2 + entry.body().length
                         + (entry.gzipped() == null ? 0 : entry.gzipped().length) + 256)
                 .expireAfterWrite(properties.maxAge().toNanos(), TimeUnit.NANOSECONDS)
-                .ticker(clock::getAsLong)
-                .executor(Runnable::run)
                 .build();
         this.hits = counter(meters, "hit", "answered from the gateway's cache");
         this.misses = counter(meters, "miss", "sent on to the service: nothing fresh kept, or the request forbade it");
@@ -126,7 +115,7 @@ class ResponseCache implements GlobalFilter, Ordered {
                 || request.getHeaders().getOrEmpty("Pragma").stream().anyMatch(p -> p.contains("no-cache"));
         if (!mustAskService) {
             Entry entry = entries.getIfPresent(key);
-            if (entry != null && clock.getAsLong() - entry.storedAt() < entry.freshFor()
+            if (entry != null && System.nanoTime() - entry.storedAt() < entry.freshFor()
                     && entry.matches(request.getHeaders())) {
                 hits.increment();
                 return answer(exchange, entry);
@@ -143,12 +132,6 @@ class ResponseCache implements GlobalFilter, Ordered {
                 .response(new Keeping(exchange.getResponse(), key, request)).build());
     }
 
-    /** How many answers are kept now (after pending evictions): for tests. */
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
-
     private static String keyOf(ServerHttpRequest request) {
         String query = request.getURI().getRawQuery();
         return request.getURI().getRawPath() + (query == null ? "" : "?" + query);
@@ -158,11 +141,11 @@ class ResponseCache implements GlobalFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         entry.headers().forEach(headers::put);
-        long age = TimeUnit.NANOSECONDS.toSeconds(clock.getAsLong() - entry.storedAt());
+        long age = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - entry.storedAt());
         headers.set(HttpHeaders.AGE, Long.toString(age));
         String etag = entry.headers().getFirst(HttpHeaders.ETAG);
         if (etag != null && exchange.getRequest().getHeaders().getIfNoneMatch().stream()
-                .anyMatch(held -> held.equals(etag) || held.equals("*") || weakMatch(held, etag))) {
+                .anyMatch(held -> held.equals("*") || weakMatch(held, etag))) {
             headers.remove(HttpHeaders.CONTENT_TYPE);
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
             return response.setComplete();
@@ -294,7 +277,7 @@ class ResponseCache implements GlobalFilter, Ordered {
                 varied.put(name, List.copyOf(request.getHeaders().getOrEmpty(name)));
             }
             entries.put(key, new Entry(body, gzipped(body, kept), HttpHeaders.readOnlyHttpHeaders(kept),
-                    Map.copyOf(varied), clock.getAsLong(), freshFor));
+                    Map.copyOf(varied), System.nanoTime(), freshFor));
             stores.increment();
         }
 

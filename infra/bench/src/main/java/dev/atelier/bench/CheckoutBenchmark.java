@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>./atelier bench checkout [--concurrency 100] [--seconds 60] [--warm-up 30] [--rate 50] [--paced-seconds 60]
  *                           [--flash-shoppers 1000] [--flash-units 100] [--browse-users 100] [--browse-seconds 30]
- *                           [--browse api|pages] [--floor-seconds 30] [--skus 10] [--deadline 120]
+ *                           [--browse api|pages] [--browse-warm-up 60] [--floor-seconds 30] [--skus 10]
+ *                           [--deadline 120] [--phases throughput,paced,floor,flash,browse]
  *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."] [--jfr false]</pre>
  *
  * <ol>
@@ -66,9 +67,8 @@ public final class CheckoutBenchmark {
 
     record Options(int concurrency, int seconds, int warmUp, int rate, int pacedSeconds, int flashShoppers,
             int flashUnits, int browseUsers, int browseSeconds, int browseWarmUp, boolean browsePages,
-            int floorSeconds, int skus,
-            int deadlineSeconds, boolean startStore, int parallel, String serviceOpts, boolean jfr,
-            Set<String> phases) {
+            int floorSeconds, int skus, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts,
+            boolean jfr, Set<String> phases) {
 
         /** The measured phases, in the order they run; {@code --phases} picks some of them. */
         static final List<String> PHASES = List.of("throughput", "paced", "floor", "flash", "browse");
@@ -81,8 +81,7 @@ public final class CheckoutBenchmark {
             Map<String, String> values = BenchSupport.arguments(args);
             Set<String> known = Set.of("concurrency", "seconds", "warm-up", "rate", "paced-seconds",
                     "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse-warm-up", "browse",
-                    "floor-seconds",
-                    "skus", "deadline", "store", "parallel", "service-opts", "jfr", "phases");
+                    "floor-seconds", "skus", "deadline", "store", "parallel", "service-opts", "jfr", "phases");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
             });

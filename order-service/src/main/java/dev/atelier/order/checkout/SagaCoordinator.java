@@ -76,16 +76,19 @@ class SagaCoordinator {
     }
 
     private Outcome apply(UUID orderId, Object input, @Nullable UUID eventId) {
-        SagaState state = orders.lockState(orderId)
+        Orders.ForSaga locked = orders.lockForSaga(orderId)
                 .orElseThrow(() -> new UndeliverableEventException("no order " + orderId + " for "
                         + CheckoutSaga.nameOf(input)));
-        Order order = orders.find(orderId).orElseThrow();
+        Order order = locked.order();
+        SagaState state = locked.state();
         Instant now = clock.instant();
         Outcome outcome = saga.on(order, state, input, now);
         switch (outcome) {
             case Applied applied -> {
                 record(order, applied, input, eventId, now);
-                replayParked(order, applied.state(), now);
+                if (locked.parkedEvents()) {
+                    replayParked(order, applied.state(), now);
+                }
             }
             case Parked wait -> {
                 parked.park(orderId, (DomainEvent) input, eventId, wait.waitingFor(), now);

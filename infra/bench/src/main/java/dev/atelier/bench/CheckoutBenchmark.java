@@ -97,7 +97,7 @@ public final class CheckoutBenchmark {
             return new Options(
                     Integer.parseInt(values.getOrDefault("concurrency", "100")),
                     Integer.parseInt(values.getOrDefault("seconds", "60")),
-                    Integer.parseInt(values.getOrDefault("warm-up", "30")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "180")),
                     Integer.parseInt(values.getOrDefault("rate", "50")),
                     Integer.parseInt(values.getOrDefault("paced-seconds", "60")),
                     Integer.parseInt(values.getOrDefault("flash-shoppers", "1000")),
@@ -273,11 +273,15 @@ public final class CheckoutBenchmark {
         out.printf("Throughput: %d shoppers checking out at all times for %d s (load average %s)...%n",
                 options.concurrency(), options.seconds(), GatlingRun.loadAverage());
         String loadBefore = GatlingRun.loadAverage();
+        Map<String, Long> processes = new LinkedHashMap<>(store.servicePids());
+        store.launcherPid().ifPresent(pid -> processes.put("launcher (Kafka)", pid));
+        Map<String, Double> cpuBefore = cpuOf(processes, processes.keySet());
         CheckoutSimulation.Tally throughput = new CheckoutSimulation.Tally();
         Path throughputReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
                 skus, CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.seconds()),
                 deadline, throughput), options.concurrency() + " shoppers", true, OUT);
         String loadAfter = GatlingRun.loadAverage();
+        Map<String, Double> cpuAfter = cpuOf(processes, processes.keySet());
         if (options.jfr()) {
             Path jfr = Files.createDirectories(OUT.resolve("jfr-" + run));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
@@ -286,9 +290,26 @@ public final class CheckoutBenchmark {
                 hotspots.add(JfrHotspots.of(service.getKey(), file, 12));
             }
         }
-        return checkoutSection("Checkout throughput: " + options.concurrency()
+        double perSecond = checkoutSection("Checkout throughput: " + options.concurrency()
                 + " shoppers at all times for " + options.seconds() + " s (closed model)", throughput,
                 options.seconds(), throughputReport, loadBefore, loadAfter);
+        long paid = Math.round(perSecond * options.seconds());
+        line("");
+        line("CPU per order PAID in the window (process CPU from /proc over the run, its last shoppers' finish"
+                + " included, ÷ " + paid + "; the machine's is every core's busy time, so what the processes named"
+                + " leave of it is PostgreSQL and the rest):");
+        line("");
+        String cpu = cpuPerUnit(cpuBefore, cpuAfter, paid);
+        line(cpu + ".");
+        out.println("Checkout CPU per order PAID: " + cpu);
+        return perSecond;
+    }
+
+    private static String cpuPerUnit(Map<String, Double> before, Map<String, Double> after, long units) {
+        StringBuilder cpu = new StringBuilder();
+        before.forEach((process, then) -> cpu.append(String.format("%s %.2f ms, ", process,
+                (after.get(process) - then) / Math.max(1, units))));
+        return cpu.substring(0, Math.max(0, cpu.length() - 2));
     }
 
     /** Waits until inventory offers the SKUs' units and cart takes them (both learn a SKU from catalog's events). */
@@ -468,11 +489,12 @@ public final class CheckoutBenchmark {
                 false, OUT);
         String loadBefore = GatlingRun.loadAverage();
         Map<String, Long> pids = store.servicePids();
-        Map<String, Double> cpuBefore = cpuOf(pids);
+        List<String> path = List.of("gateway", "catalog-service");
+        Map<String, Double> cpuBefore = cpuOf(pids, path);
         Path report = GatlingRun.run(BrowseSimulation.class, new BrowseSimulation.Plan(LocalStore.BASE,
                 options.browsePages(), categories, slugs, queries, options.browseUsers(),
                 Duration.ofSeconds(options.browseSeconds())), options.browseUsers() + " users browsing", true, OUT);
-        Map<String, Double> cpuAfter = cpuOf(pids);
+        Map<String, Double> cpuAfter = cpuOf(pids, path);
         List<GatlingRun.Figures> figures = GatlingRun.figures(report, options.browseSeconds());
         heading("## Browse: " + options.browseUsers() + " users on " + kind + " for " + options.browseSeconds()
                 + " s (the goal is ≥ 1,000 req/s with p99 ≤ 100 ms)");
@@ -503,12 +525,12 @@ public final class CheckoutBenchmark {
     }
 
     /**
-     * CPU milliseconds so far of the gateway and catalog-service (the browse's path), of this JVM (Gatling's load)
+     * CPU milliseconds so far of these processes (each with its JIT compiler's part), of this JVM (Gatling's load)
      * and of the whole machine.
      */
-    private static Map<String, Double> cpuOf(Map<String, Long> pids) {
+    private static Map<String, Double> cpuOf(Map<String, Long> pids, java.util.Collection<String> services) {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        for (String service : List.of("gateway", "catalog-service")) {
+        for (String service : services) {
             Long pid = pids.get(service);
             if (pid != null) {
                 cpu.put(service, CpuClock.millis(pid));

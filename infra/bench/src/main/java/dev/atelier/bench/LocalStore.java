@@ -105,6 +105,17 @@ final class LocalStore implements AutoCloseable {
         return state().path("postgres").path("port").asInt();
     }
 
+    /** The launcher's JVM (Kafka's broker runs in it), when its pid file is there. */
+    java.util.Optional<Long> launcherPid() {
+        try {
+            Path file = home.resolve("launcher.pid");
+            return Files.isRegularFile(file) ? java.util.Optional.of(Long.parseLong(Files.readString(file).trim()))
+                    : java.util.Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The running services' pids, by name. */
     Map<String, Long> servicePids() throws IOException {
         Map<String, Long> pids = new LinkedHashMap<>();

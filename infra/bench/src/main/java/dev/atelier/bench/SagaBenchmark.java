@@ -71,8 +71,12 @@ public final class SagaBenchmark {
         this.out = out;
     }
 
+    /**
+     * @param serviceOpts the four services' JVM options
+     * @param serviceProperties Spring properties given to all four services, as {@code name=value}
+     */
     record Options(int orders, int warmUp, int concurrency, int rate, int pacedOrders, int skus, Path jfr, Path jars,
-            String logLevel, String cartTimeout) {
+            String logLevel, String cartTimeout, String serviceOpts, List<String> serviceProperties) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -86,7 +90,10 @@ public final class SagaBenchmark {
                     values.containsKey("jfr") ? Path.of(values.get("jfr")) : null,
                     Path.of(values.getOrDefault("jars", ".")),
                     values.getOrDefault("log-level", "WARN"),
-                    values.getOrDefault("cart-timeout", "2s"));
+                    values.getOrDefault("cart-timeout", "2s"),
+                    values.getOrDefault("service-opts", "-Xmx512m"),
+                    values.getOrDefault("service-properties", "").isBlank() ? List.of()
+                            : List.of(values.get("service-properties").trim().split("\\s*,\\s*")));
         }
 
         Path jarOf(String service) {
@@ -405,6 +412,9 @@ public final class SagaBenchmark {
         out.println();
         out.printf("Saga benchmark: order, inventory, payment (sandbox), cart as jars; %d cores; load average now %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
+        out.printf("services' JVM options: %s; warm-up %d orders%s%n", options.serviceOpts(), options.warmUp(),
+                options.serviceProperties().isEmpty() ? "" : "; properties: " + String.join(", ",
+                        options.serviceProperties()));
         out.printf("%-26s %6s %6s %6s %7s %8s %8s %8s %8s %8s %10s %10s%n", "run", "placed", "paid", "failed",
                 "wall s", "PAID/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "pay p50", "pay p99");
         for (Result r : results) {
@@ -478,7 +488,7 @@ public final class SagaBenchmark {
         private BenchSupport.RunningService launch(Options options, String name, int port, String jdbcUrl,
                 String kafka, Path data, String... extra) throws IOException {
             BenchSupport.RunningService service = BenchSupport.ServiceJar.of(name + "-service", options.jarOf(name))
-                    .jvmOptions("-Xmx512m")
+                    .jvmOptions(options.serviceOpts())
                     .jfr(options.jfr() == null ? null : options.jfr().resolve(name + "-service.jfr"))
                     .port(port).log(data.resolve(name + "-service.log"))
                     .database(jdbcUrl).kafka(kafka)
@@ -487,6 +497,7 @@ public final class SagaBenchmark {
                     .property("management.otlp.metrics.export.enabled", false)
                     .property("management.tracing.export.enabled", false)
                     .property("logging.level.root", options.logLevel())
+                    .arguments(options.serviceProperties().stream().map(p -> "--" + p).toArray(String[]::new))
                     .arguments(extra)
                     .launch();
             processes.add(service.process());

@@ -73,6 +73,10 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param concurrency consumers in this instance (each takes some partitions)
      * @param maxAttempts deliveries of a failing record before it is dead-lettered
      * @param batch apply each poll's records in one transaction (falls back to one by one when a record fails)
+     * @param fetchMinSize how much a fetch waits for (Kafka's {@code fetch.min.bytes}), at most {@code fetchMaxWait}:
+     *     under load a poll then brings several records, which a batch applies in one transaction
+     * @param fetchMaxWait how long the broker may hold a fetch for {@code fetchMinSize} ({@code fetch.max.wait.ms}):
+     *     what a record may wait at most when little comes
      * @param retention how long inbox rows are kept; must exceed the retention of every topic consumed
      * @param retentionCheck how often rows past the retention are deleted
      */
@@ -85,7 +89,20 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("false") boolean batch,
+            @DefaultValue("4KB") org.springframework.util.unit.DataSize fetchMinSize,
+            @DefaultValue("20ms") Duration fetchMaxWait,
             @DefaultValue("30d") Duration retention,
             @DefaultValue("1h") Duration retentionCheck) {
+
+        public Inbox {
+            if (fetchMinSize.toBytes() < 1 || fetchMinSize.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("atelier.messaging.inbox.fetch-min-size must be between 1B and"
+                        + " 2GB, not " + fetchMinSize);
+            }
+            if (fetchMaxWait.isNegative() || fetchMaxWait.toMillis() > Duration.ofSeconds(30).toMillis()) {
+                throw new IllegalArgumentException("atelier.messaging.inbox.fetch-max-wait must be between 0 and 30s,"
+                        + " not " + fetchMaxWait);
+            }
+        }
     }
 }

@@ -92,6 +92,10 @@ public class InboxAutoConfiguration {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Kafka's defaults (1 byte, 500 ms) answer a fetch as soon as one record is there: under load every poll
+        // then brings one or two records, each poll a transaction and an offset commit of its own
+        consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) inbox.fetchMinSize().toBytes());
+        consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) inbox.fetchMaxWait().toMillis());
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dead-letters");
         producer.put(ProducerConfig.ACKS_CONFIG, "all");

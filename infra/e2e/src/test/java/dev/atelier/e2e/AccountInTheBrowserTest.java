@@ -91,10 +91,7 @@ class AccountInTheBrowserTest {
             page.waitForURL("**/pay/sandbox/**", new Page.WaitForURLOptions().setTimeout(90_000));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay").setExact(true)).click();
             page.waitForURL("**/orders/**");
-            page.waitForCondition(() -> {
-                page.reload();
-                return "PAID".equals(page.locator("[data-status]").getAttribute("data-status"));
-            }, new Page.WaitForConditionOptions().setTimeout(90_000));
+            Chromium.awaitOrderStatus(page, "PAID", java.time.Duration.ofSeconds(90));
             String orderNumber = page.locator("h1 span").innerText();
             page.navigate(chromium.baseUrl() + "/account");
             assertThat(page.locator("table.orders").innerText()).contains(orderNumber, "PAID");

@@ -3,7 +3,10 @@ package dev.atelier.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +66,31 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
     /** A fresh browser profile at a desktop size (1280 × 900). */
     BrowserContext desktop() {
         return newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    /**
+     * Waits until the order page says {@code status}. The page follows its order's stream and reloads itself when
+     * the order changes; a reload of ours that meets one of its own is aborted ({@code net::ERR_ABORTED}), which is
+     * why this waits for the page first and reloads only when nothing came for a while.
+     */
+    static void awaitOrderStatus(Page page, String status, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Locator shown = page.locator("[data-status='" + status + "']");
+        while (true) {
+            try {
+                shown.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+                return;
+            } catch (TimeoutError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            try {
+                page.reload();
+            } catch (PlaywrightException navigating) {
+                // the page reloaded itself meanwhile: the next wait reads the new one
+            }
+        }
     }
 
     /** The whole page as {@code target/screenshots/<name>.png}. */

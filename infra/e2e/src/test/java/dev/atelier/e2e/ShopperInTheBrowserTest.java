@@ -84,10 +84,7 @@ class ShopperInTheBrowserTest {
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Pay").setExact(true)).click();
             page.waitForURL("**/orders/**");
-            page.waitForCondition(() -> {
-                page.reload();
-                return page.locator("[data-status]").getAttribute("data-status").equals("PAID");
-            }, new Page.WaitForConditionOptions().setTimeout(90_000));
+            Chromium.awaitOrderStatus(page, "PAID", java.time.Duration.ofSeconds(90));
             shot(page, "09-order-paid");
             assertThat(page.locator(".personalisation").first().innerText()).contains("Sophie");
         }

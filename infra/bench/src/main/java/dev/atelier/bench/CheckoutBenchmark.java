@@ -273,15 +273,18 @@ public final class CheckoutBenchmark {
         out.printf("Throughput: %d shoppers checking out at all times for %d s (load average %s)...%n",
                 options.concurrency(), options.seconds(), GatlingRun.loadAverage());
         String loadBefore = GatlingRun.loadAverage();
-        Map<String, Long> processes = new LinkedHashMap<>(store.servicePids());
-        store.launcherPid().ifPresent(pid -> processes.put("launcher (Kafka)", pid));
+        Map<String, Long> processes = store.servicePids();
+        java.util.Optional<Long> launcher = store.launcherPid();
         Map<String, Double> cpuBefore = cpuOf(processes, processes.keySet());
+        // the launcher's own JVM (Kafka's broker), not its descendants: the services and PostgreSQL are its children
+        launcher.ifPresent(pid -> cpuBefore.put("launcher JVM (Kafka)", CpuClock.ownMillis(pid)));
         CheckoutSimulation.Tally throughput = new CheckoutSimulation.Tally();
         Path throughputReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
                 skus, CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.seconds()),
                 deadline, throughput), options.concurrency() + " shoppers", true, OUT);
         String loadAfter = GatlingRun.loadAverage();
         Map<String, Double> cpuAfter = cpuOf(processes, processes.keySet());
+        launcher.ifPresent(pid -> cpuAfter.put("launcher JVM (Kafka)", CpuClock.ownMillis(pid)));
         if (options.jfr()) {
             Path jfr = Files.createDirectories(OUT.resolve("jfr-" + run));
             for (Map.Entry<String, Long> service : pids.entrySet()) {

@@ -49,6 +49,12 @@ final class CpuClock {
                 * MILLIS_PER_TICK;
     }
 
+    /** CPU milliseconds of the process alone, without its descendants (a launcher's services); 0 when gone. */
+    static double ownMillis(long pid) {
+        String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat == null ? 0 : ticks(stat) * MILLIS_PER_TICK;
+    }
+
     /**
      * CPU milliseconds the whole machine has spent busy (every core, every process: /proc/stat's first line less
      * idle and iowait) since boot; 0 where /proc cannot be read. The difference over a window, less what the

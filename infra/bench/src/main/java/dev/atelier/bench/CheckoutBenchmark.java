@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
@@ -274,7 +276,7 @@ public final class CheckoutBenchmark {
                 options.concurrency(), options.seconds(), GatlingRun.loadAverage());
         String loadBefore = GatlingRun.loadAverage();
         Map<String, Long> processes = store.servicePids();
-        java.util.Optional<Long> launcher = store.launcherPid();
+        Optional<Long> launcher = store.launcherPid();
         Map<String, Double> cpuBefore = cpuOf(processes, processes.keySet());
         // the launcher's own JVM (Kafka's broker), not its descendants: the services and PostgreSQL are its children
         launcher.ifPresent(pid -> cpuBefore.put("launcher JVM (Kafka)", CpuClock.ownMillis(pid)));
@@ -531,7 +533,7 @@ public final class CheckoutBenchmark {
      * CPU milliseconds so far of these processes (each with its JIT compiler's part), of this JVM (Gatling's load)
      * and of the whole machine.
      */
-    private static Map<String, Double> cpuOf(Map<String, Long> pids, java.util.Collection<String> services) {
+    private static Map<String, Double> cpuOf(Map<String, Long> pids, Collection<String> services) {
         Map<String, Double> cpu = new LinkedHashMap<>();
         for (String service : services) {
             Long pid = pids.get(service);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -106,13 +107,13 @@ final class LocalStore implements AutoCloseable {
     }
 
     /** The launcher's JVM (Kafka's broker runs in it), when its pid file is there. */
-    java.util.Optional<Long> launcherPid() {
+    Optional<Long> launcherPid() {
         try {
             Path file = home.resolve("launcher.pid");
-            return Files.isRegularFile(file) ? java.util.Optional.of(Long.parseLong(Files.readString(file).trim()))
-                    : java.util.Optional.empty();
+            return Files.isRegularFile(file) ? Optional.of(Long.parseLong(Files.readString(file).trim()))
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

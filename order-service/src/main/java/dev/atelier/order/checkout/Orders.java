@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +128,10 @@ public class Orders {
     }
 
     /**
-     * Locks the rows of these orders until the transaction ends, in the order of their ids: how a batch of saga events takes
-     * its locks before any step runs (see {@link SagaBatchLocks}). Orders that do not exist are skipped.
+     * Locks the rows of these orders until the transaction ends, in the order of their ids: how a batch of saga
+     * events takes its locks before any step runs (see {@link SagaBatchLocks}). Orders that do not exist are skipped.
      */
-    void lockAll(java.util.Collection<UUID> ids) {
+    void lockAll(Collection<UUID> ids) {
         jdbc.sql("SELECT id FROM orders WHERE id = ANY(?) ORDER BY id FOR UPDATE")
                 .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
     }
@@ -163,7 +165,7 @@ public class Orders {
                     SagaState state = stateOf(rs);
                     boolean parkedEvents = rs.getBoolean("parked_events");
                     Order facts = orderOf(rs, List.of());
-                    List<OrderLine> lines = new java.util.ArrayList<>();
+                    List<OrderLine> lines = new ArrayList<>();
                     do {
                         if (rs.getObject("line_id") != null) {
                             lines.add(lineOf(rs, currency, "line_name"));

@@ -3,6 +3,7 @@ package dev.atelier.order.checkout;
 import static dev.atelier.order.Carts.aCartWithTwoPersonalisedMugs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.events.DomainEvent;
 import dev.atelier.events.Money;
 import dev.atelier.events.Topics;
 import dev.atelier.events.cart.CouponRedeemed;
@@ -34,9 +35,15 @@ import dev.atelier.testing.EventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,6 +53,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,7 +75,7 @@ class CheckoutSagaPathsTest {
     SagaTimeouts timeouts;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     Shopper shopper;
     EventPublisher others;
@@ -397,15 +405,15 @@ class CheckoutSagaPathsTest {
      */
     @Test
     void movesManyOrdersAtOnceThroughBatchesWithoutDeadlockOrAStepTwice() throws Exception {
-        List<Placed> placed = java.util.stream.IntStream.range(0, 40)
+        List<Placed> placed = IntStream.range(0, 40)
                 .mapToObj(i -> shopper.pays(aCartWithTwoPersonalisedMugs())).toList();
         placed.forEach(this::awaitPlaced);
         long deadlocksBefore = deadlocks();
 
-        publishConcurrently(placed.stream().<dev.atelier.events.DomainEvent>map(p -> new StockReserved(p.orderId(),
+        publishConcurrently(placed.stream().<DomainEvent>map(p -> new StockReserved(p.orderId(),
                 List.of(new StockLine("MUG-XMAS-001", 2)), Instant.now().plus(Duration.ofMinutes(20)))).toList());
         placed.forEach(this::awaitPaymentRequested);
-        List<dev.atelier.events.DomainEvent> answers = new java.util.ArrayList<>();
+        List<DomainEvent> answers = new ArrayList<>();
         for (Placed p : placed) {
             UUID paymentId = UUID.randomUUID();
             answers.add(new PaymentSessionCreated(p.orderId(), paymentId, "sandbox", "cs_" + paymentId,
@@ -429,14 +437,14 @@ class CheckoutSagaPathsTest {
     }
 
     /** Sends the events shuffled, from four producers at once, and waits until the broker has them all. */
-    private static void publishConcurrently(List<dev.atelier.events.DomainEvent> events) throws Exception {
-        List<dev.atelier.events.DomainEvent> shuffled = new java.util.ArrayList<>(events);
-        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+    private static void publishConcurrently(List<DomainEvent> events) throws Exception {
+        List<DomainEvent> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(7));
         int producers = 4;
-        List<java.util.concurrent.CompletableFuture<Void>> sends = new java.util.ArrayList<>();
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
             int producer = p;
-            sends.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+            sends.add(CompletableFuture.runAsync(() -> {
                 try (EventPublisher publisher = EventPublisher.toSharedBroker()) {
                     for (int i = producer; i < shuffled.size(); i += producers) {
                         publisher.send(shuffled.get(i), UUID.randomUUID());
@@ -445,8 +453,8 @@ class CheckoutSagaPathsTest {
                 }
             }));
         }
-        java.util.concurrent.CompletableFuture.allOf(sends.toArray(java.util.concurrent.CompletableFuture[]::new))
-                .get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Deadlocks PostgreSQL detected in the orders' database (its statistics, flushed first). */

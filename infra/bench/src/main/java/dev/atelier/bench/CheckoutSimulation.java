@@ -38,9 +38,8 @@ import java.util.concurrent.atomic.LongAdder;
  * page and press Pay, then, back on the order's page, follow a new stream until the order is PAID (or cancelled):
  * a browser leaves the wait page (closing its stream) for the provider's and is sent back to the order's page, which
  * opens its own. A stream that fails or ends before its order did is followed by one read of the order. What every
- * shopper
- * ended with, and the time from sending {@code POST /api/checkout} to seeing the order PAID, go to the plan's
- * {@link Tally}; Gatling's report has every request's own figures.
+ * shopper ended with, and the time from sending {@code POST /api/checkout} to seeing the order PAID, go to the
+ * plan's {@link Tally}; Gatling's report has every request's own figures.
  *
  * <p>Three loads: {@link Load#CLOSED} keeps {@code users} shoppers checking out at all times for the duration (the
  * throughput), {@link Load#PACED} starts {@code users} new shoppers per second for the duration (the latency at a

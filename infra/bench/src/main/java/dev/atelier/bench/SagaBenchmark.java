@@ -51,7 +51,8 @@ import tools.jackson.databind.JsonNode;
  * when its OrderConfirmed reaches Kafka.
  *
  * <pre>./atelier bench saga [--orders N] [--warm-up N] [--concurrency N] [--rate N] [--paced-orders N] [--skus N]
- *                         [--jfr DIR] [--jars DIR] [--log-level WARN] [--cart-timeout 2s]</pre>
+ *                         [--jfr DIR] [--jars DIR] [--log-level WARN] [--cart-timeout 2s]
+ *                         [--service-opts "-Xmx512m"] [--service-properties "name=value,..."]</pre>
  *
  * <p>Two runs: the throughput run keeps {@code --concurrency} orders in flight (each new checkout when one is PAID)
  * and prints orders/s to PAID; the paced run starts {@code --rate} checkouts a second ({@code --paced-orders} of

@@ -5,12 +5,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -73,7 +74,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
      * the order changes; a reload of ours that meets one of its own is aborted ({@code net::ERR_ABORTED}), which is
      * why this waits for the page first and reloads only when nothing came for a while.
      */
-    static void awaitOrderStatus(Page page, String status, java.time.Duration within) {
+    static void awaitOrderStatus(Page page, String status, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         Locator shown = page.locator("[data-status='" + status + "']");
         while (true) {

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /** {@code atelier.messaging.*}: the outbox relay and the inbox consumer of a service. */
 @ConfigurationProperties("atelier.messaging")
@@ -89,7 +90,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5s") Duration maxBackoff,
             @DefaultValue("false") boolean batch,
-            @DefaultValue("4KB") org.springframework.util.unit.DataSize fetchMinSize,
+            @DefaultValue("4KB") DataSize fetchMinSize,
             @DefaultValue("20ms") Duration fetchMaxWait,
             @DefaultValue("30d") Duration retention,
             @DefaultValue("1h") Duration retentionCheck) {

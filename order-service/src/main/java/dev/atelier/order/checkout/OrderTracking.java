@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a shopper may see and do with their order: its status and timeline, and cancelling it before paying. A
@@ -16,9 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderTracking {
 
-    /** An order as it stands: its facts, its status and how it got there. */
+    /**
+     * An order as it stands: its facts, its status and how it got there. {@code version} is that of the status read
+     * (it grows with every transition); the timeline was read after it, so it is never older than the status.
+     */
     public record OrderDetails(Order order, OrderStatus status, @Nullable String cancelReason,
-            @Nullable String paymentRedirectUrl, @Nullable String attention, List<Orders.TimelineEntry> timeline) {
+            @Nullable String paymentRedirectUrl, @Nullable String attention, List<Orders.TimelineEntry> timeline,
+            long version) {
     }
 
     private final Orders orders;
@@ -31,22 +34,30 @@ public class OrderTracking {
         this.coordinator = coordinator;
     }
 
-    /** The order, if {@code token} is its token. */
-    @Transactional(readOnly = true)
+    /**
+     * The order, if {@code token} is its token: two statements and no transaction around them. The order with its
+     * lines and state comes first, then its timeline, so that at READ COMMITTED the timeline is never older than the
+     * status: a transition that commits between the two shows in the timeline only, and its newer version is sent to
+     * a watcher afterwards (a read-only transaction would not make the two reads one snapshot at this isolation
+     * either, only cost two more round trips).
+     */
     public Optional<OrderDetails> find(UUID orderId, @Nullable String token) {
         if (!tokens.matches(orderId, token)) {
             return Optional.empty();
         }
-        return orders.find(orderId).flatMap(order -> orders.state(orderId).map(state -> new OrderDetails(order,
-                state.status(), state.cancelReason(), state.paymentRedirectUrl(), state.attention(),
-                orders.timeline(orderId))));
+        return orders.track(orderId).map(this::details);
     }
 
     /** The order, if it belongs to the signed-in customer. */
-    @Transactional(readOnly = true)
     public Optional<OrderDetails> findForCustomer(UUID orderId, UUID customerId) {
-        return orders.find(orderId).filter(order -> customerId.equals(order.customerId()))
-                .flatMap(order -> find(orderId, tokens.tokenFor(orderId)));
+        return orders.track(orderId).filter(tracked -> customerId.equals(tracked.order().customerId()))
+                .map(this::details);
+    }
+
+    private OrderDetails details(Orders.Tracked tracked) {
+        SagaState state = tracked.state();
+        return new OrderDetails(tracked.order(), state.status(), state.cancelReason(), state.paymentRedirectUrl(),
+                state.attention(), orders.timeline(tracked.order().id()), tracked.version());
     }
 
     /** Cancels the order for the shopper before payment; a paid order is a 409. */

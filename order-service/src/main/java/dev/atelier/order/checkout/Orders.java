@@ -100,23 +100,15 @@ public class Orders {
         return total != null ? total : line.unitPrice().times(line.quantity());
     }
 
+    /** The order's facts with its lines, in one statement. */
     public Optional<Order> find(UUID id) {
-        Optional<Order> order = jdbc.sql("SELECT * FROM orders WHERE id = ?").param(id)
-                .query((rs, n) -> orderOf(rs, List.of())).optional();
-        return order.map(o -> withLines(o, lines(id)));
+        return track(id).map(Tracked::order);
     }
 
     private static Order withLines(Order o, List<OrderLine> lines) {
         return new Order(o.id(), o.number(), o.channel(), o.externalId(), o.email(), o.customerId(), o.cartId(),
                 o.cartVersion(), o.couponCode(), o.paymentMethod(), o.giftCardCode(), o.totals(), o.shippingAddress(),
                 o.shippingOption(), o.gift(), o.returnUrl(), o.placedAt(), lines);
-    }
-
-    List<OrderLine> lines(UUID orderId) {
-        return jdbc.sql("SELECT * FROM order_line l JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? "
-                        + "ORDER BY l.position")
-                .param(orderId)
-                .query((rs, n) -> lineOf(rs, Currency.getInstance(rs.getString("currency")), "name")).list();
     }
 
     private static OrderLine lineOf(ResultSet rs, Currency currency, String nameColumn) throws SQLException {
@@ -148,31 +140,58 @@ public class Orders {
      * ({@code FOR UPDATE OF o}).
      */
     Optional<ForSaga> lockForSaga(UUID id) {
-        return jdbc.sql("""
+        return readWithLines("""
                 SELECT o.*, l.line_id, l.sku, l.name AS line_name, l.quantity, l.unit_price, l.line_total,
                     l.image_url, l.attributes, l.personalisation, l.personalisation_labels, l.preview_url,
                     EXISTS (SELECT 1 FROM saga_parked p WHERE p.order_id = o.id) AS parked_events
                 FROM orders o LEFT JOIN order_line l ON l.order_id = o.id
                 WHERE o.id = ?
                 ORDER BY l.position
-                FOR UPDATE OF o""")
-                .param(id)
-                .query(rs -> {
-                    if (!rs.next()) {
-                        return Optional.<ForSaga>empty();
-                    }
-                    Currency currency = Currency.getInstance(rs.getString("currency"));
-                    SagaState state = stateOf(rs);
-                    boolean parkedEvents = rs.getBoolean("parked_events");
-                    Order facts = orderOf(rs, List.of());
-                    List<OrderLine> lines = new ArrayList<>();
-                    do {
-                        if (rs.getObject("line_id") != null) {
-                            lines.add(lineOf(rs, currency, "line_name"));
-                        }
-                    } while (rs.next());
-                    return Optional.of(new ForSaga(withLines(facts, lines), state, parkedEvents));
-                });
+                FOR UPDATE OF o""", id)
+                .map(read -> new ForSaga(read.order(), read.state(), read.parkedEvents()));
+    }
+
+    /**
+     * An order as it stands, without a lock: its facts with their lines, its state and the version of that state
+     * (which grows with every transition), all from one row as one statement saw it, so that the version is exactly
+     * that of the state read with it.
+     */
+    public record Tracked(Order order, SagaState state, long version) {
+    }
+
+    public Optional<Tracked> track(UUID id) {
+        return readWithLines("""
+                SELECT o.*, l.line_id, l.sku, l.name AS line_name, l.quantity, l.unit_price, l.line_total,
+                    l.image_url, l.attributes, l.personalisation, l.personalisation_labels, l.preview_url,
+                    FALSE AS parked_events
+                FROM orders o LEFT JOIN order_line l ON l.order_id = o.id
+                WHERE o.id = ?
+                ORDER BY l.position""", id)
+                .map(read -> new Tracked(read.order(), read.state(), read.version()));
+    }
+
+    private record Read(Order order, SagaState state, long version, boolean parkedEvents) {
+    }
+
+    /** An order's row with its lines joined (a result row per line, at least one): what {@code sql} selects. */
+    private Optional<Read> readWithLines(String sql, UUID id) {
+        return jdbc.sql(sql).param(id).query(rs -> {
+            if (!rs.next()) {
+                return Optional.<Read>empty();
+            }
+            Currency currency = Currency.getInstance(rs.getString("currency"));
+            SagaState state = stateOf(rs);
+            long version = rs.getLong("version");
+            boolean parkedEvents = rs.getBoolean("parked_events");
+            Order facts = orderOf(rs, List.of());
+            List<OrderLine> lines = new ArrayList<>();
+            do {
+                if (rs.getObject("line_id") != null) {
+                    lines.add(lineOf(rs, currency, "line_name"));
+                }
+            } while (rs.next());
+            return Optional.of(new Read(withLines(facts, lines), state, version, parkedEvents));
+        });
     }
 
     Optional<SagaState> state(UUID id) {

@@ -1,6 +1,7 @@
 package dev.atelier.order.checkout.web;
 
 import dev.atelier.order.checkout.OrderTracking;
+import dev.atelier.order.checkout.OrderTracking.OrderDetails;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -43,8 +44,7 @@ class OrderController {
             @RequestHeader(name = TOKEN_HEADER, required = false) @Nullable String headerToken,
             @RequestParam(name = "token", required = false) @Nullable String queryToken) {
         String token = headerToken != null ? headerToken : queryToken;
-        OrderResponse current = tracking.find(orderId, token).map(OrderResponse::of)
-                .orElseThrow(() -> OrderTracking.unknown(orderId));
+        OrderDetails current = tracking.find(orderId, token).orElseThrow(() -> OrderTracking.unknown(orderId));
         return watchers.watch(orderId, token, current);
     }
 

@@ -2,6 +2,7 @@ package dev.atelier.order.checkout.web;
 
 import dev.atelier.order.checkout.OrderChanged;
 import dev.atelier.order.checkout.OrderTracking;
+import dev.atelier.order.checkout.OrderTracking.OrderDetails;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * orders at once for the changes other replicas make, and sends the order to its watchers when it changed. A stream
  * ends once the order is paid, cancelled or refunded, or after {@link #STREAM_FOR}.
  * <p>
- * A new watcher starts from no version at all, never from one read after the state it was sent: the saga moves an
- * order a few hundred milliseconds after it is placed, just when the wait page opens its stream, and a change that
- * committed between the two reads would otherwise count as seen and never be sent (the page then waited for nothing
- * until the stream ran out). So a new watcher reads the order again at once, on the push thread, and sends it if it
- * is not what was sent.
+ * A new watcher starts from the version read in the same statement as the state it was sent, never from one read
+ * apart from it: the saga moves an order a few hundred milliseconds after it is placed, just when the wait page opens
+ * its stream, and a change that committed between two reads would otherwise count as seen and never be sent (the page
+ * then waited for nothing until the stream ran out). Once registered, a new watcher compares that version with the
+ * order's at once, on the push thread, and reads and sends the order only if it moved meanwhile.
  */
 @Component
 class OrderWatchers {
@@ -42,19 +43,17 @@ class OrderWatchers {
     static final Duration STREAM_FOR = Duration.ofMinutes(20);
     private static final Set<String> FINAL = Set.of("PAID", "CANCELLED", "REFUNDED");
 
-    /** Below every order's version (they start at 0). */
-    private static final long UNSEEN = -1;
-
     private final class Watcher {
         final SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
         final @Nullable String token;
-        /** The version last read; {@link #UNSEEN} until the first read after the watcher started. */
-        volatile long version = UNSEEN;
-        /** What was sent last, so that the first read sends only a change. */
+        /** The version of the state sent last. */
+        volatile long version;
+        /** What was sent last, so that a read that finds the same order sends nothing. */
         volatile @Nullable OrderResponse sent;
 
-        Watcher(@Nullable String token) {
+        Watcher(@Nullable String token, long version) {
             this.token = token;
+            this.version = version;
         }
     }
 
@@ -68,16 +67,16 @@ class OrderWatchers {
     }
 
     /** A stream that starts with {@code current} (as read by the caller, however long ago) and sends every change. */
-    SseEmitter watch(UUID orderId, @Nullable String token, OrderResponse current) {
-        Watcher watcher = new Watcher(token);
+    SseEmitter watch(UUID orderId, @Nullable String token, OrderDetails current) {
+        Watcher watcher = new Watcher(token, current.version());
         Runnable forget = () -> forget(orderId, watcher);
         watcher.emitter.onCompletion(forget);
         watcher.emitter.onTimeout(forget);
         watcher.emitter.onError(e -> forget.run());
-        if (!send(watcher, current)) {
+        if (!send(watcher, OrderResponse.of(current))) {
             return watcher.emitter;
         }
-        if (FINAL.contains(current.status())) {
+        if (FINAL.contains(current.status().name())) {
             watcher.emitter.complete();
         } else {
             watchers.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(watcher);
@@ -127,7 +126,10 @@ class OrderWatchers {
                 return;
             }
             watcher.version = version;
-            tracking.find(orderId, watcher.token).map(OrderResponse::of).ifPresent(order -> {
+            tracking.find(orderId, watcher.token).map(details -> {
+                watcher.version = Math.max(watcher.version, details.version());
+                return OrderResponse.of(details);
+            }).ifPresent(order -> {
                 if (order.equals(watcher.sent)) {
                     return;
                 }
@@ -149,7 +151,7 @@ class OrderWatchers {
 
     private boolean send(Watcher watcher, OrderResponse order) {
         try {
-            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(Math.max(watcher.version, 0)))
+            watcher.emitter.send(SseEmitter.event().name("order").id(Long.toString(watcher.version))
                     .data(order));
             watcher.sent = order;
             return true;

@@ -9,7 +9,9 @@ import dev.atelier.order.Http;
 import dev.atelier.order.OrderTest;
 import dev.atelier.order.Shopper;
 import dev.atelier.order.Shopper.Placed;
+import dev.atelier.order.checkout.OrderStatus;
 import dev.atelier.order.checkout.OrderTracking;
+import dev.atelier.order.checkout.OrderTracking.OrderDetails;
 import dev.atelier.testing.EventPublisher;
 import java.io.IOException;
 import java.time.Duration;
@@ -42,8 +44,8 @@ class OrderWatchersTest {
         Shopper shopper = new Shopper(new Http(port));
         Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
         // what the controller read when the wait page opened the stream
-        OrderResponse readFirst = tracking.find(placed.orderId(), placed.token()).map(OrderResponse::of).orElseThrow();
-        assertThat(readFirst.status()).isEqualTo("PLACED");
+        OrderDetails readFirst = tracking.find(placed.orderId(), placed.token()).orElseThrow();
+        assertThat(readFirst.status()).isEqualTo(OrderStatus.PLACED);
 
         // then the saga commits: out of stock, the order is cancelled
         try (EventPublisher inventory = EventPublisher.toSharedBroker()) {

@@ -24,18 +24,23 @@ import tools.jackson.databind.JsonNode;
  * The project's headline figure: the whole local store, driven through the gateway only (Gatling), as guest
  * shoppers check out and pay in the sandbox.
  *
- * <pre>./atelier bench checkout [--concurrency 100] [--seconds 60] [--warm-up 180] [--rate 50] [--paced-seconds 60]
+ * <pre>./atelier bench checkout [--concurrency 100] [--seconds 60] [--warm-up 180] [--warm-up-max 900]
+ *                           [--warm-up-jit 0.05] [--rate 50] [--paced-seconds 60]
  *                           [--flash-shoppers 1000] [--flash-units 100] [--browse-users 100] [--browse-seconds 30]
  *                           [--browse api|pages] [--browse-warm-up 60] [--floor-seconds 30] [--skus 10]
  *                           [--deadline 120] [--phases throughput,paced,floor,flash,browse]
- *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."] [--jfr false]</pre>
+ *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."]
+ *                           [--launcher-opts "-Xms768m ..."] [--jfr false]</pre>
  *
  * <ol>
- * <li>The store: {@code ./atelier up --fresh} in a home of its own with the services' JVM options (production
- *     settings: full JIT, a sized heap), or {@code --store running} for one already up (its own settings).</li>
+ * <li>The store: {@code ./atelier up --fresh} in a home of its own with the services' JVM options and the
+ *     launcher's, which hosts Kafka's broker (production settings for both: full JIT, a sized heap), or
+ *     {@code --store running} for one already up (its own settings).</li>
  * <li>Set-up as the demo admin through the gateway: a product with {@code --skus} variants of a million units each,
  *     and the flash sale's product, one SKU with exactly {@code --flash-units} units.</li>
- * <li>Warm-up: the checkout for {@code --warm-up} seconds (no report), then the browse mix briefly.</li>
+ * <li>Warm-up: the checkout in rounds of a minute (no report) until the services' JIT compilers took under
+ *     {@code --warm-up-jit} of their CPU in a round, at least {@code --warm-up} and at most {@code --warm-up-max}
+ *     seconds.</li>
  * <li>Throughput: {@code --concurrency} shoppers checking out at all times for {@code --seconds}; checkouts/s
  *     completed to PAID and POST /api/checkout → PAID percentiles. With {@code --jfr true} every service JVM records
  *     this run with Flight Recorder, and the summary lists what dominated.</li>
@@ -58,6 +63,12 @@ public final class CheckoutBenchmark {
     static final String PRODUCTION_OPTS = "-Xms512m -Xmx512m -XX:+UseParallelGC";
 
     /**
+     * The same for the launcher's JVM, which hosts Kafka's broker (the stand-in for a Kafka cluster, which runs with
+     * full JIT): not the quick start's {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}.
+     */
+    static final String PRODUCTION_LAUNCHER_OPTS = "-Xms768m -Xmx768m -XX:+UseParallelGC";
+
+    /**
      * Every shopper of the benchmark comes from this one address, so the gateway's per-client budgets (checkout:
      * 10 a minute; anything: 1,200 a minute) would refuse nearly all of them: the benchmark lifts them, as the
      * budgets of many real shoppers' addresses would not bind. The checks themselves still run on every request.
@@ -67,10 +78,10 @@ public final class CheckoutBenchmark {
 
     private static final Path OUT = Path.of("target/bench");
 
-    record Options(int concurrency, int seconds, int warmUp, int rate, int pacedSeconds, int flashShoppers,
+    record Options(int concurrency, int seconds, int warmUp, int warmUpMax, double warmUpJit, int rate, int pacedSeconds, int flashShoppers,
             int flashUnits, int browseUsers, int browseSeconds, int browseWarmUp, boolean browsePages,
             int floorSeconds, int skus, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts,
-            boolean jfr, Set<String> phases) {
+            String launcherOpts, boolean jfr, Set<String> phases) {
 
         /** The measured phases, in the order they run; {@code --phases} picks some of them. */
         static final List<String> PHASES = List.of("throughput", "paced", "floor", "flash", "browse");
@@ -81,9 +92,10 @@ public final class CheckoutBenchmark {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
-            Set<String> known = Set.of("concurrency", "seconds", "warm-up", "rate", "paced-seconds",
+            Set<String> known = Set.of("concurrency", "seconds", "warm-up", "warm-up-max", "warm-up-jit", "rate", "paced-seconds",
                     "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse-warm-up", "browse",
-                    "floor-seconds", "skus", "deadline", "store", "parallel", "service-opts", "jfr", "phases");
+                    "floor-seconds", "skus", "deadline", "store", "parallel", "service-opts", "launcher-opts", "jfr",
+                    "phases");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
             });
@@ -100,6 +112,8 @@ public final class CheckoutBenchmark {
                     Integer.parseInt(values.getOrDefault("concurrency", "100")),
                     Integer.parseInt(values.getOrDefault("seconds", "60")),
                     Integer.parseInt(values.getOrDefault("warm-up", "180")),
+                    Integer.parseInt(values.getOrDefault("warm-up-max", "900")),
+                    Double.parseDouble(values.getOrDefault("warm-up-jit", "0.05")),
                     Integer.parseInt(values.getOrDefault("rate", "50")),
                     Integer.parseInt(values.getOrDefault("paced-seconds", "60")),
                     Integer.parseInt(values.getOrDefault("flash-shoppers", "1000")),
@@ -114,6 +128,7 @@ public final class CheckoutBenchmark {
                     store.equals("start"),
                     Integer.parseInt(values.getOrDefault("parallel", "0")),
                     values.getOrDefault("service-opts", PRODUCTION_OPTS),
+                    values.getOrDefault("launcher-opts", PRODUCTION_LAUNCHER_OPTS),
                     Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
                     Set.copyOf(phases));
         }
@@ -126,6 +141,7 @@ public final class CheckoutBenchmark {
 
     /** The idle store (eight services polling their relays and consumers) keeps about a quarter of two cores busy. */
     static final double QUIET = 0.4;
+    static final Duration WARM_UP_ROUND = Duration.ofSeconds(60);
     static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
     static final Duration QUIET_DEADLINE = Duration.ofMinutes(4);
     private final String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
@@ -159,12 +175,14 @@ public final class CheckoutBenchmark {
                 + GatlingRun.loadAverage() + ".");
         LocalStore store;
         if (options.startStore()) {
-            out.println("Starting the store: ./atelier up --fresh --service-java-opts \"" + serviceOpts + "\"...");
+            out.println("Starting the store: ATELIER_LAUNCHER_JAVA_OPTS=\"" + options.launcherOpts()
+                    + "\" ./atelier up --fresh --service-java-opts \"" + serviceOpts + "\"...");
             long started = System.nanoTime();
-            store = LocalStore.start(serviceOpts, options.parallel());
+            store = LocalStore.start(serviceOpts, options.launcherOpts(), options.parallel());
             line("");
-            line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`"
-                    + (options.parallel() > 0 ? ", started " + options.parallel() + " at a time" : "") + ". Store ready in "
+            line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`; the launcher's,"
+                    + " with Kafka's broker (`ATELIER_LAUNCHER_JAVA_OPTS`): `" + options.launcherOpts() + "`"
+                    + (options.parallel() > 0 ? "; started " + options.parallel() + " at a time" : "") + ". Store ready in "
                     + seconds(System.nanoTime() - started) + " (build, Kafka, PostgreSQL and every service).");
             String table = store.output().lines().filter(l -> l.contains(" ready in ") || l.startsWith("ready in"))
                     .reduce("", (a, b) -> a + "    " + b + "\n");
@@ -212,11 +230,8 @@ public final class CheckoutBenchmark {
 
         Duration deadline = Duration.ofSeconds(options.deadlineSeconds());
         boolean checkouts = options.runs("throughput") || options.runs("paced") || options.runs("flash");
-        if (checkouts && options.warmUp() > 0) {
-            out.printf("Warming up: %d shoppers checking out for %d s...%n", options.concurrency(), options.warmUp());
-            GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
-                    CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.warmUp()),
-                    deadline, new CheckoutSimulation.Tally()), "warm-up", false, OUT);
+        if (checkouts && options.warmUpMax() > 0) {
+            warmUp(store, skus, deadline);
         }
 
         double checkoutsPerSecond = Double.NaN;
@@ -256,6 +271,64 @@ public final class CheckoutBenchmark {
                     .forEach(h -> summary.append(h.markdown()));
             out.println("JFR hot spots in the summary; recordings in " + OUT.resolve("jfr-" + run));
         }
+    }
+
+    /**
+     * The checkout in rounds of {@link #WARM_UP_ROUND} until the store is warm: nine JVMs compiling their hot paths on
+     * two busy cores take many minutes, and until C2 has compiled them a PAID order costs two to three times the CPU
+     * it does later (23–24 Nov: 8, 12, 17, 24 and 26 PAID/s in five minutes-long runs one after another on one store).
+     * Warm means the services' JIT compiler threads took under {@code --warm-up-jit} of the services' CPU in the last
+     * round; the rounds run for at least {@code --warm-up} and at most {@code --warm-up-max} seconds, and each is
+     * listed in the summary.
+     */
+    private void warmUp(LocalStore store, List<String> skus, Duration deadline) throws Exception {
+        heading("## Warm-up");
+        line("Rounds of " + WARM_UP_ROUND.toSeconds() + " s, " + options.concurrency() + " shoppers, until the"
+                + " services' JIT compilers took under " + percent(options.warmUpJit()) + " of the services' CPU in a"
+                + " round (at least " + options.warmUp() + " s, at most " + options.warmUpMax() + " s):");
+        line("");
+        line("| round | PAID/s | services' CPU per order PAID | of it their JIT compilers | machine CPU per order PAID |");
+        line("|---:|---:|---:|---:|---:|");
+        Map<String, Long> processes = store.servicePids();
+        long started = System.nanoTime();
+        for (int round = 1; ; round++) {
+            Map<String, Double> before = cpuOf(processes, processes.keySet());
+            CheckoutSimulation.Tally tally = new CheckoutSimulation.Tally();
+            long roundStarted = System.nanoTime();
+            GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE, skus,
+                    CheckoutSimulation.Load.CLOSED, options.concurrency(), WARM_UP_ROUND, deadline, tally),
+                    "warm-up", false, OUT);
+            Map<String, Double> after = cpuOf(processes, processes.keySet());
+            double roundSeconds = (System.nanoTime() - roundStarted) / 1e9;
+            double services = 0;
+            double jit = 0;
+            for (String service : processes.keySet()) {
+                services += after.get(service) - before.get(service);
+                jit += after.get(service + "'s JIT compiler") - before.get(service + "'s JIT compiler");
+            }
+            long paid = Math.max(1, tally.count("PAID"));
+            double jitShare = services > 0 ? jit / services : 1;
+            double machine = after.get("machine") - before.get("machine");
+            line(String.format("| %d | %.1f | %.1f ms | %s | %.1f ms |", round,
+                    tally.count("PAID") / roundSeconds, services / paid, percent(jitShare),
+                    machine / paid));
+            long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            out.printf("Warm-up round %d: %d PAID, the services' JIT compilers %s of their CPU (%d s so far)%n", round,
+                    tally.count("PAID"), percent(jitShare), elapsed);
+            if (elapsed >= Math.max(options.warmUp(), options.warmUpMax()) || (elapsed >= options.warmUp() && jitShare < options.warmUpJit())) {
+                line("");
+                line("PAID/s here is PAID orders ÷ the round's whole time, its last shoppers' finish included.");
+                line("");
+                line(jitShare < options.warmUpJit() ? "Warm after " + elapsed + " s."
+                        : "**Not warm** after " + elapsed + " s (`--warm-up-max`): the figures below include"
+                                + " compilation.");
+                return;
+            }
+        }
+    }
+
+    private static String percent(double share) {
+        return String.format("%.1f %%", share * 100);
     }
 
     /** The closed model's run, with the services' Flight Recorders around it when asked; its checkouts/s. */

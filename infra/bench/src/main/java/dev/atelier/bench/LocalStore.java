@@ -41,10 +41,12 @@ final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Starts the store and waits until the launcher prints its address (within 10 minutes); {@code parallel}: the
-     * services started at a time, 0 for the launcher's default.
+     * Starts the store and waits until the launcher prints its address (within 10 minutes); {@code launcherJavaOpts}:
+     * the launcher's JVM options (it hosts Kafka's broker); {@code parallel}: the services started at a time, 0 for
+     * the launcher's default.
      */
-    static LocalStore start(String serviceJavaOpts, int parallel) throws IOException, InterruptedException {
+    static LocalStore start(String serviceJavaOpts, String launcherJavaOpts, int parallel)
+            throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("atelier-bench-store");
         Path output = home.resolve("launcher-output.log");
         List<String> command = new java.util.ArrayList<>(List.of("bash", "./atelier", "up", "--fresh", "--home",
@@ -55,7 +57,9 @@ final class LocalStore implements AutoCloseable {
         if (parallel > 0) {
             command.addAll(List.of("--parallel", Integer.toString(parallel)));
         }
-        Process launcher = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("ATELIER_LAUNCHER_JAVA_OPTS", launcherJavaOpts);
+        Process launcher = builder
                 .redirectErrorStream(true).redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();

@@ -50,11 +50,14 @@ import tools.jackson.databind.JsonNode;
  * the shopper pays on the sandbox page over HTTP as soon as PaymentSessionCreated is seen, and the order is PAID
  * when its OrderConfirmed reaches Kafka.
  *
- * <pre>./atelier bench saga [--orders N] [--warm-up N] [--concurrency N] [--rate N] [--paced-orders N] [--skus N]
- *                         [--jfr DIR] [--jars DIR] [--log-level WARN] [--cart-timeout 2s]
+ * <pre>./atelier bench saga [--orders N] [--warm-up N] [--warm-up-rounds 30] [--warm-up-jit 0.05] [--concurrency N]
+ *                         [--rate N] [--paced-orders N] [--skus N] [--jfr DIR] [--jars DIR] [--log-level WARN] [--cart-timeout 2s]
  *                         [--service-opts "-Xmx512m"] [--service-properties "name=value,..."]</pre>
  *
- * <p>Two runs: the throughput run keeps {@code --concurrency} orders in flight (each new checkout when one is PAID)
+ * <p>The warm-up runs rounds of {@code --warm-up} orders, at most {@code --warm-up-rounds}, until the services' JIT
+ * compiler threads took under {@code --warm-up-jit} of their CPU in a round: four Spring applications compiling on
+ * two busy cores are not done after a thousand orders, and until C2 has compiled their hot paths an order costs far
+ * more CPU than it does later. Two measured runs follow: the throughput run keeps {@code --concurrency} orders in flight (each new checkout when one is PAID)
  * and prints orders/s to PAID; the paced run starts {@code --rate} checkouts a second ({@code --paced-orders} of
  * them) and prints the latency of one order on a stack that keeps up. {@code --jfr DIR} records each service JVM
  * with Java Flight Recorder (profile settings) into DIR. A checkout refused (e.g. 503 when cart-service answers
@@ -66,6 +69,7 @@ public final class SagaBenchmark {
 
     private final Options options;
     private final PrintStream out;
+    private String warmUpSummary = "none";
 
     SagaBenchmark(Options options, PrintStream out) {
         this.options = options;
@@ -76,7 +80,7 @@ public final class SagaBenchmark {
      * @param serviceOpts the four services' JVM options
      * @param serviceProperties Spring properties given to all four services, as {@code name=value}
      */
-    record Options(int orders, int warmUp, int concurrency, int rate, int pacedOrders, int skus, Path jfr, Path jars,
+    record Options(int orders, int warmUp, int warmUpRounds, double warmUpJit, int concurrency, int rate, int pacedOrders, int skus, Path jfr, Path jars,
             String logLevel, String cartTimeout, String serviceOpts, List<String> serviceProperties) {
 
         static Options parse(String... args) {
@@ -84,6 +88,8 @@ public final class SagaBenchmark {
             return new Options(
                     Integer.parseInt(values.getOrDefault("orders", "2000")),
                     Integer.parseInt(values.getOrDefault("warm-up", "1000")),
+                    Integer.parseInt(values.getOrDefault("warm-up-rounds", "30")),
+                    Double.parseDouble(values.getOrDefault("warm-up-jit", "0.05")),
                     Integer.parseInt(values.getOrDefault("concurrency", "64")),
                     Integer.parseInt(values.getOrDefault("rate", "50")),
                     Integer.parseInt(values.getOrDefault("paced-orders", "1000")),
@@ -140,8 +146,7 @@ public final class SagaBenchmark {
                 List<String> skus = seed(stack, kafka);
                 try (Shoppers shoppers = new Shoppers(stack, kafka.bootstrapServers())) {
                     if (options.warmUp() > 0) {
-                        out.printf("Warming up with %d orders...%n", options.warmUp());
-                        shoppers.measure("warm-up", carts(stack, skus, options.warmUp()), options.concurrency(), 0);
+                        warmUp(stack, shoppers, skus);
                     }
                     out.printf("Throughput run: %d orders, %d in flight...%n", options.orders(), options.concurrency());
                     Result throughput = shoppers.measure("throughput, " + options.concurrency() + " in flight",
@@ -174,7 +179,7 @@ public final class SagaBenchmark {
                         List.of("mugs"), false));
             }
         }
-        long units = (long) (options.warmUp() + options.orders() + options.pacedOrders()) / options.skus() + 10;
+        long units = (long) (options.warmUp() * Math.max(1, options.warmUpRounds()) + options.orders() + options.pacedOrders()) / options.skus() + 10;
         for (String sku : skus) {
             awaitStatus(() -> stack.get(stack.inventory, "/api/admin/inventory/skus/" + sku), 200,
                     "inventory to learn " + sku);
@@ -197,6 +202,36 @@ public final class SagaBenchmark {
                 throw new IllegalStateException("timed out waiting for " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    /**
+     * Rounds of {@code --warm-up} orders until the services' JIT compilers took under {@code --warm-up-jit} of the
+     * services' CPU in a round, or {@code --warm-up-rounds} have run; each round is printed.
+     */
+    private void warmUp(Stack stack, Shoppers shoppers, List<String> skus) throws Exception {
+        for (int round = 1; ; round++) {
+            out.printf("Warm-up round %d: %d orders...%n", round, options.warmUp());
+            List<UUID> carts = carts(stack, skus, options.warmUp());
+            double[] before = stack.servicesCpu();
+            Result result = shoppers.measure("warm-up " + round, carts, options.concurrency(), 0);
+            double[] after = stack.servicesCpu();
+            double services = after[0] - before[0];
+            double jitShare = services > 0 ? (after[1] - before[1]) / services : 1;
+            out.printf("Warm-up round %d: %.1f PAID/s, the services' CPU %.1f ms per order PAID, their JIT compilers"
+                    + " %.1f %% of it%n", round, result.perSecond(), services / Math.max(1, result.paid()),
+                    jitShare * 100);
+            if (jitShare < options.warmUpJit()) {
+                warmUpSummary = String.format("warm after %d rounds of %d orders (JIT %.1f %% of the services' CPU"
+                        + " in the last)", round, options.warmUp(), jitShare * 100);
+                return;
+            }
+            if (round >= options.warmUpRounds()) {
+                warmUpSummary = String.format("NOT warm after %d rounds of %d orders (JIT still %.1f %% of the"
+                        + " services' CPU in the last): the figures include compilation", round, options.warmUp(),
+                        jitShare * 100);
+                return;
+            }
         }
     }
 
@@ -413,7 +448,7 @@ public final class SagaBenchmark {
         out.println();
         out.printf("Saga benchmark: order, inventory, payment (sandbox), cart as jars; %d cores; load average now %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf("services' JVM options: %s; warm-up %d orders%s%n", options.serviceOpts(), options.warmUp(),
+        out.printf("services' JVM options: %s; warm-up: %s%s%n", options.serviceOpts(), warmUpSummary,
                 options.serviceProperties().isEmpty() ? "" : "; properties: " + String.join(", ",
                         options.serviceProperties()));
         out.printf("%-26s %6s %6s %6s %7s %8s %8s %8s %8s %8s %10s %10s%n", "run", "placed", "paid", "failed",
@@ -445,6 +480,17 @@ public final class SagaBenchmark {
         private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** CPU milliseconds so far of the services' JVMs, and of their JIT compiler threads. */
+        double[] servicesCpu() {
+            double all = 0;
+            double jit = 0;
+            for (Process process : processes) {
+                all += CpuClock.millis(process.pid());
+                jit += CpuClock.compilerMillis(process.pid());
+            }
+            return new double[] {all, jit};
+        }
         private String inventory;
         private String cart;
         private String payment;

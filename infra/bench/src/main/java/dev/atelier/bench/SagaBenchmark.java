@@ -110,7 +110,7 @@ public final class SagaBenchmark {
 
     /** One run's figures. */
     record Result(String name, int placed, int paid, int failed, Duration wall, double perSecond, double p50,
-            double p95, double p99, double max, double sessionP50, double sessionP99) {
+            double p95, double p99, double max, double sessionP50, double sessionP99, Map<String, Long> failures) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -221,6 +221,9 @@ public final class SagaBenchmark {
             out.printf("Warm-up round %d: %.1f PAID/s, the services' CPU %.1f ms per order PAID, their JIT compilers"
                     + " %.1f %% of it%n", round, result.perSecond(), services / Math.max(1, result.paid()),
                     jitShare * 100);
+            if (!result.failures().isEmpty()) {
+                out.printf("Warm-up round %d, failed: %s%n", round, result.failures());
+            }
             if (jitShare < options.warmUpJit()) {
                 warmUpSummary = String.format("warm after %d rounds of %d orders (JIT %.1f %% of the services' CPU"
                         + " in the last)", round, options.warmUp(), jitShare * 100);
@@ -284,6 +287,8 @@ public final class SagaBenchmark {
         private final Map<UUID, Long> sessionAt = new ConcurrentHashMap<>();
         private final Map<UUID, Long> paidAt = new ConcurrentHashMap<>();
         private final Set<UUID> failedOrders = ConcurrentHashMap.newKeySet();
+        /** Why each failed order failed: its event type, or the sandbox pay call's answer. */
+        private final Map<UUID, String> failureOf = new ConcurrentHashMap<>();
         private final Set<UUID> payCalled = ConcurrentHashMap.newKeySet();
         private final Map<UUID, Long> postedAt = new ConcurrentHashMap<>();
         private final AtomicInteger payFailures = new AtomicInteger();
@@ -330,6 +335,7 @@ public final class SagaBenchmark {
                         }
                         case "OrderCancelled", "PaymentFailed" -> {
                             UUID orderId = UUID.fromString(record.key());
+                            failureOf.putIfAbsent(orderId, eventType);
                             failedOrders.add(orderId);
                             finishWhenKnown(orderId);
                         }
@@ -355,13 +361,15 @@ public final class SagaBenchmark {
                 return;
             }
             pool.execute(() -> {
-                boolean paid;
+                String answer;
                 try {
-                    paid = stack.post(stack.payment, "/pay/sandbox/" + session + "/pay", "", null).status() == 303;
+                    answer = Integer.toString(stack.post(stack.payment, "/pay/sandbox/" + session + "/pay", "", null)
+                            .status());
                 } catch (Exception e) {
-                    paid = false;
+                    answer = e.getClass().getSimpleName();
                 }
-                if (!paid) {
+                if (!answer.equals("303")) {
+                    failureOf.putIfAbsent(orderId, "sandbox pay call answered " + answer);
                     // the sandbox could not take the payment (e.g. its webhook timed out): the order is not awaited
                     payFailures.incrementAndGet();
                     failedOrders.add(orderId);
@@ -375,6 +383,7 @@ public final class SagaBenchmark {
             Semaphore inFlight = new Semaphore(concurrency > 0 ? concurrency : Integer.MAX_VALUE);
             this.inFlight = inFlight;
             AtomicInteger refused = new AtomicInteger();
+            Map<String, Long> failures = new ConcurrentHashMap<>();
             long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(1) / rate : 0;
             long start = System.nanoTime();
             long next = start;
@@ -395,6 +404,7 @@ public final class SagaBenchmark {
                                    "postcode": "YO1 7HH", "country": "GB"}}""".formatted(number, cart),
                                 UUID.randomUUID().toString());
                         if (answer.status() != 202) {
+                            failures.merge("checkout answered " + answer.status(), 1L, Long::sum);
                             refused.incrementAndGet();
                             inFlight.release();
                             return;
@@ -406,6 +416,7 @@ public final class SagaBenchmark {
                         payWhenKnown(orderId);
                         finishWhenKnown(orderId);
                     } catch (Exception e) {
+                        failures.merge("checkout " + e.getClass().getSimpleName(), 1L, Long::sum);
                         refused.incrementAndGet();
                         inFlight.release();
                     }
@@ -427,12 +438,14 @@ public final class SagaBenchmark {
             long lastPaid = posted.keySet().stream().filter(paidAt::containsKey).mapToLong(paidAt::get).max()
                     .orElse(start);
             long failed = posted.keySet().stream().filter(failedOrders::contains).count();
+            posted.keySet().stream().filter(failedOrders::contains)
+                    .forEach(id -> failures.merge(failureOf.getOrDefault(id, "unknown"), 1L, Long::sum));
             Duration wall = Duration.ofNanos(Math.max(1, lastPaid - start));
             return new Result(name, posted.size(), toPaid.length, (int) failed + refused.get(),
                     wall, toPaid.length / (wall.toNanos() / 1e9), BenchSupport.percentileMillis(toPaid, 0.5),
                     BenchSupport.percentileMillis(toPaid, 0.95), BenchSupport.percentileMillis(toPaid, 0.99),
                     BenchSupport.percentileMillis(toPaid, 1.0), BenchSupport.percentileMillis(toSession, 0.5),
-                    BenchSupport.percentileMillis(toSession, 0.99));
+                    BenchSupport.percentileMillis(toSession, 0.99), new java.util.TreeMap<>(failures));
         }
 
         @Override
@@ -457,6 +470,11 @@ public final class SagaBenchmark {
             out.printf("%-26s %6d %6d %6d %7.1f %8.1f %8.1f %8.1f %8.1f %8.1f %10.1f %10.1f%n", r.name(), r.placed(),
                     r.paid(), r.failed(), r.wall().toMillis() / 1000.0, r.perSecond(), r.p50(), r.p95(), r.p99(),
                     r.max(), r.sessionP50(), r.sessionP99());
+        }
+        for (Result r : results) {
+            if (!r.failures().isEmpty()) {
+                out.printf("%s, failed: %s%n", r.name(), r.failures());
+            }
         }
         out.println("p50..max: from POST /api/checkout to its OrderConfirmed on Kafka (PAID), including the sandbox pay"
                 + " call made when PaymentSessionCreated is seen; pay p50/p99: POST to PaymentSessionCreated (the"

@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * (the throughput), an open-model run ({@code --paced-rate} adds a second for {@code --paced-seconds}, adds alone;
  * {@code --paced-rate 0}: none) measures the latency at that rate, which is what a p99 goal is about.
  *
- * <pre>./atelier bench cart [--shoppers 50] [--warm-up 60] [--seconds 30] [--personalised 0.5] [--jar PATH]
+ * <pre>./atelier bench cart [--shoppers 50] [--warm-up 300] [--seconds 30] [--personalised 0.5] [--jar PATH]
  *                         [--jfr false] [--service-opts "-Xmx768m ..."] [--read-after-add true]
  *                         [--paced-rate 1000] [--paced-seconds 30] [--paced-cap 500]</pre>
  */
@@ -71,7 +71,7 @@ public final class CartBenchmark {
                     Integer.parseInt(values.getOrDefault("shoppers", "50")),
                     // 60 s: at 20 s the service's JIT compiler was still at work in the measured window (0.6 of the
                     // 2.0 ms of CPU per add, and the code it had not yet compiled ran slower)
-                    Integer.parseInt(values.getOrDefault("warm-up", "60")),
+                    Integer.parseInt(values.getOrDefault("warm-up", "300")),
                     Integer.parseInt(values.getOrDefault("seconds", "30")),
                     Double.parseDouble(values.getOrDefault("personalised", "0.5")),
                     Path.of(values.getOrDefault("jar", "cart-service/target/cart-service.jar")),

@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * the shopper pays on the sandbox page over HTTP as soon as PaymentSessionCreated is seen, and the order is PAID
  * when its OrderConfirmed reaches Kafka.
  *
- * <pre>./atelier bench saga [--orders N] [--warm-up N] [--warm-up-rounds 30] [--warm-up-jit 0.05] [--concurrency N]
+ * <pre>./atelier bench saga [--orders 4000] [--warm-up 1000] [--warm-up-rounds 30] [--warm-up-jit 0.05] [--concurrency 128]
  *                         [--rate N] [--paced-orders N] [--skus N] [--jfr DIR] [--jars DIR] [--log-level WARN] [--cart-timeout 2s]
  *                         [--service-opts "-Xmx512m"] [--service-properties "name=value,..."]</pre>
  *
@@ -86,11 +88,11 @@ public final class SagaBenchmark {
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
             return new Options(
-                    Integer.parseInt(values.getOrDefault("orders", "2000")),
+                    Integer.parseInt(values.getOrDefault("orders", "4000")),
                     Integer.parseInt(values.getOrDefault("warm-up", "1000")),
                     Integer.parseInt(values.getOrDefault("warm-up-rounds", "30")),
                     Double.parseDouble(values.getOrDefault("warm-up-jit", "0.05")),
-                    Integer.parseInt(values.getOrDefault("concurrency", "64")),
+                    Integer.parseInt(values.getOrDefault("concurrency", "128")),
                     Integer.parseInt(values.getOrDefault("rate", "50")),
                     Integer.parseInt(values.getOrDefault("paced-orders", "1000")),
                     Integer.parseInt(values.getOrDefault("skus", "100")),
@@ -162,7 +164,23 @@ public final class SagaBenchmark {
                 stack.close();
             }
         } finally {
+            keepLogs(data);
             BenchSupport.deleteQuietly(data);
+        }
+    }
+
+    /** Copies the services' logs out of the temporary directory, which goes, into {@code target/bench/}. */
+    private void keepLogs(Path data) {
+        Path logs = Path.of("target/bench", "saga-logs-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(Instant.now()));
+        try (var files = Files.list(data)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                Files.createDirectories(logs);
+                Files.copy(log, logs.resolve(log.getFileName()));
+            }
+            out.println("The services' logs: " + logs.toAbsolutePath());
+        } catch (IOException e) {
+            out.println("The services' logs could not be kept: " + e);
         }
     }
 
@@ -369,13 +387,33 @@ public final class SagaBenchmark {
                     answer = e.getClass().getSimpleName();
                 }
                 if (!answer.equals("303")) {
-                    failureOf.putIfAbsent(orderId, "sandbox pay call answered " + answer);
+                    // was the session missing only for a moment, or is it not there at all?
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+                    String later;
+                    try {
+                        later = Integer.toString(stack.get(stack.payment, "/pay/sandbox/" + session));
+                    } catch (Exception e) {
+                        later = e.getClass().getSimpleName();
+                    }
+                    log(orderId, session, answer, later);
+                    failureOf.putIfAbsent(orderId, "sandbox pay call answered " + answer + ", its page " + later
+                            + " two seconds later");
                     // the sandbox could not take the payment (e.g. its webhook timed out): the order is not awaited
                     payFailures.incrementAndGet();
                     failedOrders.add(orderId);
                     finishWhenKnown(orderId);
                 }
             });
+        }
+
+        private final AtomicInteger logged = new AtomicInteger();
+
+        /** The first few failed pay calls, with what is needed to look them up in the services' logs. */
+        private void log(UUID orderId, String session, String answer, String later) {
+            if (logged.incrementAndGet() <= 10) {
+                out.printf("Sandbox pay call for order %s, session %s, answered %s; its page %s two seconds later%n",
+                        orderId, session, answer, later);
+            }
         }
 
         Result measure(String name, List<UUID> carts, int concurrency, int rate) throws Exception {

@@ -78,8 +78,9 @@ public final class CheckoutBenchmark {
 
     private static final Path OUT = Path.of("target/bench");
 
-    record Options(int concurrency, int seconds, int warmUp, int warmUpMax, double warmUpJit, int rate, int pacedSeconds, int flashShoppers,
-            int flashUnits, int browseUsers, int browseSeconds, int browseWarmUp, boolean browsePages,
+    record Options(int concurrency, int seconds, int warmUp, int warmUpMax, double warmUpJit, int rate,
+            int pacedSeconds, int flashShoppers, int flashUnits, int browseUsers, int browseSeconds, int browseWarmUp,
+            boolean browsePages,
             int floorSeconds, int skus, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts,
             String launcherOpts, boolean jfr, Set<String> phases) {
 
@@ -92,7 +93,8 @@ public final class CheckoutBenchmark {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
-            Set<String> known = Set.of("concurrency", "seconds", "warm-up", "warm-up-max", "warm-up-jit", "rate", "paced-seconds",
+            Set<String> known = Set.of("concurrency", "seconds", "warm-up", "warm-up-max", "warm-up-jit", "rate",
+                    "paced-seconds",
                     "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse-warm-up", "browse",
                     "floor-seconds", "skus", "deadline", "store", "parallel", "service-opts", "launcher-opts", "jfr",
                     "phases");
@@ -182,7 +184,8 @@ public final class CheckoutBenchmark {
             line("");
             line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`; the launcher's,"
                     + " with Kafka's broker (`ATELIER_LAUNCHER_JAVA_OPTS`): `" + options.launcherOpts() + "`"
-                    + (options.parallel() > 0 ? "; started " + options.parallel() + " at a time" : "") + ". Store ready in "
+                    + (options.parallel() > 0 ? "; started " + options.parallel() + " at a time" : "")
+                    + ". Store ready in "
                     + seconds(System.nanoTime() - started) + " (build, Kafka, PostgreSQL and every service).");
             String table = store.output().lines().filter(l -> l.contains(" ready in ") || l.startsWith("ready in"))
                     .reduce("", (a, b) -> a + "    " + b + "\n");
@@ -276,7 +279,8 @@ public final class CheckoutBenchmark {
     /**
      * The checkout in rounds of {@link #WARM_UP_ROUND} until the store is warm: nine JVMs compiling their hot paths on
      * two busy cores take many minutes, and until C2 has compiled them a PAID order costs two to three times the CPU
-     * it does later (23–24 Nov: 8, 12, 17, 24 and 26 PAID/s in five minutes-long runs one after another on one store).
+     * it does later (23–24 Nov: 8, 12, 17, 24 and 26 PAID/s in five minute-long runs one after another on one
+     * store).
      * Warm means the services' JIT compiler threads took under {@code --warm-up-jit} of the services' CPU in the last
      * round; the rounds run for at least {@code --warm-up} and at most {@code --warm-up-max} seconds, and each is
      * listed in the summary.
@@ -287,7 +291,8 @@ public final class CheckoutBenchmark {
                 + " services' JIT compilers took under " + percent(options.warmUpJit()) + " of the services' CPU in a"
                 + " round (at least " + options.warmUp() + " s, at most " + options.warmUpMax() + " s):");
         line("");
-        line("| round | PAID/s | services' CPU per order PAID | of it their JIT compilers | machine CPU per order PAID |");
+        line("| round | PAID/s | services' CPU per order PAID | of it their JIT compilers"
+                + " | machine CPU per order PAID |");
         line("|---:|---:|---:|---:|---:|");
         Map<String, Long> processes = store.servicePids();
         long started = System.nanoTime();
@@ -315,11 +320,12 @@ public final class CheckoutBenchmark {
             long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             out.printf("Warm-up round %d: %d PAID, the services' JIT compilers %s of their CPU (%d s so far)%n", round,
                     tally.count("PAID"), percent(jitShare), elapsed);
-            if (elapsed >= Math.max(options.warmUp(), options.warmUpMax()) || (elapsed >= options.warmUp() && jitShare < options.warmUpJit())) {
+            boolean warm = elapsed >= options.warmUp() && jitShare < options.warmUpJit();
+            if (warm || elapsed >= Math.max(options.warmUp(), options.warmUpMax())) {
                 line("");
                 line("PAID/s here is PAID orders ÷ the round's whole time, its last shoppers' finish included.");
                 line("");
-                line(jitShare < options.warmUpJit() ? "Warm after " + elapsed + " s."
+                line(warm ? "Warm after " + elapsed + " s."
                         : "**Not warm** after " + elapsed + " s (`--warm-up-max`): the figures below include"
                                 + " compilation.");
                 return;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,18 +127,20 @@ class OrderWatchers {
                 return;
             }
             watcher.version = version;
-            tracking.find(orderId, watcher.token).map(details -> {
-                watcher.version = Math.max(watcher.version, details.version());
-                return OrderResponse.of(details);
-            }).ifPresent(order -> {
-                if (order.equals(watcher.sent)) {
-                    return;
-                }
-                if (send(watcher, order) && FINAL.contains(order.status())) {
-                    watcher.emitter.complete();
-                    forget(orderId, watcher);
-                }
-            });
+            Optional<OrderDetails> details = tracking.find(orderId, watcher.token);
+            if (details.isEmpty()) {
+                return;
+            }
+            // the read may already show a later transition than the poll's version did
+            watcher.version = Math.max(version, details.get().version());
+            OrderResponse order = OrderResponse.of(details.get());
+            if (order.equals(watcher.sent)) {
+                return;
+            }
+            if (send(watcher, order) && FINAL.contains(order.status())) {
+                watcher.emitter.complete();
+                forget(orderId, watcher);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -36,6 +39,8 @@ public class Orders {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    /** The key of this transaction's reads ahead ({@link #lockAll}). */
+    private final Object readAheadKey = new Object();
 
     Orders(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -48,20 +53,67 @@ public class Orders {
         return "AT-%d-%06d".formatted(year, next);
     }
 
-    void insert(Order order, SagaState state, Instant now) {
+    /**
+     * Writes a new order in ONE statement: its row with the saga's first state, its lines (from arrays, a row each)
+     * and the first entry of its timeline. Checkout pays one round trip for them, not one per row.
+     */
+    void insert(Order order, SagaState state, Instant now, String cause, String note) {
         OrderTotals t = order.totals();
         ShippingAddress a = order.shippingAddress();
         GiftOptions g = order.gift();
+        List<OrderLine> lines = order.lines();
+        int n = lines.size();
+        UUID[] lineIds = new UUID[n];
+        Integer[] positions = new Integer[n];
+        String[] skus = new String[n];
+        String[] names = new String[n];
+        Integer[] quantities = new Integer[n];
+        Long[] unitPrices = new Long[n];
+        Long[] lineTotals = new Long[n];
+        String[] imageUrls = new String[n];
+        String[] attributes = new String[n];
+        String[] personalisations = new String[n];
+        String[] labels = new String[n];
+        String[] previewUrls = new String[n];
+        for (int i = 0; i < n; i++) {
+            OrderLine line = lines.get(i);
+            lineIds[i] = line.lineId();
+            positions[i] = i;
+            skus[i] = line.sku();
+            names[i] = line.name();
+            quantities[i] = line.quantity();
+            unitPrices[i] = line.unitPrice().minor();
+            lineTotals[i] = lineTotalOf(line).minor();
+            imageUrls[i] = line.imageUrl();
+            attributes[i] = json(line.attributes());
+            personalisations[i] = json(line.personalisation());
+            labels[i] = json(line.personalisationLabels());
+            previewUrls[i] = line.previewUrl();
+        }
         jdbc.sql("""
-                INSERT INTO orders (id, order_number, channel, external_id, customer_id, email, cart_id, cart_version,
-                    coupon_code, payment_method, gift_card_code, currency, subtotal, discount, shipping, gift_wrap, tax,
-                    total, shipping_option, ship_name, ship_line1, ship_line2, ship_city, ship_postcode, ship_country,
-                    gift_wrap_chosen, gift_message, gift_hide_prices, return_url, placed_at, status, stock_step,
-                    coupon_step, payment_step, deadline_at, attention, updated_at)
-                VALUES (:id, :number, :channel, :externalId, :customerId, :email, :cartId, :cartVersion, :coupon,
-                    :paymentMethod, :giftCard, :currency, :subtotal, :discount, :shipping, :giftWrap, :tax, :total,
-                    :shippingOption, :shipName, :line1, :line2, :city, :postcode, :country, :wrap, :message, :hide,
-                    :returnUrl, :placedAt, :status, :stock, :coupon_step, :payment, :deadline, :attention, :now)""")
+                WITH placed AS (
+                    INSERT INTO orders (id, order_number, channel, external_id, customer_id, email, cart_id,
+                        cart_version, coupon_code, payment_method, gift_card_code, currency, subtotal, discount,
+                        shipping, gift_wrap, tax, total, shipping_option, ship_name, ship_line1, ship_line2, ship_city,
+                        ship_postcode, ship_country, gift_wrap_chosen, gift_message, gift_hide_prices, return_url,
+                        placed_at, status, stock_step, coupon_step, payment_step, deadline_at, attention, updated_at)
+                    VALUES (:id, :number, :channel, :externalId, :customerId, :email, :cartId, :cartVersion, :coupon,
+                        :paymentMethod, :giftCard, :currency, :subtotal, :discount, :shipping, :giftWrap, :tax, :total,
+                        :shippingOption, :shipName, :line1, :line2, :city, :postcode, :country, :wrap, :message,
+                        :hide, :returnUrl, :placedAt, :status, :stock, :coupon_step, :payment, :deadline, :attention,
+                        :now)),
+                lines AS (
+                    INSERT INTO order_line (order_id, line_id, position, sku, name, quantity, unit_price, line_total,
+                        image_url, attributes, personalisation, personalisation_labels, preview_url)
+                    SELECT :id, l.line_id, l.position, l.sku, l.name, l.quantity, l.unit_price, l.line_total,
+                        l.image_url, l.attributes::jsonb, l.personalisation::jsonb, l.labels::jsonb, l.preview_url
+                    FROM unnest(:lineIds::uuid[], :positions::int[], :skus::text[], :names::text[],
+                        :quantities::int[], :unitPrices::bigint[], :lineTotals::bigint[], :imageUrls::text[],
+                        :attributes::text[], :personalisations::text[], :labels::text[], :previewUrls::text[])
+                        AS l (line_id, position, sku, name, quantity, unit_price, line_total, image_url, attributes,
+                            personalisation, labels, preview_url))
+                INSERT INTO order_timeline (order_id, at, status, cause, event_id, note)
+                VALUES (:id, :now, :status, :cause, NULL, :note)""")
                 .param("id", order.id()).param("number", order.number()).param("channel", order.channel())
                 .param("externalId", order.externalId()).param("customerId", order.customerId())
                 .param("email", order.email()).param("cartId", order.cartId()).param("cartVersion", order.cartVersion())
@@ -80,19 +132,12 @@ public class Orders {
                 .param("stock", state.stock().name()).param("coupon_step", state.coupon().name())
                 .param("payment", state.payment().name()).param("deadline", ts(state.deadline()))
                 .param("attention", state.attention()).param("now", ts(now))
+                .param("lineIds", lineIds).param("positions", positions).param("skus", skus).param("names", names)
+                .param("quantities", quantities).param("unitPrices", unitPrices).param("lineTotals", lineTotals)
+                .param("imageUrls", imageUrls).param("attributes", attributes)
+                .param("personalisations", personalisations).param("labels", labels)
+                .param("previewUrls", previewUrls).param("cause", cause).param("note", note)
                 .update();
-        int position = 0;
-        for (OrderLine line : order.lines()) {
-            jdbc.sql("""
-                    INSERT INTO order_line (order_id, line_id, position, sku, name, quantity, unit_price, line_total,
-                        image_url, attributes, personalisation, personalisation_labels, preview_url)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""")
-                    .params(order.id(), line.lineId(), position++, line.sku(), line.name(), line.quantity(),
-                            line.unitPrice().minor(), lineTotalOf(line).minor(), line.imageUrl(),
-                            json(line.attributes()), json(line.personalisation()), json(line.personalisationLabels()),
-                            line.previewUrl())
-                    .update();
-        }
     }
 
     private static Money lineTotalOf(OrderLine line) {
@@ -120,12 +165,65 @@ public class Orders {
     }
 
     /**
-     * Locks the rows of these orders until the transaction ends, in the order of their ids: how a batch of saga
-     * events takes its locks before any step runs (see {@link SagaBatchLocks}). Orders that do not exist are skipped.
+     * Locks the rows of these orders until the transaction ends, in the order of their ids, and reads all the saga
+     * needs of each (as {@link #lockForSaga} does) in the same ONE statement: how a batch of saga events takes its
+     * locks before any step runs (see {@link SagaBatchLocks}). Orders that do not exist are skipped.
+     * <p>
+     * The reads are kept for this transaction and {@link #lockForSaga} hands each out once: the first step of each
+     * order costs no statement of its own, and a second step of the same order reads the row again, so it sees the
+     * first's change. Anything else that changes an order in the transaction drops its read ({@link #forget}).
      */
     void lockAll(Collection<UUID> ids) {
-        jdbc.sql("SELECT id FROM orders WHERE id = ANY(?) ORDER BY id FOR UPDATE")
-                .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
+        Map<UUID, ForSaga> read = jdbc.sql(FOR_SAGA.formatted("o.id = ANY(?)", "o.id, l.position"))
+                .param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    Map<UUID, ForSaga> orders = new HashMap<>();
+                    boolean[] more = {rs.next()};
+                    while (more[0]) {
+                        Read one = readOne(rs, more);
+                        orders.put(one.order().id(), new ForSaga(one.order(), one.state(), one.parkedEvents()));
+                    }
+                    return orders;
+                });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            readAhead(true).putAll(read);
+        }
+    }
+
+    /** Drops what {@link #lockAll} read of this order in this transaction: something else is about to change it. */
+    public void forget(UUID id) {
+        Map<UUID, ForSaga> read = readAhead(false);
+        if (read != null) {
+            read.remove(id);
+        }
+    }
+
+    /** Drops everything {@link #lockAll} read in this transaction. */
+    public void forgetAll() {
+        Map<UUID, ForSaga> read = readAhead(false);
+        if (read != null) {
+            read.clear();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private @Nullable Map<UUID, ForSaga> readAhead(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object bound = TransactionSynchronizationManager.getResource(readAheadKey);
+        if (bound != null || !create) {
+            return (Map<UUID, ForSaga>) bound;
+        }
+        Map<UUID, ForSaga> read = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(readAheadKey, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(readAheadKey);
+            }
+        });
+        return read;
     }
 
     /** An order as the saga needs it: its facts with their lines, its state, and whether events are parked for it. */
@@ -140,16 +238,24 @@ public class Orders {
      * ({@code FOR UPDATE OF o}).
      */
     Optional<ForSaga> lockForSaga(UUID id) {
-        return readWithLines("""
-                SELECT o.*, l.line_id, l.sku, l.name AS line_name, l.quantity, l.unit_price, l.line_total,
-                    l.image_url, l.attributes, l.personalisation, l.personalisation_labels, l.preview_url,
-                    EXISTS (SELECT 1 FROM saga_parked p WHERE p.order_id = o.id) AS parked_events
-                FROM orders o LEFT JOIN order_line l ON l.order_id = o.id
-                WHERE o.id = ?
-                ORDER BY l.position
-                FOR UPDATE OF o""", id)
-                .map(read -> new ForSaga(read.order(), read.state(), read.parkedEvents()));
+        Map<UUID, ForSaga> read = readAhead(false);
+        ForSaga ahead = read == null ? null : read.remove(id);
+        if (ahead != null) {
+            return Optional.of(ahead);
+        }
+        return readWithLines(FOR_SAGA.formatted("o.id = ?", "l.position"), id)
+                .map(one -> new ForSaga(one.order(), one.state(), one.parkedEvents()));
     }
+
+    /** What a saga step reads of an order (or of several: the WHERE and ORDER BY are filled in), locking its row. */
+    private static final String FOR_SAGA = """
+            SELECT o.*, l.line_id, l.sku, l.name AS line_name, l.quantity, l.unit_price, l.line_total,
+                l.image_url, l.attributes, l.personalisation, l.personalisation_labels, l.preview_url,
+                EXISTS (SELECT 1 FROM saga_parked p WHERE p.order_id = o.id) AS parked_events
+            FROM orders o LEFT JOIN order_line l ON l.order_id = o.id
+            WHERE %s
+            ORDER BY %s
+            FOR UPDATE OF o""";
 
     /**
      * An order as it stands, without a lock: its facts with their lines, its state and the version of that state
@@ -175,31 +281,45 @@ public class Orders {
 
     /** An order's row with its lines joined (a result row per line, at least one): what {@code sql} selects. */
     private Optional<Read> readWithLines(String sql, UUID id) {
-        return jdbc.sql(sql).param(id).query(rs -> {
-            if (!rs.next()) {
-                return Optional.<Read>empty();
+        return jdbc.sql(sql).param(id).query(rs -> rs.next() ? Optional.of(readOne(rs, new boolean[1]))
+                : Optional.<Read>empty());
+    }
+
+    /**
+     * Reads one order from the result row the cursor is on and the rows after it that belong to the same order (a
+     * row per line, in their order); leaves the cursor on the next order's first row ({@code more[0]} is then true),
+     * or after the last row.
+     */
+    private static Read readOne(ResultSet rs, boolean[] more) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        SagaState state = stateOf(rs);
+        long version = rs.getLong("version");
+        boolean parkedEvents = rs.getBoolean("parked_events");
+        Order facts = orderOf(rs, List.of());
+        List<OrderLine> lines = new ArrayList<>();
+        do {
+            if (rs.getObject("line_id") != null) {
+                lines.add(lineOf(rs, currency, "line_name"));
             }
-            Currency currency = Currency.getInstance(rs.getString("currency"));
-            SagaState state = stateOf(rs);
-            long version = rs.getLong("version");
-            boolean parkedEvents = rs.getBoolean("parked_events");
-            Order facts = orderOf(rs, List.of());
-            List<OrderLine> lines = new ArrayList<>();
-            do {
-                if (rs.getObject("line_id") != null) {
-                    lines.add(lineOf(rs, currency, "line_name"));
-                }
-            } while (rs.next());
-            return Optional.of(new Read(withLines(facts, lines), state, version, parkedEvents));
-        });
+            more[0] = rs.next();
+        } while (more[0] && id.equals(rs.getObject("id", UUID.class)));
+        return new Read(withLines(facts, lines), state, version, parkedEvents);
     }
 
     Optional<SagaState> state(UUID id) {
         return jdbc.sql("SELECT * FROM orders WHERE id = ?").param(id).query((rs, n) -> stateOf(rs)).optional();
     }
 
-    void saveState(UUID id, SagaState state, Instant now) {
+    /**
+     * Saves the saga's new state and the timeline entry that explains it, in ONE statement (the entry is written by
+     * a data-modifying WITH), and tells the order's watchers.
+     */
+    void saveTransition(UUID id, SagaState state, Instant now, String cause, @Nullable UUID eventId, String note) {
         int updated = jdbc.sql("""
+                WITH entry AS (
+                    INSERT INTO order_timeline (order_id, at, status, cause, event_id, note)
+                    VALUES (:id, :now, :status, :cause, :eventId, :note))
                 UPDATE orders SET status = :status, stock_step = :stock, coupon_step = :coupon, payment_step = :payment,
                     cancel_reason = :cancelReason, payment_redirect_url = :redirect, payment_id = :paymentId,
                     deadline_at = :deadline, attention = :attention, version = version + 1, updated_at = :now
@@ -209,6 +329,7 @@ public class Orders {
                 .param("cancelReason", state.cancelReason()).param("redirect", state.paymentRedirectUrl())
                 .param("paymentId", state.paymentId()).param("deadline", ts(state.deadline()))
                 .param("attention", state.attention()).param("now", ts(now)).param("id", id)
+                .param("cause", cause).param("eventId", eventId).param("note", note)
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("order " + id + " vanished while its saga moved");
@@ -221,6 +342,7 @@ public class Orders {
      * with the saga's.
      */
     public Optional<OrderStatus> lockStatus(UUID id) {
+        forget(id);
         return jdbc.sql("SELECT status FROM orders WHERE id = ? FOR UPDATE").param(id)
                 .query((rs, n) -> OrderStatus.valueOf(rs.getString(1))).optional();
     }
@@ -230,6 +352,7 @@ public class Orders {
         if (!next.isPaid()) {
             throw new IllegalArgumentException("fulfilment moves paid orders only, not to " + next);
         }
+        forget(id);
         jdbc.sql("UPDATE orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?")
                 .params(next.name(), ts(now), id).update();
         events.publishEvent(new OrderChanged(id));

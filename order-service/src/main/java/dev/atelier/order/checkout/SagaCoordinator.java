@@ -50,8 +50,7 @@ class SagaCoordinator {
     void start(Order order) {
         Applied first = saga.start(order);
         Instant now = clock.instant();
-        orders.insert(order, first.state(), now);
-        orders.appendTimeline(order.id(), now, first.state().status(), "Checkout", null, first.note());
+        orders.insert(order, first.state(), now, "Checkout", first.note());
         first.events().forEach(outbox::record);
     }
 
@@ -104,9 +103,7 @@ class SagaCoordinator {
     }
 
     private void record(Order order, Applied applied, Object input, @Nullable UUID eventId, Instant now) {
-        orders.saveState(order.id(), applied.state(), now);
-        orders.appendTimeline(order.id(), now, applied.state().status(), CheckoutSaga.nameOf(input), eventId,
-                applied.note());
+        orders.saveTransition(order.id(), applied.state(), now, CheckoutSaga.nameOf(input), eventId, applied.note());
         applied.events().forEach(outbox::record);
         meters.counter("atelier.saga.transitions", "input", CheckoutSaga.nameOf(input),
                 "status", applied.state().status().name()).increment();

@@ -3,6 +3,7 @@ package dev.atelier.order.privacy;
 import dev.atelier.events.customer.CustomerErasureConfirmed;
 import dev.atelier.events.customer.CustomerErasureRequested;
 import dev.atelier.messaging.outbox.Outbox;
+import dev.atelier.order.checkout.Orders;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,9 +42,11 @@ class OrderErasure {
     private final Clock clock;
     private final PrivacyProperties properties;
     private final TransactionTemplate transactions;
+    private final Orders orderRows;
 
     OrderErasure(JdbcClient jdbc, Outbox outbox, Clock clock, PrivacyProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, Orders orderRows) {
+        this.orderRows = orderRows;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -53,6 +56,8 @@ class OrderErasure {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void erase(CustomerErasureRequested request) {
+        // a saga step later in this poll must read the orders as this leaves them, not as the poll's lock read them
+        orderRows.forgetAll();
         Instant now = clock.instant();
         boolean first = jdbc.sql("""
                 INSERT INTO erasure_request (request_id, customer_id, received_at) VALUES (?, ?, ?)

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,6 +77,15 @@ class CheckoutSagaPathsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    SagaCoordinator coordinator;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Shopper shopper;
     EventPublisher others;
@@ -434,6 +444,42 @@ class CheckoutSagaPathsTest {
         }
         assertThat(deadLetters.records()).isEmpty();
         assertThat(deadlocks() - deadlocksBefore).as("deadlocks PostgreSQL detected").isZero();
+    }
+
+    /**
+     * A poll's up-front lock reads every order its events move ({@link Orders#lockAll}); each step takes its order's
+     * read once. A second step of the same order in the same transaction must read the row again and see the first
+     * step's change, and anything else that locks the order drops its read.
+     */
+    @Test
+    void aStepInAPollSeesTheStepBeforeItOfTheSameOrder() {
+        Placed first = shopper.pays(aCartWithTwoPersonalisedMugs());
+        Placed second = shopper.pays(aCartWithTwoPersonalisedMugs());
+        awaitPlaced(first);
+        awaitPlaced(second);
+        StockReserved firstReserved = new StockReserved(first.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
+                Instant.now().plus(Duration.ofMinutes(20)));
+        StockReserved secondReserved = new StockReserved(second.orderId(),
+                List.of(new StockLine("MUG-XMAS-001", 2)), Instant.now().plus(Duration.ofMinutes(20)));
+
+        List<Outcome> outcomes = transactions.execute(status -> {
+            orders.lockAll(List.of(first.orderId(), second.orderId()));
+            Outcome reserved = coordinator.onEvent(first.orderId(), firstReserved, UUID.randomUUID());
+            // the same answer again: the step must see the stock reserved, not the state the poll's lock read
+            Outcome again = coordinator.onEvent(first.orderId(), firstReserved, UUID.randomUUID());
+            orders.forget(second.orderId());
+            Outcome other = coordinator.onEvent(second.orderId(), secondReserved, UUID.randomUUID());
+            return List.of(reserved, again, other);
+        });
+
+        assertThat(outcomes.get(0)).isInstanceOf(Outcome.Applied.class);
+        assertThat(outcomes.get(1)).isInstanceOf(Outcome.Unchanged.class);
+        assertThat(outcomes.get(2)).isInstanceOf(Outcome.Applied.class);
+        awaitPaymentRequested(first);
+        awaitPaymentRequested(second);
+        assertThat(count(PaymentRequested.class, first)).isEqualTo(1);
+        assertThat(causes(shopper.order(first))).containsExactly("Checkout", "StockReserved");
+        assertThat(causes(shopper.order(second))).containsExactly("Checkout", "StockReserved");
     }
 
     /** Sends the events shuffled, from four producers at once, and waits until the broker has them all. */

@@ -207,9 +207,9 @@ public class PaymentOutcomes {
         boolean matches = amount == payment.amount().minor()
                 && paidCurrency.equals(payment.amount().currency().getCurrencyCode());
         if (!matches) {
-            payments.markPaid(payment.id(), PaymentStatus.MISMATCH, amount, paidCurrency, reference);
-            payments.record(payment.id(), "ALERT", "paid " + amount + " " + paidCurrency + " for an order of "
-                    + payment.amount() + ": not confirmed", eventId);
+            payments.markPaid(payment.id(), PaymentStatus.MISMATCH, amount, paidCurrency, reference,
+                    new Payments.Entry("ALERT", "paid " + amount + " " + paidCurrency + " for an order of "
+                            + payment.amount() + ": not confirmed"), eventId);
             meters.counter("atelier.payment.alerts", "kind", "amount-mismatch").increment();
             log.error("ALERT: payment {} of order {}: provider took {} {} for an order of {}; not confirmed",
                     payment.id(), payment.orderNumber(), amount, paidCurrency, payment.amount());
@@ -218,8 +218,8 @@ public class PaymentOutcomes {
             }
             return Effect.MISMATCH;
         }
-        payments.markPaid(payment.id(), PaymentStatus.SUCCEEDED, amount, paidCurrency, reference);
-        payments.record(payment.id(), "SUCCEEDED", amount + " " + paidCurrency + (reference == null ? "" : " as " + reference),
+        payments.markPaid(payment.id(), PaymentStatus.SUCCEEDED, amount, paidCurrency, reference,
+                new Payments.Entry("SUCCEEDED", amount + " " + paidCurrency + (reference == null ? "" : " as " + reference)),
                 eventId);
         if (payment.giftCardAmount() > 0) {
             giftCards.spend(payment.orderId());

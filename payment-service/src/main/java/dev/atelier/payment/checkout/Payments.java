@@ -31,23 +31,42 @@ public class Payments {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a PENDING payment; false when the order has one already. */
-    boolean insertPending(UUID id, UUID orderId, String orderNumber, String method, String provider, Money amount,
-            long giftCardAmount, String customerEmail, String successUrl, String cancelUrl, List<SessionLine> lines, String idempotencyKey,
-            Instant expiresAt) {
+    /** A line of a payment's history, written with the change it explains. */
+    record Entry(String kind, @Nullable String detail) {
+    }
+
+    /**
+     * Inserts a PENDING payment and the first lines of its history, in ONE statement, and returns the row as
+     * written; empty, with nothing written, when the order has a payment already. The row is the caller's until it
+     * commits (no other transaction sees it), so it needs no lock to be read back.
+     */
+    Optional<Payment> insertPending(UUID id, UUID orderId, String orderNumber, String method, String provider,
+            Money amount, long giftCardAmount, String customerEmail, String successUrl, String cancelUrl,
+            List<SessionLine> lines, String idempotencyKey, Instant expiresAt, List<Entry> history) {
         return jdbc.sql("""
-                INSERT INTO payment (id, order_id, order_number, method, provider, amount, gift_card_amount, currency,
-                                     customer_email,
-                                     success_url, cancel_url, line_items, status, idempotency_key, expires_at)
-                VALUES (:id, :orderId, :orderNumber, :method, :provider, :amount, :giftCard, :currency, :email, :successUrl,
-                        :cancelUrl, CAST(:lines AS jsonb), 'PENDING', :key, :expiresAt)
-                ON CONFLICT (order_id) DO NOTHING""")
+                WITH inserted AS (
+                    INSERT INTO payment (id, order_id, order_number, method, provider, amount, gift_card_amount,
+                                         currency, customer_email, success_url, cancel_url, line_items, status,
+                                         idempotency_key, expires_at)
+                    VALUES (:id, :orderId, :orderNumber, :method, :provider, :amount, :giftCard, :currency, :email,
+                            :successUrl, :cancelUrl, CAST(:lines AS jsonb), 'PENDING', :key, :expiresAt)
+                    ON CONFLICT (order_id) DO NOTHING
+                    RETURNING *),
+                history AS (
+                    INSERT INTO payment_record (payment_id, kind, detail)
+                    SELECT inserted.id, entry.kind, entry.detail
+                    FROM inserted, unnest(CAST(:kinds AS text[]), CAST(:details AS text[])) WITH ORDINALITY
+                        AS entry (kind, detail, position)
+                    ORDER BY entry.position)
+                SELECT * FROM inserted p""")
                 .param("id", id).param("orderId", orderId).param("orderNumber", orderNumber).param("method", method)
                 .param("provider", provider).param("amount", amount.minor()).param("giftCard", giftCardAmount)
                 .param("currency", amount.currency().getCurrencyCode()).param("email", customerEmail)
                 .param("successUrl", successUrl).param("cancelUrl", cancelUrl).param("lines", JSON.writeValueAsString(lines))
                 .param("key", idempotencyKey).param("expiresAt", Timestamp.from(expiresAt))
-                .update() == 1;
+                .param("kinds", history.stream().map(Entry::kind).toArray(String[]::new))
+                .param("details", history.stream().map(Entry::detail).toArray(String[]::new))
+                .query(Payments::map).optional();
     }
 
     public Optional<Payment> find(UUID id) {
@@ -80,11 +99,17 @@ public class Payments {
                 .query(Payments::map).optional();
     }
 
+    /** Opens a PENDING payment's session and writes SESSION_OPENED in its history, in ONE statement. */
     void markOpen(UUID id, String sessionId, String redirectUrl, Instant expiresAt) {
         jdbc.sql("""
-                UPDATE payment SET status = 'OPEN', session_id = ?, redirect_url = ?, expires_at = ?, updated_at = now()
-                 WHERE id = ? AND status = 'PENDING'""")
-                .params(sessionId, redirectUrl, Timestamp.from(expiresAt), id).update();
+                WITH opened AS (
+                    UPDATE payment SET status = 'OPEN', session_id = :session, redirect_url = :redirect,
+                                       expires_at = :expiresAt, updated_at = now()
+                     WHERE id = :id AND status = 'PENDING'
+                    RETURNING id)
+                INSERT INTO payment_record (payment_id, kind, detail) SELECT id, 'SESSION_OPENED', :session FROM opened""")
+                .param("session", sessionId).param("redirect", redirectUrl)
+                .param("expiresAt", Timestamp.from(expiresAt)).param("id", id).update();
     }
 
     void setSession(UUID id, String sessionId) {
@@ -108,6 +133,21 @@ public class Payments {
                                    provider_reference = coalesce(?, provider_reference), updated_at = now()
                  WHERE id = ?""")
                 .params(status.name(), paidAmount, paidCurrency, reference, id).update();
+    }
+
+    /** {@link #markPaid} and the line of history that says so ({@link #record}), in ONE statement. */
+    void markPaid(UUID id, PaymentStatus status, long paidAmount, String paidCurrency, @Nullable String reference,
+            Entry entry, @Nullable String providerEventId) {
+        jdbc.sql("""
+                WITH entry AS (
+                    INSERT INTO payment_record (payment_id, kind, detail, provider_event_id)
+                    VALUES (:id, :kind, :detail, :eventId))
+                UPDATE payment SET status = :status, paid_amount = :paid, paid_currency = :currency,
+                                   provider_reference = coalesce(:reference, provider_reference), updated_at = now()
+                 WHERE id = :id""")
+                .param("id", id).param("kind", entry.kind()).param("detail", entry.detail())
+                .param("eventId", providerEventId).param("status", status.name()).param("paid", paidAmount)
+                .param("currency", paidCurrency).param("reference", reference).update();
     }
 
     void setReference(UUID id, String reference) {

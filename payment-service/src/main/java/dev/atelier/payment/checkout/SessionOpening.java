@@ -20,6 +20,7 @@ import dev.atelier.payment.provider.SessionRequest;
 import dev.atelier.payment.provider.SessionRequest.SessionLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -88,35 +89,43 @@ class SessionOpening {
                 : giftCards.hold(request.giftCardCode(), request.orderId(), request.amount(), clock.instant());
         Money providerPart = request.amount().minus(new Money(hold.amount(), request.amount().currency()));
         String providerName = providerPart.minor() == 0 ? GIFT_CARD : provider.name();
+        // the first lines of its history are written with the row, in one statement
+        List<Payments.Entry> history = new ArrayList<>();
+        if (hold.refused()) {
+            history.add(new Payments.Entry("REQUESTED", request.amount() + " with gift card refused: " + hold.refusal()));
+        } else if (providerPart.minor() == 0) {
+            history.add(new Payments.Entry("REQUESTED", request.amount() + " by gift card"));
+        } else {
+            if (hold.amount() > 0) {
+                history.add(new Payments.Entry("GIFT_CARD_HELD", hold.amount() + " held on the gift card"));
+            }
+            history.add(new Payments.Entry("REQUESTED", providerPart + " by " + request.paymentMethod() + " through "
+                    + provider.name()));
+        }
         // one payment per order: a repeated PaymentRequested finds the row (a repeated hold returned the first one)
-        if (!payments.insertPending(paymentId, request.orderId(), request.orderNumber(), request.paymentMethod(),
-                providerName, providerPart, hold.amount(), request.customerEmail(), successUrl, cancelUrl,
-                lines(request, providerPart), idempotencyKey(request.orderId()), expiresAt)) {
+        Optional<Payment> inserted = payments.insertPending(paymentId, request.orderId(), request.orderNumber(),
+                request.paymentMethod(), providerName, providerPart, hold.amount(), request.customerEmail(), successUrl,
+                cancelUrl, lines(request, providerPart), idempotencyKey(request.orderId()), expiresAt, history);
+        if (inserted.isEmpty()) {
             log.info("Order {} has a payment already: PaymentRequested again changes nothing", request.orderId());
             return;
         }
         if (hold.refused()) {
-            payments.record(paymentId, "REQUESTED", request.amount() + " with gift card refused: " + hold.refusal(), null);
             payments.changeStatus(paymentId, PaymentStatus.FAILED, hold.refusal());
             outbox.record(new PaymentFailed(request.orderId(), paymentId, GIFT_CARD, hold.refusal(), clock.instant()));
             return;
         }
         if (providerPart.minor() == 0) {
             // the card covers it all: no provider session, the money is taken now
-            payments.record(paymentId, "REQUESTED", request.amount() + " by gift card", null);
             payments.markPaid(paymentId, PaymentStatus.SUCCEEDED, 0, request.amount().currency().getCurrencyCode(), null);
             giftCards.spend(request.orderId());
             payments.record(paymentId, "SUCCEEDED", hold.amount() + " from the gift card", null);
             outbox.record(new PaymentSucceeded(request.orderId(), paymentId, GIFT_CARD, request.amount(), clock.instant()));
             return;
         }
-        if (hold.amount() > 0) {
-            payments.record(paymentId, "GIFT_CARD_HELD", hold.amount() + " held on the gift card", null);
-        }
-        payments.record(paymentId, "REQUESTED", providerPart + " by " + request.paymentMethod() + " through "
-                + provider.name(), null);
         if (provider.local()) {
-            Payment payment = payments.lock(paymentId).orElseThrow();
+            // the row inserted above is this transaction's alone until it commits: no lock to take
+            Payment payment = inserted.get();
             opened(payment, provider.openSession(sessionRequest(payment)));
         } else {
             tasks.afterCommit("opening the session of payment " + paymentId, () -> open(paymentId));
@@ -165,7 +174,6 @@ class SessionOpening {
 
     private void opened(Payment payment, OpenedSession session) {
         payments.markOpen(payment.id(), session.sessionId(), session.redirectUrl(), session.expiresAt());
-        payments.record(payment.id(), "SESSION_OPENED", session.sessionId(), null);
         outbox.record(new PaymentSessionCreated(payment.orderId(), payment.id(), payment.provider(), session.sessionId(),
                 session.redirectUrl(), session.expiresAt()));
     }

@@ -24,12 +24,13 @@ class SandboxSessions {
     }
 
     SandboxSession open(SessionRequest request, String successUrl, String cancelUrl) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO sandbox_session (id, idempotency_key, payment_id, order_id, order_number, amount, currency,
                                              customer_email, success_url, cancel_url, status, expires_at)
                 VALUES (:id, :key, :paymentId, :orderId, :orderNumber, :amount, :currency, :email, :successUrl,
                         :cancelUrl, 'OPEN', :expiresAt)
-                ON CONFLICT (idempotency_key) DO NOTHING""")
+                ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING *""")
                 .param("id", "cs_sandbox_" + randomId(24))
                 .param("key", request.idempotencyKey())
                 .param("paymentId", request.paymentId())
@@ -41,9 +42,10 @@ class SandboxSessions {
                 .param("successUrl", successUrl)
                 .param("cancelUrl", cancelUrl)
                 .param("expiresAt", Timestamp.from(request.expiresAt()))
-                .update();
-        return jdbc.sql("SELECT * FROM sandbox_session WHERE idempotency_key = ?").param(request.idempotencyKey())
-                .query(SandboxSessions::map).single();
+                .query(SandboxSessions::map).optional()
+                // the key was used before: the session opened then
+                .orElseGet(() -> jdbc.sql("SELECT * FROM sandbox_session WHERE idempotency_key = ?")
+                        .param(request.idempotencyKey()).query(SandboxSessions::map).single());
     }
 
     Optional<SandboxSession> find(String id) {

@@ -131,6 +131,11 @@ class GiftCardCheckoutTest {
         assertThat(jdbc.queryForObject("SELECT amount FROM payment WHERE order_id = ?", Long.class, checkout.orderId()))
                 .isEqualTo(3_000);
         assertThat(figures(cardId)).containsEntry("held", 5_000L);
+        // the history written with the payment, in its order, then the session's line
+        assertThat(jdbc.queryForList("""
+                SELECT r.kind FROM payment_record r JOIN payment p ON p.id = r.payment_id
+                WHERE p.order_id = ? ORDER BY r.id""", String.class, checkout.orderId()))
+                .containsExactly("GIFT_CARD_HELD", "REQUESTED", "SESSION_OPENED");
 
         assertThat(http.postForm("/pay/sandbox/" + session.sessionId() + "/decline").status()).isEqualTo(303);
 

@@ -54,8 +54,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>./atelier bench saga [--orders 4000] [--warm-up 1000] [--warm-up-rounds 30] [--warm-up-jit 0.05]
  *                         [--concurrency 128] [--rate N] [--paced-orders N] [--skus N] [--jfr DIR] [--jars DIR]
- *                         [--log-level WARN] [--cart-timeout 2s] [--service-opts "-Xmx512m"]
- *                         [--service-properties "name=value,..."]</pre>
+ *                         [--log-level WARN] [--cart-timeout 2s] [--service-opts "-Xms512m ..."]
+ *                         [--service-properties "name=value,..."] [--pg-settings "name=value,..."]
+ *                         [--pg-statements N]</pre>
  *
  * <p>The warm-up runs rounds of {@code --warm-up} orders, at most {@code --warm-up-rounds}, until the services' JIT
  * compiler threads took under {@code --warm-up-jit} of their CPU in a round: four Spring applications compiling on
@@ -65,11 +66,23 @@ import tools.jackson.databind.JsonNode;
  * checkouts a second ({@code --paced-orders} of them) and prints the latency of one order on a stack that keeps up.
  * {@code --jfr DIR} records each service JVM with Java Flight Recorder (profile settings) into DIR. A checkout
  * refused (e.g. 503 when cart-service answers slower than order-service's {@code --cart-timeout}) or cancelled counts
- * as failed, and its order is not awaited.
+ * as failed, and its order is not awaited. The services' JVMs get the checkout benchmark's production-like settings
+ * ({@link CheckoutBenchmark#PRODUCTION_OPTS}: a fixed heap and the throughput collector) unless
+ * {@code --service-opts} says otherwise. PostgreSQL runs with {@link #PRODUCTION_PG_SETTINGS} unless
+ * {@code --pg-settings} gives others ({@code ""} for the embedded server's own); {@code --pg-statements N} prints the N statements the databases ran most often in the
+ * throughput run, per order (pg_stat_statements, which then runs too).
  */
 public final class SagaBenchmark {
 
     private static final String[] SERVICES = {"inventory", "cart", "payment", "order"};
+
+    /**
+     * PostgreSQL as a store would run it rather than its out-of-the-box minimum: shared buffers that hold the
+     * benchmark's working set (128 MB, the default, is shared by four databases whose inboxes, outboxes and uuid keys
+     * outgrow it within the warm-up), and checkpoints every 30 minutes rather than every 5 (each checkpoint makes the
+     * next change of every page write the whole page to the WAL, which the relays' logical decoding then reads).
+     */
+    static final String PRODUCTION_PG_SETTINGS = "shared_buffers=1GB,checkpoint_timeout=30min,max_wal_size=8GB";
 
     private final Options options;
     private final PrintStream out;
@@ -86,7 +99,7 @@ public final class SagaBenchmark {
      */
     record Options(int orders, int warmUp, int warmUpRounds, double warmUpJit, int concurrency, int rate,
             int pacedOrders, int skus, Path jfr, Path jars, String logLevel, String cartTimeout, String serviceOpts,
-            List<String> serviceProperties) {
+            List<String> serviceProperties, Map<String, String> pgSettings, int pgStatements) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -103,9 +116,28 @@ public final class SagaBenchmark {
                     Path.of(values.getOrDefault("jars", ".")),
                     values.getOrDefault("log-level", "WARN"),
                     values.getOrDefault("cart-timeout", "2s"),
-                    values.getOrDefault("service-opts", "-Xmx512m"),
+                    values.getOrDefault("service-opts", CheckoutBenchmark.PRODUCTION_OPTS),
                     values.getOrDefault("service-properties", "").isBlank() ? List.of()
-                            : List.of(values.get("service-properties").trim().split("\\s*,\\s*")));
+                            : List.of(values.get("service-properties").trim().split("\\s*,\\s*")),
+                    pgSettings(values.getOrDefault("pg-settings", PRODUCTION_PG_SETTINGS),
+                            Integer.parseInt(values.getOrDefault("pg-statements", "0"))),
+                    Integer.parseInt(values.getOrDefault("pg-statements", "0")));
+        }
+
+        /** {@code name=value,...} as PostgreSQL settings; pg_stat_statements is loaded when statements are listed. */
+        private static Map<String, String> pgSettings(String given, int statements) {
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            for (String setting : given.isBlank() ? new String[0] : given.trim().split("\\s*,\\s*")) {
+                int equals = setting.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("--pg-settings wants name=value pairs, not '" + setting + "'");
+                }
+                settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+            }
+            if (statements > 0) {
+                settings.merge("shared_preload_libraries", "pg_stat_statements", (a, b) -> a + "," + b);
+            }
+            return settings;
         }
 
         Path jarOf(String service) {
@@ -137,7 +169,8 @@ public final class SagaBenchmark {
         Path data = Files.createTempDirectory("atelier-bench-saga");
         out.printf("Load average at start: %s%n", loadAverage());
         out.println("Starting embedded PostgreSQL (durable) and Kafka...");
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, data.resolve("pg"), true);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, data.resolve("pg"), true,
+                options.pgSettings());
                 EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0)) {
             kafka.createTopics(Topics.CATALOG_PRODUCT, Topics.ORDER_ORDER, Topics.INVENTORY_RESERVATION,
                     Topics.INVENTORY_STOCK, Topics.PAYMENT_PAYMENT, Topics.CART_CART, Topics.CUSTOMER_CUSTOMER,
@@ -153,9 +186,14 @@ public final class SagaBenchmark {
                     if (options.warmUp() > 0) {
                         warmUp(stack, shoppers, skus);
                     }
+                    List<UUID> cartsToFill = carts(stack, skus, options.orders());
+                    Statements statements = options.pgStatements() > 0 ? new Statements(postgres) : null;
                     out.printf("Throughput run: %d orders, %d in flight...%n", options.orders(), options.concurrency());
                     Result throughput = shoppers.measure("throughput, " + options.concurrency() + " in flight",
-                            carts(stack, skus, options.orders()), options.concurrency(), 0);
+                            cartsToFill, options.concurrency(), 0);
+                    if (statements != null) {
+                        statements.print(options.pgStatements(), throughput.placed());
+                    }
                     out.printf("Paced run: %d orders at %d/s...%n", options.pacedOrders(), options.rate());
                     Result paced = shoppers.measure("paced at " + options.rate() + "/s",
                             carts(stack, skus, options.pacedOrders()), 0, options.rate());
@@ -521,9 +559,10 @@ public final class SagaBenchmark {
         out.println();
         out.printf("Saga benchmark: order, inventory, payment (sandbox), cart as jars; %d cores; load average now %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf("services' JVM options: %s; warm-up: %s%s%n", options.serviceOpts(), warmUpSummary,
+        out.printf("services' JVM options: %s; warm-up: %s%s%s%n", options.serviceOpts(), warmUpSummary,
                 options.serviceProperties().isEmpty() ? "" : "; properties: " + String.join(", ",
-                        options.serviceProperties()));
+                        options.serviceProperties()),
+                options.pgSettings().isEmpty() ? "" : "; PostgreSQL: " + options.pgSettings());
         out.printf("%-26s %6s %6s %6s %7s %8s %8s %8s %8s %8s %10s %10s%n", "run", "placed", "paid", "failed",
                 "wall s", "PAID/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "pay p50", "pay p99");
         for (Result r : results) {
@@ -539,6 +578,50 @@ public final class SagaBenchmark {
         out.println("p50..max: from POST /api/checkout to its OrderConfirmed on Kafka (PAID), including the sandbox pay"
                 + " call made when PaymentSessionCreated is seen; pay p50/p99: POST to PaymentSessionCreated (the"
                 + " shopper could be sent to the payment page). Goals (issue 10): >= 150 PAID/s, p99 <= 1000 ms at 50/s.");
+    }
+
+    /**
+     * What the four databases ran during the throughput run ({@code --pg-statements N}), from pg_stat_statements:
+     * the statements that took the most time, with their calls and time per order. Loading the extension costs a
+     * little itself, so figures of such a run are for finding the bound, not for the goals.
+     */
+    private final class Statements {
+
+        private final javax.sql.DataSource orders;
+
+        Statements(EmbeddedPostgresServer postgres) throws java.sql.SQLException {
+            for (String database : List.of("inventory", "cart", "payment", "orders")) {
+                try (var connection = postgres.dataSource(database).getConnection();
+                        var statement = connection.createStatement()) {
+                    statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
+            }
+            this.orders = postgres.dataSource("orders");
+            try (var connection = orders.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+
+        void print(int limit, int placed) throws java.sql.SQLException {
+            out.printf("%nThe databases' statements over the throughput run (pg_stat_statements), per order placed:%n");
+            out.printf("%-9s %8s %9s %9s  %s%n", "database", "calls", "ms", "rows", "statement");
+            try (var connection = orders.getConnection(); var statement = connection.prepareStatement("""
+                    SELECT d.datname, s.calls, s.total_exec_time, s.rows,
+                           left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
+                    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                    WHERE d.datname IN ('inventory', 'cart', 'payment', 'orders')
+                    ORDER BY s.calls DESC LIMIT ?""")) {
+                statement.setInt(1, limit);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        double per = Math.max(1, placed);
+                        out.printf("%-9s %8.2f %9.3f %9.2f  %s%n", rows.getString(1), rows.getLong(2) / per,
+                                rows.getDouble(3) / per, rows.getLong(4) / per, rows.getString(5));
+                    }
+                }
+            }
+            out.println();
+        }
     }
 
     private static String loadAverage() {

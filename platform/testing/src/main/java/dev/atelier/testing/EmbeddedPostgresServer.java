@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -32,9 +33,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     private final int port;
     private final Path dataDirectory;
     private final boolean throwAway;
+    private final Map<String, String> settings;
     private volatile @Nullable EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(int port, Path dataDirectory, boolean throwAway, boolean clean) {
+    private EmbeddedPostgresServer(int port, Path dataDirectory, boolean throwAway, boolean clean,
+            Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
         this.port = port;
         this.dataDirectory = dataDirectory;
         this.throwAway = throwAway;
@@ -50,9 +54,19 @@ public final class EmbeddedPostgresServer implements PostgresServer {
      * @param clean whether to wipe the data directory first (throw-away ones are always wiped)
      */
     public static EmbeddedPostgresServer start(int port, @Nullable Path dataDirectory, boolean clean) {
+        return start(port, dataDirectory, clean, Map.of());
+    }
+
+    /**
+     * Starts a server with some of its settings ({@code postgresql.conf} names) other than these defaults, e.g. a
+     * benchmark's {@code shared_buffers}.
+     */
+    public static EmbeddedPostgresServer start(int port, @Nullable Path dataDirectory, boolean clean,
+            Map<String, String> settings) {
         try {
             Path data = dataDirectory != null ? dataDirectory : Files.createTempDirectory("atelier-postgres");
-            return new EmbeddedPostgresServer(port > 0 ? port : freePort(), data, dataDirectory == null, clean);
+            return new EmbeddedPostgresServer(port > 0 ? port : freePort(), data, dataDirectory == null, clean,
+                    settings);
         } catch (IOException e) {
             throw new UncheckedIOException("no directory for embedded PostgreSQL", e);
         }
@@ -62,8 +76,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         try {
             // a throw-away cluster trades durability for speed; its data survives a clean stop all the same
             String durable = throwAway ? "off" : "on";
-            return EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            builder.setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "64")
                     .setServerConfig("max_wal_senders", "64")
@@ -71,7 +85,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", durable)
                     .setServerConfig("synchronous_commit", durable)
-                    .setServerConfig("full_page_writes", durable)
+                    .setServerConfig("full_page_writes", durable);
+            settings.forEach(builder::setServerConfig);
+            return builder
                     .setRegisterShutdownHook(true)
                     .setPort(port)
                     .setDataDirectory(dataDirectory)

@@ -19,11 +19,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -69,8 +72,9 @@ import tools.jackson.databind.JsonNode;
  * as failed, and its order is not awaited. The services' JVMs get the checkout benchmark's production-like settings
  * ({@link CheckoutBenchmark#PRODUCTION_OPTS}: a fixed heap and the throughput collector) unless
  * {@code --service-opts} says otherwise. PostgreSQL runs with {@link #PRODUCTION_PG_SETTINGS} unless
- * {@code --pg-settings} gives others ({@code ""} for the embedded server's own); {@code --pg-statements N} prints the N statements the databases ran most often in the
- * throughput run, per order (pg_stat_statements, which then runs too).
+ * {@code --pg-settings} gives others ({@code ""} for the embedded server's own); {@code --pg-statements N} prints
+ * the N statements the databases ran most often in the throughput run, per order (pg_stat_statements, which then
+ * runs too).
  */
 public final class SagaBenchmark {
 
@@ -126,7 +130,7 @@ public final class SagaBenchmark {
 
         /** {@code name=value,...} as PostgreSQL settings; pg_stat_statements is loaded when statements are listed. */
         private static Map<String, String> pgSettings(String given, int statements) {
-            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            Map<String, String> settings = new LinkedHashMap<>();
             for (String setting : given.isBlank() ? new String[0] : given.trim().split("\\s*,\\s*")) {
                 int equals = setting.indexOf('=');
                 if (equals < 1) {
@@ -577,19 +581,20 @@ public final class SagaBenchmark {
         }
         out.println("p50..max: from POST /api/checkout to its OrderConfirmed on Kafka (PAID), including the sandbox pay"
                 + " call made when PaymentSessionCreated is seen; pay p50/p99: POST to PaymentSessionCreated (the"
-                + " shopper could be sent to the payment page). Goals (issue 10): >= 150 PAID/s, p99 <= 1000 ms at 50/s.");
+                + " shopper could be sent to the payment page). Goals (issue 10): >= 150 PAID/s, p99 <= 1000 ms at"
+                + " 50/s.");
     }
 
     /**
      * What the four databases ran during the throughput run ({@code --pg-statements N}), from pg_stat_statements:
-     * the statements that took the most time, with their calls and time per order. Loading the extension costs a
+     * the statements run most often, with their calls, time and rows per order. Loading the extension costs a
      * little itself, so figures of such a run are for finding the bound, not for the goals.
      */
     private final class Statements {
 
-        private final javax.sql.DataSource orders;
+        private final DataSource orders;
 
-        Statements(EmbeddedPostgresServer postgres) throws java.sql.SQLException {
+        Statements(EmbeddedPostgresServer postgres) throws SQLException {
             for (String database : List.of("inventory", "cart", "payment", "orders")) {
                 try (var connection = postgres.dataSource(database).getConnection();
                         var statement = connection.createStatement()) {
@@ -602,7 +607,7 @@ public final class SagaBenchmark {
             }
         }
 
-        void print(int limit, int placed) throws java.sql.SQLException {
+        void print(int limit, int placed) throws SQLException {
             out.printf("%nThe databases' statements over the throughput run (pg_stat_statements), per order placed:%n");
             out.printf("%-9s %8s %9s %9s  %s%n", "database", "calls", "ms", "rows", "statement");
             try (var connection = orders.getConnection(); var statement = connection.prepareStatement("""

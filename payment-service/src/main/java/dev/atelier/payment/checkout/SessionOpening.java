@@ -92,7 +92,8 @@ class SessionOpening {
         // the first lines of its history are written with the row, in one statement
         List<Payments.Entry> history = new ArrayList<>();
         if (hold.refused()) {
-            history.add(new Payments.Entry("REQUESTED", request.amount() + " with gift card refused: " + hold.refusal()));
+            history.add(new Payments.Entry("REQUESTED",
+                    request.amount() + " with gift card refused: " + hold.refusal()));
         } else if (providerPart.minor() == 0) {
             history.add(new Payments.Entry("REQUESTED", request.amount() + " by gift card"));
         } else {

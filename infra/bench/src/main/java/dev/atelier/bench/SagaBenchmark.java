@@ -107,6 +107,7 @@ public final class SagaBenchmark {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
+            int statements = Integer.parseInt(values.getOrDefault("pg-statements", "0"));
             return new Options(
                     Integer.parseInt(values.getOrDefault("orders", "4000")),
                     Integer.parseInt(values.getOrDefault("warm-up", "1000")),
@@ -123,9 +124,8 @@ public final class SagaBenchmark {
                     values.getOrDefault("service-opts", CheckoutBenchmark.PRODUCTION_OPTS),
                     values.getOrDefault("service-properties", "").isBlank() ? List.of()
                             : List.of(values.get("service-properties").trim().split("\\s*,\\s*")),
-                    pgSettings(values.getOrDefault("pg-settings", PRODUCTION_PG_SETTINGS),
-                            Integer.parseInt(values.getOrDefault("pg-statements", "0"))),
-                    Integer.parseInt(values.getOrDefault("pg-statements", "0")));
+                    pgSettings(values.getOrDefault("pg-settings", PRODUCTION_PG_SETTINGS), statements),
+                    statements);
         }
 
         /** {@code name=value,...} as PostgreSQL settings; pg_stat_statements is loaded when statements are listed. */

@@ -127,15 +127,7 @@ public class Payments {
                 .params(status.name(), failureReason, id).update();
     }
 
-    void markPaid(UUID id, PaymentStatus status, long paidAmount, String paidCurrency, @Nullable String reference) {
-        jdbc.sql("""
-                UPDATE payment SET status = ?, paid_amount = ?, paid_currency = ?,
-                                   provider_reference = coalesce(?, provider_reference), updated_at = now()
-                 WHERE id = ?""")
-                .params(status.name(), paidAmount, paidCurrency, reference, id).update();
-    }
-
-    /** {@link #markPaid} and the line of history that says so ({@link #record}), in ONE statement. */
+    /** Records the money taken (or mismatched) and the line of history that says so, in ONE statement. */
     void markPaid(UUID id, PaymentStatus status, long paidAmount, String paidCurrency, @Nullable String reference,
             Entry entry, @Nullable String providerEventId) {
         jdbc.sql("""

@@ -118,9 +118,9 @@ class SessionOpening {
         }
         if (providerPart.minor() == 0) {
             // the card covers it all: no provider session, the money is taken now
-            payments.markPaid(paymentId, PaymentStatus.SUCCEEDED, 0, request.amount().currency().getCurrencyCode(), null);
+            payments.markPaid(paymentId, PaymentStatus.SUCCEEDED, 0, request.amount().currency().getCurrencyCode(), null,
+                    new Payments.Entry("SUCCEEDED", hold.amount() + " from the gift card"), null);
             giftCards.spend(request.orderId());
-            payments.record(paymentId, "SUCCEEDED", hold.amount() + " from the gift card", null);
             outbox.record(new PaymentSucceeded(request.orderId(), paymentId, GIFT_CARD, request.amount(), clock.instant()));
             return;
         }

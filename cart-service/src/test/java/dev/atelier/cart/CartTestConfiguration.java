@@ -21,6 +21,6 @@ public class CartTestConfiguration {
     @Primary
     CatalogProperties catalogStubProperties() {
         return new CatalogProperties(CatalogStub.get().baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 50, 10, Duration.ofSeconds(2));
+                Duration.ofSeconds(5), 50, 10, Duration.ofSeconds(2), 16);
     }
 }

@@ -81,6 +81,15 @@ public final class CatalogStub {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 
+    /** Catalog answers for this SKU as {@link #accepts} would, but only after {@code delay}. */
+    public void isSlowFor(String sku, java.time.Duration delay) {
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
+                .atPriority(5)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withFixedDelay((int) delay.toMillis())
+                        .withBody("{\"valid\": true, \"values\": {}, \"errors\": [], \"labels\": {}}")));
+    }
+
     /** How many validations were asked for this SKU. */
     public int callsFor(String sku) {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH))

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +38,25 @@ final class BenchSupport {
             values.put(args[i].substring(2), args[++i]);
         }
         return values;
+    }
+
+    /**
+     * {@code --pg-settings}' {@code name=value,...} as PostgreSQL settings; pg_stat_statements is loaded when
+     * {@code statements} are to be listed.
+     */
+    static Map<String, String> pgSettings(String given, int statements) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : given.isBlank() ? new String[0] : given.trim().split("\\s*,\\s*")) {
+            int equals = setting.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("--pg-settings wants name=value pairs, not '" + setting + "'");
+            }
+            settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        if (statements > 0) {
+            settings.merge("shared_preload_libraries", "pg_stat_statements", (a, b) -> a + "," + b);
+        }
+        return settings;
     }
 
     /** A consumer of every partition of the topic, positioned at its end, tuned to hand over records at once. */

@@ -47,8 +47,12 @@ import org.jspecify.annotations.Nullable;
  * {@code --paced-rate 0}: none) measures the latency at that rate, which is what a p99 goal is about.
  *
  * <pre>./atelier bench cart [--shoppers 50] [--warm-up 300] [--seconds 30] [--personalised 0.5] [--jar PATH]
- *                         [--jfr false] [--service-opts "-Xmx768m ..."] [--read-after-add true]
- *                         [--paced-rate 1000] [--paced-seconds 30] [--paced-cap 500]</pre>
+ *                         [--jfr false] [--service-opts "-Xms768m -Xmx768m"] [--read-after-add true]
+ *                         [--paced-rate 1000] [--paced-seconds 30] [--paced-cap 500] [--pg-settings "name=value,..."]</pre>
+ *
+ * PostgreSQL runs with {@link SagaBenchmark#PRODUCTION_PG_SETTINGS} unless {@code --pg-settings} gives others
+ * ({@code ""} for the embedded server's own), as the saga bench does: as a store would run it, with checkpoints that
+ * do not fall every few minutes of a run (each makes the next change of every page write the whole page to the WAL).
  */
 public final class CartBenchmark {
 
@@ -63,7 +67,8 @@ public final class CartBenchmark {
     }
 
     record Options(int shoppers, int warmUpSeconds, int seconds, double personalised, Path jar, boolean jfr,
-            String serviceOpts, boolean readAfterAdd, int pacedRate, int pacedSeconds, int pacedCap) {
+            String serviceOpts, boolean readAfterAdd, int pacedRate, int pacedSeconds, int pacedCap,
+            Map<String, String> pgSettings) {
 
         static Options parse(String... args) {
             Map<String, String> values = BenchSupport.arguments(args);
@@ -76,11 +81,15 @@ public final class CartBenchmark {
                     Double.parseDouble(values.getOrDefault("personalised", "0.5")),
                     Path.of(values.getOrDefault("jar", "cart-service/target/cart-service.jar")),
                     Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
-                    values.getOrDefault("service-opts", "-Xmx768m"),
+                    // a sized heap, as a service would run: with -Xmx768m alone G1 shrank the heap to about 150 MB and
+                    // collected more often, and the service took more CPU per add (see cart-service's README)
+                    values.getOrDefault("service-opts", "-Xms768m -Xmx768m"),
                     Boolean.parseBoolean(values.getOrDefault("read-after-add", "true")),
                     Integer.parseInt(values.getOrDefault("paced-rate", "1000")),
                     Integer.parseInt(values.getOrDefault("paced-seconds", "30")),
-                    Integer.parseInt(values.getOrDefault("paced-cap", "500")));
+                    Integer.parseInt(values.getOrDefault("paced-cap", "500")),
+                    BenchSupport.pgSettings(values.getOrDefault("pg-settings", SagaBenchmark.PRODUCTION_PG_SETTINGS),
+                            0));
         }
     }
 
@@ -96,7 +105,8 @@ public final class CartBenchmark {
         AtomicLong validations = new AtomicLong();
         HttpServer catalog = catalogStandIn(validations);
         out.println("Starting embedded PostgreSQL (fsync on) and Kafka...");
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, data.resolve("pg"), true);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, data.resolve("pg"), true,
+                options.pgSettings());
                 EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(0)) {
             kafka.createTopics(Topics.CATALOG_PRODUCT, Topics.ORDER_ORDER, Topics.INVENTORY_STOCK, Topics.CART_CART);
             postgres.createDatabase("cart_bench");

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,24 +123,8 @@ public final class SagaBenchmark {
                     values.getOrDefault("service-opts", CheckoutBenchmark.PRODUCTION_OPTS),
                     values.getOrDefault("service-properties", "").isBlank() ? List.of()
                             : List.of(values.get("service-properties").trim().split("\\s*,\\s*")),
-                    pgSettings(values.getOrDefault("pg-settings", PRODUCTION_PG_SETTINGS), statements),
+                    BenchSupport.pgSettings(values.getOrDefault("pg-settings", PRODUCTION_PG_SETTINGS), statements),
                     statements);
-        }
-
-        /** {@code name=value,...} as PostgreSQL settings; pg_stat_statements is loaded when statements are listed. */
-        private static Map<String, String> pgSettings(String given, int statements) {
-            Map<String, String> settings = new LinkedHashMap<>();
-            for (String setting : given.isBlank() ? new String[0] : given.trim().split("\\s*,\\s*")) {
-                int equals = setting.indexOf('=');
-                if (equals < 1) {
-                    throw new IllegalArgumentException("--pg-settings wants name=value pairs, not '" + setting + "'");
-                }
-                settings.put(setting.substring(0, equals), setting.substring(equals + 1));
-            }
-            if (statements > 0) {
-                settings.merge("shared_preload_libraries", "pg_stat_statements", (a, b) -> a + "," + b);
-            }
-            return settings;
         }
 
         Path jarOf(String service) {

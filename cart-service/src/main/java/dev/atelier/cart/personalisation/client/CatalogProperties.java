@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureRateThreshold percentage of failed calls (of the last {@code slidingWindow}) that opens the breaker
  * @param slidingWindow calls the failure rate is measured over
  * @param openFor how long the open breaker refuses calls without trying
+ * @param maxConnections kept-alive connections to catalog at most; a call finding them all busy waits for one within
+ *        {@code readTimeout}
  */
 @ConfigurationProperties("atelier.catalog")
 public record CatalogProperties(
@@ -23,5 +25,6 @@ public record CatalogProperties(
         @DefaultValue("10s") Duration retryAfter,
         @DefaultValue("50") int failureRateThreshold,
         @DefaultValue("10") int slidingWindow,
-        @DefaultValue("10s") Duration openFor) {
+        @DefaultValue("10s") Duration openFor,
+        @DefaultValue("64") int maxConnections) {
 }

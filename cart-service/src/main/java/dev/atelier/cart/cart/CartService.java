@@ -79,7 +79,8 @@ public class CartService {
             // a plain product to a cart (most adds): the cart and the SKU's variant in one statement, unless the
             // product turns out personalisable (catalog must see it, outside any transaction) or there is no cart
             Added added = transaction.execute(status -> {
-                Carts.Loaded held = carts.lockOpenRelaxed(cartId, sku).orElse(null);
+                carts.beginShoppersChange();
+                Carts.Loaded held = carts.lockOpenWithVariant(cartId, sku).orElse(null);
                 if (held == null) {
                     return null;
                 }
@@ -97,10 +98,10 @@ public class CartService {
         Checked checked = check(variant, values);
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            Carts.Loaded held = cartId == null ? null : carts.lockOpenRelaxed(cartId, null).orElse(null);
+            carts.beginShoppersChange();
+            Carts.Loaded held = cartId == null ? null : carts.lockOpenWithVariant(cartId, null).orElse(null);
             if (held == null) {
                 // a new cart and its first line in one statement: nobody else knows its id yet, nothing to lock
-                carts.relaxDurability();
                 UUID id = UUID.randomUUID();
                 CartLine line = newLine(1, variant, quantity, checked, now, preview);
                 carts.createWithLine(id, line, now);
@@ -241,7 +242,8 @@ public class CartService {
     private void change(UUID cartId, Consumer<Cart> change) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            Cart cart = carts.lockOpenRelaxed(cartId, null).map(Carts.Loaded::cart)
+            carts.beginShoppersChange();
+            Cart cart = carts.lockOpenWithVariant(cartId, null).map(Carts.Loaded::cart)
                     .orElseThrow(() -> ProblemException.notFound("unknown-cart", "no open cart has id " + cartId));
             change.accept(cart);
             carts.touch(cart.id(), now);

@@ -75,12 +75,22 @@ class Carts {
     }
 
     /**
-     * This transaction's commit does not wait for the WAL to reach the disk. For a shopper's cart changes only:
-     * a PostgreSQL crash can lose the last fraction of a second of them (the shopper adds the item again), never
-     * partly, and never an event, a coupon use or an order, whose transactions keep the durable commit.
+     * First in a shopper's change to a cart, both set for this transaction only, in one round trip:
+     * <ul>
+     * <li>its commit does not wait for the WAL to reach the disk. A PostgreSQL crash can lose the last fraction of a
+     * second of shoppers' changes (the shopper adds the item again), never partly, and never an event, a coupon use
+     * or an order, whose transactions keep the durable commit;</li>
+     * <li>its statements use their generic plans ({@code plan_cache_mode}). Every statement of such a change finds its
+     * rows by a key (a cart's or a line's id, a SKU, a coupon's code), where the generic plan is the custom plan
+     * (for the cart's lock EXPLAIN shows the same plan and cost).
+     * Yet PostgreSQL made a custom plan for the cart's lock on every execution, and planning it took longer than
+     * running it (0.2 ms an add). A connection keeps choosing custom plans while their average cost stays below the
+     * generic plan's, and most likely its first ones were made when the tables were small.</li>
+     * </ul>
      */
-    void relaxDurability() {
-        jdbc.sql("SET LOCAL synchronous_commit = off").update();
+    void beginShoppersChange() {
+        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true), "
+                + "set_config('plan_cache_mode', 'force_generic_plan', true)").query().singleRow();
     }
 
     void create(UUID id, @Nullable UUID customerId, @Nullable String email, Instant at) {
@@ -112,12 +122,11 @@ class Carts {
 
     /**
      * A shopper's change: the open cart as {@link #lockOpenLoaded(UUID)}, with the variant of {@code sku} too when
-     * one is named (in {@code variants} if the read model has it: a plain add needs nothing else), and, when there is
-     * an open cart, {@link #relaxDurability} in the same statement ({@code set_config(…, true)} is {@code SET LOCAL}):
-     * the change's lock, reads and durability in one round trip. Without an open cart nothing is relaxed.
+     * one is named (in {@code variants} if the read model has it: a plain add needs nothing else). The transaction
+     * starts with {@link #beginShoppersChange}.
      */
-    Optional<Loaded> lockOpenRelaxed(UUID id, @Nullable String sku) {
-        return withLines("c.id = ? AND c.status = 'OPEN'", true, true, id, sku);
+    Optional<Loaded> lockOpenWithVariant(UUID id, @Nullable String sku) {
+        return withLines("c.id = ? AND c.status = 'OPEN'", true, id, sku);
     }
 
     /** The cart in any state, locked. */
@@ -130,21 +139,15 @@ class Carts {
      * variants): a row per line, or one without.
      */
     private Optional<Loaded> withLines(String condition, boolean lock, UUID id) {
-        return withLines(condition, lock, false, id, null);
+        return withLines(condition, lock, id, null);
     }
 
-    /**
-     * With {@code alsoSku}, each row also carries that SKU's variant, with the suffix {@code _added}; with
-     * {@code relax}, the statement also sets this transaction's {@code synchronous_commit} off (evaluated with each
-     * row it returns: none, nothing set).
-     */
-    private Optional<Loaded> withLines(String condition, boolean lock, boolean relax, UUID id,
-            @Nullable String alsoSku) {
+    /** With {@code alsoSku}, each row also carries that SKU's variant, with the suffix {@code _added}. */
+    private Optional<Loaded> withLines(String condition, boolean lock, UUID id, @Nullable String alsoSku) {
         String added = alsoSku == null ? ""
                 : ", " + SellableVariants.columns("a", "_added");
         String joinAdded = alsoSku == null ? "" : " LEFT JOIN sellable_variant a ON a.sku = ?";
-        String relaxed = relax ? ", set_config('synchronous_commit', 'off', true) AS relaxed" : "";
-        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + JOINED_COLUMNS + added + relaxed
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + JOINED_COLUMNS + added
                 + " FROM cart c LEFT JOIN cart_line l ON l.cart_id = c.id LEFT JOIN sellable_variant v ON v.sku = l.sku"
                 + joinAdded + " WHERE " + condition + " ORDER BY l.added_at, l.slot" + (lock ? " FOR UPDATE OF c" : ""));
         if (alsoSku != null) {

@@ -386,30 +386,35 @@ class CartApiTest {
     }
 
     @Test
-    void relaxesTheCommitOfAShoppersChangeOnlyWhenItLocksAnOpenCartInTheSameStatement() {
+    void aShoppersChangeRelaxesItsCommitAndUsesGenericPlansWhileTheLocksOfMergesAndCheckoutDoNot() {
         String sku = Catalog.uniqueSku("DURABLE");
         catalog.aPlainMug(sku, 800);
         Http.Answer added = shopper.post("/api/cart/items", "{\"sku\": \"" + sku + "\", \"quantity\": 1}");
         UUID cartId = UUID.fromString(added.body().path("id").asString());
 
-        assertThat(synchronousCommitAfter(() -> assertThat(carts.lockOpenRelaxed(cartId, sku))
-                .hasValueSatisfying(loaded -> assertThat(loaded.variants()).containsKey(sku))))
-                .as("a shopper's change to an open cart").isEqualTo("off");
-        assertThat(synchronousCommitAfter(() -> assertThat(carts.lockOpenRelaxed(UUID.randomUUID(), null)).isEmpty()))
-                .as("no open cart: nothing relaxed").isEqualTo("on");
-        assertThat(synchronousCommitAfter(() -> assertThat(carts.lockOpen(cartId)).isPresent()))
-                .as("the lock merges and checkout take").isEqualTo("on");
+        assertThat(settingsAfter(() -> {
+            carts.beginShoppersChange();
+            assertThat(carts.lockOpenWithVariant(cartId, sku))
+                    .hasValueSatisfying(loaded -> assertThat(loaded.variants()).containsKey(sku));
+        })).as("a shopper's change to an open cart").isEqualTo("off force_generic_plan");
+        assertThat(settingsAfter(() -> assertThat(carts.lockOpen(cartId)).isPresent()))
+                .as("the lock merges and checkout take").isEqualTo("on auto");
+        assertThat(jdbc.queryForObject("SELECT current_setting('synchronous_commit') || ' '"
+                + " || current_setting('plan_cache_mode')", String.class))
+                .as("after the change's transaction").isEqualTo("off auto");
     }
 
     /**
-     * {@code synchronous_commit} as a transaction that ran {@code lock} would commit with, had the server's setting
-     * been {@code on} (the tests' embedded PostgreSQL runs with it off).
+     * {@code synchronous_commit} and {@code plan_cache_mode} as a transaction that ran {@code lock} would use them,
+     * had the server's settings been {@code on} and {@code auto} (the tests' embedded PostgreSQL runs with
+     * {@code synchronous_commit} off).
      */
-    private String synchronousCommitAfter(Runnable lock) {
+    private String settingsAfter(Runnable lock) {
         String setting = transaction.execute(status -> {
             jdbc.execute("SET LOCAL synchronous_commit = on");
             lock.run();
-            return jdbc.queryForObject("SHOW synchronous_commit", String.class);
+            return jdbc.queryForObject("SELECT current_setting('synchronous_commit') || ' '"
+                    + " || current_setting('plan_cache_mode')", String.class);
         });
         return String.valueOf(setting);
     }

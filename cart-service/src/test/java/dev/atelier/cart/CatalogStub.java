@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.atelier.events.EventJson;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class CatalogStub {
     }
 
     /** Catalog answers for this SKU as {@link #accepts} would, but only after {@code delay}. */
-    public void isSlowFor(String sku, java.time.Duration delay) {
+    public void isSlowFor(String sku, Duration delay) {
         server.stubFor(post(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
                 .atPriority(5)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

@@ -82,10 +82,10 @@ class Carts {
      * or an order, whose transactions keep the durable commit;</li>
      * <li>its statements use their generic plans ({@code plan_cache_mode}). Every statement of such a change finds its
      * rows by a key (a cart's or a line's id, a SKU, a coupon's code), where the generic plan is the custom plan
-     * (for the cart's lock EXPLAIN shows the same plan and cost).
-     * Yet PostgreSQL made a custom plan for the cart's lock on every execution, and planning it took longer than
-     * running it (0.2 ms an add). A connection keeps choosing custom plans while their average cost stays below the
-     * generic plan's, and most likely its first ones were made when the tables were small.</li>
+     * (for the cart's lock EXPLAIN shows the same plan and cost). Yet PostgreSQL made a custom plan for the cart's
+     * lock on every execution, and planning it took longer than running it (0.2 ms an add). A connection keeps
+     * choosing custom plans while their average cost stays below the generic plan's, and most likely its first ones
+     * were made when the tables were small.</li>
      * </ul>
      */
     void beginShoppersChange() {

@@ -41,6 +41,15 @@ final class BenchSupport {
     }
 
     /**
+     * PostgreSQL as a store would run it rather than its out-of-the-box minimum: shared buffers that hold the
+     * benchmark's working set (128 MB, the default, is shared by the saga's four databases, whose inboxes, outboxes
+     * and uuid keys outgrow it within the warm-up), and checkpoints every 30 minutes rather than every 5 (each
+     * checkpoint makes the next change of every page write the whole page to the WAL, which the relays' logical
+     * decoding then reads).
+     */
+    static final String PRODUCTION_PG_SETTINGS = "shared_buffers=1GB,checkpoint_timeout=30min,max_wal_size=8GB";
+
+    /**
      * {@code --pg-settings}' {@code name=value,...} as PostgreSQL settings; pg_stat_statements is loaded when
      * {@code statements} are to be listed.
      */

@@ -52,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  *                         [--paced-rate 1000] [--paced-seconds 30] [--paced-cap 500] [--paced-warm-up 10]
  *                         [--pg-settings "name=value,..."]</pre>
  *
- * PostgreSQL runs with {@link SagaBenchmark#PRODUCTION_PG_SETTINGS} unless {@code --pg-settings} gives others
+ * PostgreSQL runs with {@link BenchSupport#PRODUCTION_PG_SETTINGS} unless {@code --pg-settings} gives others
  * ({@code ""} for the embedded server's own), as the saga bench does: as a store would run it, with checkpoints that
  * do not fall every few minutes of a run (each makes the next change of every page write the whole page to the WAL).
  */
@@ -91,8 +91,8 @@ public final class CartBenchmark {
                     Integer.parseInt(values.getOrDefault("paced-seconds", "30")),
                     Integer.parseInt(values.getOrDefault("paced-cap", "500")),
                     Integer.parseInt(values.getOrDefault("paced-warm-up", "10")),
-                    BenchSupport.pgSettings(values.getOrDefault("pg-settings", SagaBenchmark.PRODUCTION_PG_SETTINGS),
-                            0));
+                    BenchSupport.pgSettings(
+                            values.getOrDefault("pg-settings", BenchSupport.PRODUCTION_PG_SETTINGS), 0));
         }
     }
 

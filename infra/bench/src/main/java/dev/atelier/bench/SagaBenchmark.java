@@ -70,7 +70,7 @@ import tools.jackson.databind.JsonNode;
  * refused (e.g. 503 when cart-service answers slower than order-service's {@code --cart-timeout}) or cancelled counts
  * as failed, and its order is not awaited. The services' JVMs get the checkout benchmark's production-like settings
  * ({@link CheckoutBenchmark#PRODUCTION_OPTS}: a fixed heap and the throughput collector) unless
- * {@code --service-opts} says otherwise. PostgreSQL runs with {@link #PRODUCTION_PG_SETTINGS} unless
+ * {@code --service-opts} says otherwise. PostgreSQL runs with {@link BenchSupport#PRODUCTION_PG_SETTINGS} unless
  * {@code --pg-settings} gives others ({@code ""} for the embedded server's own); {@code --pg-statements N} prints
  * the N statements the databases ran most often in the throughput run, per order (pg_stat_statements, which then
  * runs too).
@@ -78,14 +78,6 @@ import tools.jackson.databind.JsonNode;
 public final class SagaBenchmark {
 
     private static final String[] SERVICES = {"inventory", "cart", "payment", "order"};
-
-    /**
-     * PostgreSQL as a store would run it rather than its out-of-the-box minimum: shared buffers that hold the
-     * benchmark's working set (128 MB, the default, is shared by four databases whose inboxes, outboxes and uuid keys
-     * outgrow it within the warm-up), and checkpoints every 30 minutes rather than every 5 (each checkpoint makes the
-     * next change of every page write the whole page to the WAL, which the relays' logical decoding then reads).
-     */
-    static final String PRODUCTION_PG_SETTINGS = "shared_buffers=1GB,checkpoint_timeout=30min,max_wal_size=8GB";
 
     private final Options options;
     private final PrintStream out;
@@ -123,7 +115,8 @@ public final class SagaBenchmark {
                     values.getOrDefault("service-opts", CheckoutBenchmark.PRODUCTION_OPTS),
                     values.getOrDefault("service-properties", "").isBlank() ? List.of()
                             : List.of(values.get("service-properties").trim().split("\\s*,\\s*")),
-                    BenchSupport.pgSettings(values.getOrDefault("pg-settings", PRODUCTION_PG_SETTINGS), statements),
+                    BenchSupport.pgSettings(
+                            values.getOrDefault("pg-settings", BenchSupport.PRODUCTION_PG_SETTINGS), statements),
                     statements);
         }
 

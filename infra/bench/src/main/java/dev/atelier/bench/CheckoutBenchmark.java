@@ -30,12 +30,14 @@ import tools.jackson.databind.JsonNode;
  *                           [--browse api|pages] [--browse-warm-up 60] [--floor-seconds 30] [--skus 10]
  *                           [--deadline 120] [--phases throughput,paced,floor,flash,browse]
  *                           [--store start|running] [--parallel N] [--service-opts "-Xms512m ..."]
- *                           [--launcher-opts "-Xms768m ..."] [--jfr false]</pre>
+ *                           [--launcher-opts "-Xms768m ..."] [--pg-settings "name=value,..."] [--jfr false]</pre>
  *
  * <ol>
  * <li>The store: {@code ./atelier up --fresh} in a home of its own with the services' JVM options and the
  *     launcher's, which hosts Kafka's broker (production settings for both: full JIT, a sized heap), or
- *     {@code --store running} for one already up (its own settings).</li>
+ *     {@code --store running} for one already up (its own settings). PostgreSQL runs with
+ *     {@link BenchSupport#PRODUCTION_PG_SETTINGS} ({@code ./atelier up --postgres-settings}) unless
+ *     {@code --pg-settings} gives others ({@code ""} for the embedded server's own).</li>
  * <li>Set-up as the demo admin through the gateway: a product with {@code --skus} variants of a million units each,
  *     and the flash sale's product, one SKU with exactly {@code --flash-units} units.</li>
  * <li>Warm-up: the checkout in rounds of a minute (no report) until the services' JIT compilers took under
@@ -82,7 +84,7 @@ public final class CheckoutBenchmark {
             int pacedSeconds, int flashShoppers, int flashUnits, int browseUsers, int browseSeconds, int browseWarmUp,
             boolean browsePages,
             int floorSeconds, int skus, int deadlineSeconds, boolean startStore, int parallel, String serviceOpts,
-            String launcherOpts, boolean jfr, Set<String> phases) {
+            String launcherOpts, String pgSettings, boolean jfr, Set<String> phases) {
 
         /** The measured phases, in the order they run; {@code --phases} picks some of them. */
         static final List<String> PHASES = List.of("throughput", "paced", "floor", "flash", "browse");
@@ -96,8 +98,8 @@ public final class CheckoutBenchmark {
             Set<String> known = Set.of("concurrency", "seconds", "warm-up", "warm-up-max", "warm-up-jit", "rate",
                     "paced-seconds",
                     "flash-shoppers", "flash-units", "browse-users", "browse-seconds", "browse-warm-up", "browse",
-                    "floor-seconds", "skus", "deadline", "store", "parallel", "service-opts", "launcher-opts", "jfr",
-                    "phases");
+                    "floor-seconds", "skus", "deadline", "store", "parallel", "service-opts", "launcher-opts",
+                    "pg-settings", "jfr", "phases");
             values.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
             });
@@ -131,6 +133,7 @@ public final class CheckoutBenchmark {
                     Integer.parseInt(values.getOrDefault("parallel", "0")),
                     values.getOrDefault("service-opts", PRODUCTION_OPTS),
                     values.getOrDefault("launcher-opts", PRODUCTION_LAUNCHER_OPTS),
+                    values.getOrDefault("pg-settings", BenchSupport.PRODUCTION_PG_SETTINGS),
                     Boolean.parseBoolean(values.getOrDefault("jfr", "false")),
                     Set.copyOf(phases));
         }
@@ -178,12 +181,15 @@ public final class CheckoutBenchmark {
         LocalStore store;
         if (options.startStore()) {
             out.println("Starting the store: ATELIER_LAUNCHER_JAVA_OPTS=\"" + options.launcherOpts()
-                    + "\" ./atelier up --fresh --service-java-opts \"" + serviceOpts + "\"...");
+                    + "\" ./atelier up --fresh --service-java-opts \"" + serviceOpts + "\" --postgres-settings \""
+                    + options.pgSettings() + "\"...");
             long started = System.nanoTime();
-            store = LocalStore.start(serviceOpts, options.launcherOpts(), options.parallel());
+            store = LocalStore.start(serviceOpts, options.launcherOpts(), options.pgSettings(), options.parallel());
             line("");
             line("Services' JVM options (`./atelier up --service-java-opts`): `" + serviceOpts + "`; the launcher's,"
-                    + " with Kafka's broker (`ATELIER_LAUNCHER_JAVA_OPTS`): `" + options.launcherOpts() + "`"
+                    + " with Kafka's broker (`ATELIER_LAUNCHER_JAVA_OPTS`): `" + options.launcherOpts() + "`; PostgreSQL's"
+                    + " settings (`--postgres-settings`): `" + (options.pgSettings().isBlank() ? "the embedded server's own"
+                            : options.pgSettings()) + "`"
                     + (options.parallel() > 0 ? "; started " + options.parallel() + " at a time" : "")
                     + ". Store ready in "
                     + seconds(System.nanoTime() - started) + " (build, Kafka, PostgreSQL and every service).");

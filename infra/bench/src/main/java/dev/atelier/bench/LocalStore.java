@@ -42,10 +42,11 @@ final class LocalStore implements AutoCloseable {
 
     /**
      * Starts the store and waits until the launcher prints its address (within 10 minutes); {@code launcherJavaOpts}:
-     * the launcher's JVM options (it hosts Kafka's broker); {@code parallel}: the services started at a time, 0 for
-     * the launcher's default.
+     * the launcher's JVM options (it hosts Kafka's broker); {@code postgresSettings}: PostgreSQL's settings over the
+     * embedded server's ({@code name=value,...}, blank for none); {@code parallel}: the services started at a time, 0
+     * for the launcher's default.
      */
-    static LocalStore start(String serviceJavaOpts, String launcherJavaOpts, int parallel)
+    static LocalStore start(String serviceJavaOpts, String launcherJavaOpts, String postgresSettings, int parallel)
             throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("atelier-bench-store");
         Path output = home.resolve("launcher-output.log");
@@ -56,6 +57,9 @@ final class LocalStore implements AutoCloseable {
                 "--ready-timeout", "600"));
         if (parallel > 0) {
             command.addAll(List.of("--parallel", Integer.toString(parallel)));
+        }
+        if (!postgresSettings.isBlank()) {
+            command.addAll(List.of("--postgres-settings", postgresSettings));
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("ATELIER_LAUNCHER_JAVA_OPTS", launcherJavaOpts);

@@ -40,6 +40,8 @@ public final class Launcher {
               --parallel N             services started at a time, default 4
               --service-java-opts OPTS JVM options of each service (default: $ATELIER_SERVICE_JAVA_OPTS, else
                                        "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+              --postgres-settings S    PostgreSQL settings over the embedded server's, as name=value,... (e.g.
+                                       "shared_buffers=1GB,max_wal_size=8GB"); default: none
               --cache DIR|off          the services' start-up cache (extracted jars, AOT cache or CDS archive),
                                        default <repo>/.atelier/cache; off runs each service from its jar""";
 
@@ -217,7 +219,7 @@ public final class Launcher {
     record Options(String command, Map<String, String> values, boolean fresh) {
 
         private static final List<String> NAMES = List.of("repo", "home", "kafka-port", "postgres-port", "ready-timeout",
-                "stop-timeout", "parallel", "service-java-opts", "timeout", "cache");
+                "stop-timeout", "parallel", "service-java-opts", "postgres-settings", "timeout", "cache");
 
         static Options parse(String[] args) {
             if (args.length == 0) {
@@ -331,7 +333,28 @@ public final class Launcher {
             return new LocalStack.Settings(repository(), home(), number("kafka-port", 19092), number("postgres-port", 15432),
                     fresh, ServiceDefinition.standard(), new JarCommand(repository(), java, serviceJavaOptions(), startCache()),
                     Duration.ofSeconds(number("ready-timeout", 180)), Duration.ofSeconds(number("stop-timeout", 20)),
-                    parallel, requestedAt());
+                    parallel, requestedAt(), postgresSettings());
+        }
+
+        /**
+         * {@code --postgres-settings name=value,...}: {@code postgresql.conf} settings over the embedded server's own
+         * (a benchmark's production-like {@code shared_buffers}, say).
+         */
+        Map<String, String> postgresSettings() {
+            String value = value("postgres-settings");
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            if (value == null || value.isBlank()) {
+                return settings;
+            }
+            for (String setting : value.split(",")) {
+                int equals = setting.indexOf('=');
+                if (equals < 1 || equals == setting.length() - 1) {
+                    throw new IllegalArgumentException("--postgres-settings takes name=value pairs separated by"
+                            + " commas, not '" + setting.strip() + "'");
+                }
+                settings.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+            }
+            return settings;
         }
 
         /** When the user typed the command: the script passes it, so that the build counts in the time to ready. */

@@ -50,7 +50,11 @@ final class LocalStack implements AutoCloseable {
      */
     record Settings(Path repository, Home home, int kafkaPort, int postgresPort, boolean fresh,
             List<ServiceDefinition> services, ServiceCommand command, Duration readyTimeout, Duration stopGrace,
-            int parallelism, Instant requestedAt) {
+            int parallelism, Instant requestedAt, Map<String, String> postgresSettings) {
+
+        Settings {
+            postgresSettings = Map.copyOf(postgresSettings);
+        }
     }
 
     private static final String GATEWAY = "gateway";
@@ -187,7 +191,8 @@ final class LocalStack implements AutoCloseable {
         try (ExecutorService starter = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("infra-start-", 0).factory())) {
             CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
                 // kept across restarts: the data directory is wiped only for --fresh, above
-                postgres = EmbeddedPostgresServer.start(settings.postgresPort(), data, false);
+                postgres = EmbeddedPostgresServer.start(settings.postgresPort(), data, false,
+                        settings.postgresSettings());
                 createDatabases(Objects.requireNonNull(postgres));
                 postgresReadyAt = Instant.now();
             }, starter);

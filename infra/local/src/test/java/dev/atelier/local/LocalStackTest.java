@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +59,13 @@ class LocalStackTest {
                     "ATELIER_SERVICES_ALPHA_URL=" + alpha.url(),
                     "ATELIER_SERVICES_BETA_URL=" + beta.url(),
                     "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED=true");
+            // --postgres-settings reach the server
+            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:"
+                    + state.postgres().port() + "/alpha", "postgres", "");
+                    ResultSet workMem = connection.createStatement().executeQuery("SHOW work_mem")) {
+                assertThat(workMem.next()).isTrue();
+                assertThat(workMem.getString(1)).isEqualTo("7MB");
+            }
             long grandchild = childPid(repository.resolve(".atelier/logs/alpha-service.log"));
             List<Long> pids = state.services().stream().map(Component::pid).toList();
             assertThat(ProcessHandle.of(grandchild)).hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
@@ -131,7 +141,7 @@ class LocalStackTest {
         LocalStack.Settings settings = new LocalStack.Settings(repository, new Home(repository.resolve(".atelier")),
                 TestPorts.free(), TestPorts.free(), false, List.of(alpha),
                 new JarCommand(repository, Path.of("java"), List.of()), Duration.ofSeconds(30), Duration.ofSeconds(5), 2,
-                Instant.now());
+                Instant.now(), Map.of());
         try (LocalStack stack = new LocalStack(settings, output.stream())) {
             assertThat(stack.up()).isEqualTo(LocalStack.Outcome.FAILED);
         }
@@ -154,7 +164,7 @@ class LocalStackTest {
         });
         LocalStack.Settings settings = new LocalStack.Settings(repository, new Home(repository.resolve(".atelier")),
                 TestPorts.free(), TestPorts.free(), false, services, command, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 2, Instant.now());
+                Duration.ofSeconds(10), 2, Instant.now(), Map.of("work_mem", "7MB"));
         return new LocalStack(settings, output.stream());
     }
 

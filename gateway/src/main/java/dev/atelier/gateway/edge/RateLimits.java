@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -106,9 +105,7 @@ class RateLimits implements WebFilter, Ordered {
         if (DEFAULT_POLICY.equals(policy)) {
             return Mono.just(buckets.getProxy(key, () -> configuration(limit)).tryConsumeAndReturnRemaining(1));
         }
-        return Mono.fromFuture(() -> shared.asAsync()
-                        .getProxy(key, () -> CompletableFuture.completedFuture(configuration(limit)))
-                        .tryConsumeAndReturnRemaining(1))
+        return Mono.fromFuture(() -> shared.batched(key, () -> configuration(limit)).tryConsumeAndReturnRemaining(1))
                 .onErrorResume(failure -> {
                     log.warn("the shared rate-limit store failed ({}); limiting {} on this replica only",
                             failure.toString(), policy);

@@ -1,16 +1,23 @@
 package dev.atelier.gateway.state;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,6 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reads again and retries), so that ten sign-in attempts are ten whichever replicas they reach. Rows of buckets
  * nobody used for longer than the longest window are deleted: such a bucket would be full again anyway. The
  * asynchronous operations run on {@code executor}, never on the caller's event-loop thread.
+ *
+ * <p>{@link #batched} hands out one proxy per key and replica with Bucket4j's batching: the calls on a key that
+ * arrive while one of them is being written are written together, in one compare-and-swap. Without it, many calls on
+ * one key at once (one office's address, a benchmark's single client) each read and tried to swap the same row, and
+ * all but one read it again: the checkout benchmark's 3,719 checkouts made 24,130 reads and as many updates, which
+ * waited 66 s in all for the row's lock.
  */
 public final class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
@@ -27,6 +40,11 @@ public final class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<S
     private final Executor executor;
     private final Duration keepIdle;
     private final Clock clock;
+    private final Map<String, Batched> batched = new ConcurrentHashMap<>();
+
+    /** A key's batching proxy on this replica, and when it was last handed out (the clock's millis). */
+    private record Batched(AsyncBucketProxy proxy, AtomicLong usedAt) {
+    }
 
     public JdbcBuckets(JdbcTemplate jdbc, Executor executor, Duration keepIdle, Clock clock) {
         super(ClientSideConfig.getDefault());
@@ -98,8 +116,26 @@ public final class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<S
         return true;
     }
 
-    /** Deletes the buckets nobody used for longer than the longest window; returns how many. */
+    /**
+     * The bucket of {@code key}, shared by this replica's concurrent callers: what they consume while a write of the
+     * bucket is under way goes to the store together in the next one (each call still gets its own answer, in order).
+     */
+    public AsyncBucketProxy batched(String key, Supplier<BucketConfiguration> configuration) {
+        Batched bucket = batched.computeIfAbsent(key, k -> new Batched(asAsync().builder()
+                .withOptimization(Optimizations.batching())
+                .build(k, () -> CompletableFuture.completedFuture(configuration.get())),
+                new AtomicLong()));
+        bucket.usedAt().set(clock.millis());
+        return bucket.proxy();
+    }
+
+    /**
+     * Deletes the buckets nobody used for longer than the longest window, and this replica's batching proxies of keys
+     * unused as long; returns how many buckets were deleted.
+     */
     public int forgetIdle() {
+        long idleSince = clock.millis() - keepIdle.toMillis();
+        batched.values().removeIf(bucket -> bucket.usedAt().get() < idleSince);
         return jdbc.update("DELETE FROM rate_limit_bucket WHERE expires_at < ?", Timestamp.from(clock.instant()));
     }
 }

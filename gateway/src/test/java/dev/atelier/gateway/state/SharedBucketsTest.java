@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +61,36 @@ class SharedBucketsTest extends GatewayTest {
         long allowed = attempts.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
 
         assertThat(allowed).isEqualTo(10);
+    }
+
+    @Test
+    void aReplicasConcurrentCallsOnOneKeyAreWrittenTogetherAndStillNeverExceedTheBudget() {
+        AtomicInteger writes = new AtomicInteger();
+        JdbcTemplate counting = new JdbcTemplate(POSTGRES.dataSource("gateway")) {
+            @Override
+            public int update(String sql, @Nullable Object... args) {
+                writes.incrementAndGet();
+                return super.update(sql, args);
+            }
+        };
+        JdbcBuckets replica = new JdbcBuckets(counting, Executors.newVirtualThreadPerTaskExecutor(),
+                Duration.ofMinutes(10), Clock.systemUTC());
+        String key = "checkout:test-" + UUID.randomUUID();
+        List<CompletableFuture<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            attempts.add(replica.batched(key, () -> TEN_PER_HOUR).tryConsume(1));
+        }
+        // and the other replica, unbatched, at the same time
+        for (int i = 0; i < 10; i++) {
+            attempts.add(otherReplica.asAsync().getProxy(key, () -> CompletableFuture.completedFuture(TEN_PER_HOUR))
+                    .tryConsume(1));
+        }
+
+        long allowed = attempts.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+
+        assertThat(allowed).isEqualTo(10);
+        // one attempt at a time would have made at least 60 writes, and retries more: batches of them make a few
+        assertThat(writes.get()).isLessThan(30);
     }
 
     @Test

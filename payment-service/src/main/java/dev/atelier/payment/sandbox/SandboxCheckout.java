@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -27,6 +28,9 @@ public class SandboxCheckout {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCheckout.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long a well-formed session id that is not found yet is looked for again. */
+    static final Duration NOT_YET_VISIBLE = Duration.ofSeconds(2);
+    private static final Duration READ_AGAIN_AFTER = Duration.ofMillis(20);
 
     private final SandboxSessions sessions;
     private final SandboxSigning signing;
@@ -51,8 +55,28 @@ public class SandboxCheckout {
     public record Outcome(boolean delivered, String redirectUrl, String message) {
     }
 
+    /**
+     * The session, read again for up to {@link #NOT_YET_VISIBLE} while a well-formed id is not found. Its row commits
+     * with the PaymentSessionCreated that sends the shopper here, and the relay reads that commit from the WAL, which
+     * PostgreSQL writes before the transaction becomes visible to other connections: on a loaded machine the shopper
+     * could reach this page in that moment (the checkout benchmark saw a few 404s for sessions that existed, and
+     * those orders waited for a payment nobody could make). Stripe's page exists once its API has answered; so does
+     * this one.
+     */
     public Optional<SandboxSession> session(String sessionId) {
-        return sessions.find(sessionId);
+        Optional<SandboxSession> session = sessions.find(sessionId);
+        if (session.isPresent() || !SandboxSessions.isWellFormed(sessionId)) {
+            return session;
+        }
+        long deadline = System.nanoTime() + NOT_YET_VISIBLE.toNanos();
+        while (session.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(READ_AGAIN_AFTER.toNanos());
+            session = sessions.find(sessionId);
+        }
+        if (session.isPresent()) {
+            log.info("Sandbox session {} became visible after the shopper asked for it", sessionId);
+        }
+        return session;
     }
 
     /** The shopper paid: the session completes and {@code checkout.session.completed} (paid) is delivered. */

@@ -16,6 +16,8 @@ class SandboxSessions {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final String SESSION_PREFIX = "cs_sandbox_";
+    static final int ID_LENGTH = 24;
 
     private final JdbcClient jdbc;
 
@@ -31,7 +33,7 @@ class SandboxSessions {
                         :cancelUrl, 'OPEN', :expiresAt)
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING *""")
-                .param("id", "cs_sandbox_" + randomId(24))
+                .param("id", SESSION_PREFIX + randomId(ID_LENGTH))
                 .param("key", request.idempotencyKey())
                 .param("paymentId", request.paymentId())
                 .param("orderId", request.orderId())
@@ -46,6 +48,12 @@ class SandboxSessions {
                 // the key was used before: the session opened then
                 .orElseGet(() -> jdbc.sql("SELECT * FROM sandbox_session WHERE idempotency_key = ?")
                         .param(request.idempotencyKey()).query(SandboxSessions::map).single());
+    }
+
+    /** Whether {@code id} has the shape of the ids {@link #open} gives out. */
+    static boolean isWellFormed(String id) {
+        return id.length() == SESSION_PREFIX.length() + ID_LENGTH && id.startsWith(SESSION_PREFIX)
+                && id.chars().skip(SESSION_PREFIX.length()).allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
     }
 
     Optional<SandboxSession> find(String id) {

@@ -189,6 +189,41 @@ class SandboxCheckoutTest {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void aSessionThatBecomesVisibleWhileThePageWaitsIsShown() throws Exception {
+        // the shopper can arrive in the moment between the relay reading the session's commit from the WAL and
+        // PostgreSQL showing it to this service's other connections: a row that appears a little later stands in
+        String id = SandboxSessions.SESSION_PREFIX + SandboxSessions.randomId(SandboxSessions.ID_LENGTH);
+        PaymentRequested request = aSandboxPaymentOf(1250);
+        publisher.publish(request);
+        PaymentSessionCreated created = payments.awaitEvent(PaymentSessionCreated.class,
+                e -> e.orderId().equals(request.orderId()), DEADLINE);
+        Thread copier = Thread.ofVirtual().start(() -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            jdbc.update("INSERT INTO sandbox_session (id, idempotency_key, payment_id, order_id, order_number, amount,"
+                    + " currency, customer_email, success_url, cancel_url, status, expires_at) SELECT ?, ?,"
+                    + " payment_id, order_id, order_number, amount, currency, customer_email, success_url, cancel_url,"
+                    + " status, expires_at FROM sandbox_session WHERE id = ?", id, "late-" + id, created.sessionId());
+        });
+
+        Http.Answer page = http.get("/pay/sandbox/" + id);
+        copier.join();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Pay");
+    }
+
+    @Test
+    void aWellFormedSessionIdThatNeverAppearsIsStillNotFound() {
+        String id = SandboxSessions.SESSION_PREFIX + SandboxSessions.randomId(SandboxSessions.ID_LENGTH);
+
+        long started = System.nanoTime();
+        Http.Answer answer = http.get("/pay/sandbox/" + id);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(SandboxCheckout.NOT_YET_VISIBLE);
+    }
+
     private String status(PaymentRequested request) {
         return jdbc.queryForObject("SELECT status FROM payment WHERE order_id = ?", String.class, request.orderId());
     }

@@ -5,6 +5,7 @@ import dev.atelier.order.checkout.OrderTracking;
 import dev.atelier.order.checkout.OrderTracking.OrderDetails;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,8 @@ class OrderWatchers {
     private static final Logger log = LoggerFactory.getLogger(OrderWatchers.class);
     static final Duration STREAM_FOR = Duration.ofMinutes(20);
     private static final Set<String> FINAL = Set.of("PAID", "CANCELLED", "REFUNDED");
+    /** What a push after a change knows of the order's version: nothing, so the order is read. */
+    private static final long UNKNOWN_VERSION = -1;
 
     private final class Watcher {
         final SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
@@ -86,17 +89,25 @@ class OrderWatchers {
         return watcher.emitter;
     }
 
-    /** A change this replica committed: sent to the order's watchers now rather than at the next poll. */
+    /**
+     * A change this replica committed: sent to the order's watchers now rather than at the next poll. The order is
+     * read at once (it did change), without asking for its version first.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void changed(OrderChanged change) {
         if (watchers.containsKey(change.orderId())) {
-            push(change.orderId());
+            onPushThread(change.orderId(), () -> sendNewer(change.orderId(), UNKNOWN_VERSION));
         }
     }
 
+    /** A new watcher: the order is read again only if its version moved since the read the watcher started from. */
     private void push(UUID orderId) {
+        onPushThread(orderId, () -> sendChanges(List.of(orderId)));
+    }
+
+    private void onPushThread(UUID orderId, Runnable send) {
         try {
-            pushes.execute(() -> sendChanges(List.of(orderId)));
+            pushes.execute(send);
         } catch (RejectedExecutionException e) {
             log.debug("Not pushing order {}: the service is stopping", orderId);
         }
@@ -113,33 +124,38 @@ class OrderWatchers {
     private void sendChanges(List<UUID> orderIds) {
         Map<UUID, Long> versions = tracking.versions(orderIds);
         for (UUID orderId : orderIds) {
-            long version = versions.getOrDefault(orderId, 0L);
-            for (Watcher watcher : watchers.getOrDefault(orderId, List.of())) {
-                sendIfNewer(orderId, watcher, version);
-            }
+            sendNewer(orderId, versions.getOrDefault(orderId, 0L));
         }
     }
 
-    /** The poll and a push may both see a change: the watcher's lock makes sure it is sent once, in order. */
-    private void sendIfNewer(UUID orderId, Watcher watcher, long version) {
-        synchronized (watcher) {
-            if (version <= watcher.version) {
-                return;
-            }
-            watcher.version = version;
-            Optional<OrderDetails> details = tracking.find(orderId, watcher.token);
-            if (details.isEmpty()) {
-                return;
-            }
-            // the read may already show a later transition than the poll's version did
-            watcher.version = Math.max(version, details.get().version());
-            OrderResponse order = OrderResponse.of(details.get());
-            if (order.equals(watcher.sent)) {
-                return;
-            }
-            if (send(watcher, order) && FINAL.contains(order.status())) {
-                watcher.emitter.complete();
-                forget(orderId, watcher);
+    /**
+     * Sends the order to those of its watchers that have not seen {@code version} ({@link #UNKNOWN_VERSION}: read it
+     * and see), reading it once per token: a shopper's wait page and order page (the first stream's end is noticed only
+     * at its next write) need one read, not two. The poll and a push may both see a change: a watcher's lock makes sure
+     * it is sent once, in order.
+     */
+    private void sendNewer(UUID orderId, long version) {
+        Map<Optional<String>, Optional<OrderDetails>> reads = new HashMap<>();
+        for (Watcher watcher : watchers.getOrDefault(orderId, List.of())) {
+            synchronized (watcher) {
+                if (version != UNKNOWN_VERSION && version <= watcher.version) {
+                    continue;
+                }
+                Optional<OrderDetails> details = reads.computeIfAbsent(Optional.ofNullable(watcher.token),
+                        token -> tracking.find(orderId, watcher.token));
+                // the read may already show a later transition than the poll's version did
+                if (details.isEmpty() || details.get().version() <= watcher.version) {
+                    continue;
+                }
+                watcher.version = details.get().version();
+                OrderResponse order = OrderResponse.of(details.get());
+                if (order.equals(watcher.sent)) {
+                    continue;
+                }
+                if (send(watcher, order) && FINAL.contains(order.status())) {
+                    watcher.emitter.complete();
+                    forget(orderId, watcher);
+                }
             }
         }
     }

@@ -62,6 +62,25 @@ class OrderWatchersTest {
                 .until(() -> ended(stream));
     }
 
+    @Test
+    void aChangeReachesEveryStreamOfTheOrderFromOneRead() {
+        // a shopper's wait page and order page: the first stream's end is noticed only at its next write, so a change
+        // finds two watchers with the same token, which share one read of the order
+        Shopper shopper = new Shopper(new Http(port));
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        OrderDetails read = tracking.find(placed.orderId(), placed.token()).orElseThrow();
+        SseEmitter waitPage = watchers.watch(placed.orderId(), placed.token(), read);
+        SseEmitter orderPage = watchers.watch(placed.orderId(), placed.token(), read);
+
+        try (EventPublisher inventory = EventPublisher.toSharedBroker()) {
+            inventory.publish(new StockRejected(placed.orderId(), List.of(new RejectedLine("MUG-XMAS-001", 2, 0))));
+        }
+
+        Awaitility.await("the cancellation sent on both streams, which then end").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ended(waitPage) && ended(orderPage));
+    }
+
     private static boolean ended(SseEmitter stream) throws IOException {
         try {
             stream.send(SseEmitter.event().comment("still open?"));

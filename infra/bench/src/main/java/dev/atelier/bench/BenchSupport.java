@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,13 +53,11 @@ final class BenchSupport {
      * {@code statements} are to be listed.
      */
     static Map<String, String> pgSettings(String given, int statements) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String setting : given.isBlank() ? new String[0] : given.trim().split("\\s*,\\s*")) {
-            int equals = setting.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("--pg-settings wants name=value pairs, not '" + setting + "'");
-            }
-            settings.put(setting.substring(0, equals), setting.substring(equals + 1));
+        Map<String, String> settings;
+        try {
+            settings = EmbeddedPostgresServer.settings(given);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--pg-settings: " + e.getMessage(), e);
         }
         if (statements > 0) {
             settings.merge("shared_preload_libraries", "pg_stat_statements", (a, b) -> a + "," + b);

@@ -2,6 +2,7 @@ package dev.atelier.local;
 
 import dev.atelier.local.StackState.Component;
 import dev.atelier.local.StackState.State;
+import dev.atelier.testing.EmbeddedPostgresServer;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -342,19 +343,11 @@ public final class Launcher {
          */
         Map<String, String> postgresSettings() {
             String value = value("postgres-settings");
-            Map<String, String> settings = new java.util.LinkedHashMap<>();
-            if (value == null || value.isBlank()) {
-                return settings;
+            try {
+                return EmbeddedPostgresServer.settings(value == null ? "" : value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--postgres-settings: " + e.getMessage(), e);
             }
-            for (String setting : value.split(",")) {
-                int equals = setting.indexOf('=');
-                if (equals < 1 || equals == setting.length() - 1) {
-                    throw new IllegalArgumentException("--postgres-settings takes name=value pairs separated by"
-                            + " commas, not '" + setting.strip() + "'");
-                }
-                settings.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
-            }
-            return settings;
         }
 
         /** When the user typed the command: the script passes it, so that the build counts in the time to ready. */

@@ -26,6 +26,6 @@ class LauncherOptionsTest {
                 "shared_buffers=1GB,fsync"});
 
         assertThatThrownBy(options::postgresSettings).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--postgres-settings takes name=value pairs separated by commas, not 'fsync'");
+                .hasMessage("--postgres-settings: PostgreSQL settings are name=value pairs separated by commas, not 'fsync'");
     }
 }

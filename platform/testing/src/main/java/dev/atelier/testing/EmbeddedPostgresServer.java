@@ -58,6 +58,29 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     /**
+     * Settings written {@code name=value,...} ({@code postgresql.conf} names, e.g.
+     * {@code shared_buffers=1GB,max_wal_size=8GB}), in the order given, for {@link #start(int, Path, boolean, Map)};
+     * blank for none.
+     *
+     * @throws IllegalArgumentException naming the part that is not {@code name=value}
+     */
+    public static Map<String, String> settings(String written) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (written.isBlank()) {
+            return settings;
+        }
+        for (String setting : written.split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals < 1 || setting.substring(equals + 1).isBlank() || setting.substring(0, equals).isBlank()) {
+                throw new IllegalArgumentException("PostgreSQL settings are name=value pairs separated by commas, not '"
+                        + setting.strip() + "'");
+            }
+            settings.put(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+        }
+        return settings;
+    }
+
+    /**
      * Starts a server with some of its settings ({@code postgresql.conf} names) other than these defaults, e.g. a
      * benchmark's {@code shared_buffers}.
      */

@@ -1,6 +1,8 @@
 package dev.atelier.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.sql.DriverManager;
 import java.util.Map;
@@ -17,6 +19,18 @@ class EmbeddedPostgresSettingsTest {
             assertThat(show(postgres, "checkpoint_timeout")).isEqualTo("17min");
             assertThat(show(postgres, "wal_level")).isEqualTo("logical");
         }
+    }
+
+    @Test
+    void readsSettingsWrittenAsNameValuePairsAndNamesAPartThatIsNot() {
+        assertThat(EmbeddedPostgresServer.settings(" shared_buffers = 1GB,max_wal_size=8GB"))
+                .containsExactly(entry("shared_buffers", "1GB"), entry("max_wal_size", "8GB"));
+        assertThat(EmbeddedPostgresServer.settings(" ")).isEmpty();
+        assertThatThrownBy(() -> EmbeddedPostgresServer.settings("shared_buffers=1GB,=8GB"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PostgreSQL settings are name=value pairs separated by commas, not '=8GB'");
+        assertThatThrownBy(() -> EmbeddedPostgresServer.settings("fsync="))
+                .hasMessageEndingWith("not 'fsync='");
     }
 
     private static String show(EmbeddedPostgresServer postgres, String setting) throws Exception {

@@ -72,7 +72,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.slot = new ReplicationSlot(settings, jdbc);
         this.backlog = new OutboxBacklog(jdbc);
         this.meters = new RelayMeters(meterRegistry, () -> state == RelayState.RUNNING, backlog, slot);
-        this.publisher = new RecordPublisher(producerFactory, jdbc, settings.sendTimeout(), meters);
+        this.publisher = new RecordPublisher(producerFactory, jdbc, settings.sendTimeout(), meters,
+                new VisibilityGate(settings.name(), jdbc, meters::visibilityWait));
     }
 
     @Override

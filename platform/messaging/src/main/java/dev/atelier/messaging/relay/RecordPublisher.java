@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -25,9 +27,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Publishes the batches the engine hands over: each outbox record to its topic with the contract's headers only,
- * waits until Kafka acknowledged all of them, deletes their rows, and only then lets Debezium commit the batch's
- * position. A crash anywhere in between may send a record twice, never lose one.
+ * Publishes the batches the engine hands over: once the {@link VisibilityGate} found every transaction of the
+ * batch visible in the database, each outbox record to its topic with the contract's headers only, waits until
+ * Kafka acknowledged all of them, deletes their rows, and only then lets Debezium commit the batch's position. A
+ * crash anywhere in between may send a record twice, never lose one.
  */
 final class RecordPublisher {
 
@@ -35,14 +38,16 @@ final class RecordPublisher {
     private final JdbcTemplate jdbc;
     private final Duration sendTimeout;
     private final RelayMeters meters;
+    private final VisibilityGate visibility;
     private volatile @Nullable Producer<String, String> producer;
 
     RecordPublisher(Supplier<Producer<String, String>> producerFactory, JdbcTemplate jdbc, Duration sendTimeout,
-            RelayMeters meters) {
+            RelayMeters meters, VisibilityGate visibility) {
         this.producerFactory = producerFactory;
         this.jdbc = jdbc;
         this.sendTimeout = sendTimeout;
         this.meters = meters;
+        this.visibility = visibility;
     }
 
     /** A fresh producer for an engine that starts. */
@@ -61,7 +66,8 @@ final class RecordPublisher {
     void publish(List<RecordChangeEvent<SourceRecord>> batch,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         Producer<String, String> target = producer;
-        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        List<ProducerRecord<String, String>> records = new ArrayList<>(batch.size());
+        Set<Long> transactions = new HashSet<>();
         List<UUID> ids = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> change : batch) {
             SourceRecord source = change.record();
@@ -81,7 +87,17 @@ final class RecordPublisher {
                 }
             }
             String key = source.key() == null ? null : source.key().toString();
-            sends.add(target.send(new ProducerRecord<>(source.topic(), null, key, source.value().toString(), headers)));
+            records.add(new ProducerRecord<>(source.topic(), null, key, source.value().toString(), headers));
+            Long transaction = VisibilityGate.transactionOf(source);
+            if (transaction != null) {
+                transactions.add(transaction);
+            }
+        }
+        // a consumer may call this service back as soon as it has the event: what it was told must be readable
+        visibility.awaitVisible(transactions, sendTimeout);
+        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+        for (ProducerRecord<String, String> record : records) {
+            sends.add(target.send(record));
         }
         awaitAcknowledged(sends);
         Instant acknowledged = Instant.now();

@@ -15,6 +15,7 @@ final class RelayMeters {
     private final Counter failures;
     private final Counter lockReleases;
     private final Counter republished;
+    private final Counter visibilityWaits;
     private final Timer lag;
     private final AtomicLong lastLagMillis = new AtomicLong();
 
@@ -30,6 +31,10 @@ final class RelayMeters {
                 .register(meters);
         this.lockReleases = Counter.builder("atelier.outbox.relay.lock.releases")
                 .description("Times a relay that kept failing let go of its lock for a standby")
+                .register(meters);
+        this.visibilityWaits = Counter.builder("atelier.outbox.relay.visibility.waits")
+                .description("Batches the relay held back because a transaction in them, though decoded from the "
+                        + "write-ahead log, was not yet visible to other sessions")
                 .register(meters);
         this.lag = Timer.builder("atelier.outbox.relay.lag")
                 .description("Time from recording an outbox event to Kafka acknowledging it")
@@ -78,5 +83,9 @@ final class RelayMeters {
 
     void republished(int rows) {
         republished.increment(rows);
+    }
+
+    void visibilityWait() {
+        visibilityWaits.increment();
     }
 }

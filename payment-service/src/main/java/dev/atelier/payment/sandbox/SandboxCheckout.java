@@ -60,8 +60,10 @@ public class SandboxCheckout {
      * with the PaymentSessionCreated that sends the shopper here, and the relay reads that commit from the WAL, which
      * PostgreSQL writes before the transaction becomes visible to other connections: on a loaded machine the shopper
      * could reach this page in that moment (the checkout benchmark saw a few 404s for sessions that existed, and
-     * those orders waited for a payment nobody could make). Stripe's page exists once its API has answered; so does
-     * this one.
+     * those orders waited for a payment nobody could make). The platform's relay now publishes a transaction only
+     * once it is visible, which removes that cause; this re-read stays as defence in depth (free when the row is
+     * there; it covers a read served by another server than the one the relay checks). Stripe's page exists once its
+     * API has answered; so does this one.
      */
     public Optional<SandboxSession> session(String sessionId) {
         Optional<SandboxSession> session = sessions.find(sessionId);

@@ -191,8 +191,8 @@ class SandboxCheckoutTest {
 
     @Test
     void aSessionThatBecomesVisibleWhileThePageWaitsIsShown() throws Exception {
-        // the shopper can arrive in the moment between the relay reading the session's commit from the WAL and
-        // PostgreSQL showing it to this service's other connections: a row that appears a little later stands in
+        // the page's re-read, kept as defence in depth now that the relay publishes only visible transactions: a
+        // row that appears a little later stands in for a session this service's connection does not see yet
         String id = SandboxSessions.SESSION_PREFIX + SandboxSessions.randomId(SandboxSessions.ID_LENGTH);
         PaymentRequested request = aSandboxPaymentOf(1250);
         publisher.publish(request);

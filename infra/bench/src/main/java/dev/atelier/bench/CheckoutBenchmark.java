@@ -2,6 +2,10 @@ package dev.atelier.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -271,6 +275,7 @@ public final class CheckoutBenchmark {
             settle("the browse mix");
             browse(store, admin);
         }
+        relayVisibility();
         if (!hotspots.isEmpty()) {
             heading("## Where the checkout's CPU went (JFR, the throughput run, settings=profile)");
             line("Recordings: `" + OUT.resolve("jfr-" + run).toAbsolutePath() + "` (`jfr print --events"
@@ -637,6 +642,49 @@ public final class CheckoutBenchmark {
     private void reportLink(Path report) {
         line("");
         line("Gatling report: `" + report.resolve("index.html").toAbsolutePath() + "`");
+    }
+
+    /** The services that publish through the outbox relay, on their standard local ports. */
+    private static final List<Map.Entry<String, Integer>> RELAYING_SERVICES = List.of(
+            Map.entry("catalog-service", 8081), Map.entry("cart-service", 8082), Map.entry("inventory-service", 8083),
+            Map.entry("order-service", 8084), Map.entry("payment-service", 8085),
+            Map.entry("notification-service", 8086), Map.entry("customer-service", 8088));
+
+    /**
+     * How often each service's relay held a batch back because a transaction it had decoded from the write-ahead log
+     * was not yet visible to other sessions (platform/messaging's visibility gate), against the events it relayed,
+     * from the services' own counters: the whole store's life, warm-up and set-up included.
+     */
+    private void relayVisibility() {
+        heading("## The relays' visibility gate");
+        line("Batches held back until their transactions were visible (`atelier.outbox.relay.visibility.waits`), and"
+                + " events relayed (`atelier.outbox.relayed`), per service since it started:");
+        line("");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> figures = new ArrayList<>();
+        for (Map.Entry<String, Integer> relaying : RELAYING_SERVICES) {
+            String service = relaying.getKey();
+            int port = relaying.getValue();
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+                figures.add(service + " " + (long) counter(metrics, "atelier_outbox_relay_visibility_waits_total")
+                        + " of " + (long) counter(metrics, "atelier_outbox_relayed_total") + " events");
+            } catch (IOException e) {
+                figures.add(service + " unknown (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                figures.add(service + " unknown (interrupted)");
+            }
+        }
+        line(String.join("; ", figures) + ".");
+        out.println("Relay visibility waits: " + String.join("; ", figures));
+    }
+
+    /** The sum of a Prometheus counter's samples (all its label sets) in a scrape; 0 when absent. */
+    static double counter(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private void heading(String text) {

@@ -182,6 +182,10 @@ public final class CheckoutBenchmark {
         line("Through the gateway only (" + LocalStore.BASE + "), Gatling in the benchmark's JVM on the same machine ("
                 + Runtime.getRuntime().availableProcessors() + " cores). Load average at the start: "
                 + GatlingRun.loadAverage() + ".");
+        Duration speedBefore = MachineSpeed.reference();
+        line("");
+        line("Machine speed before the run (" + MACHINE_SPEED + "): " + MachineSpeed.describe(speedBefore, null) + ".");
+        out.println("Machine speed before the run: " + MachineSpeed.describe(speedBefore, null));
         LocalStore store;
         if (options.startStore()) {
             out.println("Starting the store: ATELIER_LAUNCHER_JAVA_OPTS=\"" + options.launcherOpts()
@@ -211,14 +215,19 @@ public final class CheckoutBenchmark {
         try {
             measure(store);
         } finally {
-            Path file = OUT.resolve("checkout-" + run + ".md");
-            Files.writeString(file, summary);
-            out.println();
-            out.println("Summary: " + file.toAbsolutePath());
             if (store.startedHere()) {
                 out.println("Stopping the store...");
             }
             store.close();
+            String speedAfter = MachineSpeed.describe(MachineSpeed.reference(), speedBefore);
+            line("");
+            line("Machine speed after the run" + (store.startedHere() ? ", the store stopped" : "") + ": " + speedAfter
+                    + ". Compare figures of runs measured at about the same speed.");
+            out.println("Machine speed after the run: " + speedAfter);
+            Path file = OUT.resolve("checkout-" + run + ".md");
+            Files.writeString(file, summary);
+            out.println();
+            out.println("Summary: " + file.toAbsolutePath());
         }
         return flashPassed;
     }
@@ -643,6 +652,10 @@ public final class CheckoutBenchmark {
         line("");
         line("Gatling report: `" + report.resolve("index.html").toAbsolutePath() + "`");
     }
+
+    /** What {@link MachineSpeed} times, for the summary. */
+    private static final String MACHINE_SPEED = "one thread sorting two million numbers, the fastest of seven times on"
+            + " a quiet machine; lower is faster";
 
     /** The services that publish through the outbox relay, on their standard local ports. */
     private static final List<Map.Entry<String, Integer>> RELAYING_SERVICES = List.of(

@@ -15,10 +15,10 @@ class MachineSpeedTest {
 
     @Test
     void comparesWithTheTimingBeforeTheRun() {
-        assertThat(MachineSpeed.describe(Duration.ofMillis(300), null)).isEqualTo("300 ms");
+        assertThat(MachineSpeed.describe(Duration.ofMillis(300), null)).isEqualTo("300.0 ms");
         assertThat(MachineSpeed.describe(Duration.ofMillis(330), Duration.ofMillis(300)))
-                .isEqualTo("330 ms (10 % slower than before the run)");
+                .isEqualTo("330.0 ms (10 % slower than before the run)");
         assertThat(MachineSpeed.describe(Duration.ofMillis(270), Duration.ofMillis(300)))
-                .isEqualTo("270 ms (10 % faster than before the run)");
+                .isEqualTo("270.0 ms (10 % faster than before the run)");
     }
 }

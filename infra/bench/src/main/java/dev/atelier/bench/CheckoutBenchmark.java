@@ -182,10 +182,10 @@ public final class CheckoutBenchmark {
         line("Through the gateway only (" + LocalStore.BASE + "), Gatling in the benchmark's JVM on the same machine ("
                 + Runtime.getRuntime().availableProcessors() + " cores). Load average at the start: "
                 + GatlingRun.loadAverage() + ".");
-        Duration speedBefore = MachineSpeed.reference();
+        MachineSpeed.Reading speedBefore = MachineSpeed.read();
         line("");
-        line("Machine speed before the run (" + MACHINE_SPEED + "): " + MachineSpeed.describe(speedBefore, null) + ".");
-        out.println("Machine speed before the run: " + MachineSpeed.describe(speedBefore, null));
+        line("Machine speed before the run (" + MACHINE_SPEED + "): " + speedBefore.describe(null) + ".");
+        out.println("Machine speed before the run: " + speedBefore.describe(null));
         LocalStore store;
         if (options.startStore()) {
             out.println("Starting the store: ATELIER_LAUNCHER_JAVA_OPTS=\"" + options.launcherOpts()
@@ -219,7 +219,7 @@ public final class CheckoutBenchmark {
                 out.println("Stopping the store...");
             }
             store.close();
-            String speedAfter = MachineSpeed.describe(MachineSpeed.reference(), speedBefore);
+            String speedAfter = MachineSpeed.read().describe(speedBefore);
             line("");
             line("Machine speed after the run" + (store.startedHere() ? ", the store stopped" : "") + ": " + speedAfter
                     + ". Compare figures of runs measured at about the same speed.");

@@ -11,6 +11,7 @@ import dev.atelier.inventory.StockFixture;
 import dev.atelier.testing.EventProbe;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,8 +117,12 @@ class StockAdminApiTest {
             assertThat(low.reorderPoint()).isEqualTo(5);
             assertThat(low.reorderQuantity()).isEqualTo(24);
             assertThat(stockEvents.events(LowStockDetected.class)).filteredOn(e -> e.sku().equals(sku)).hasSize(1);
-            assertThat(stockEvents.events(StockLevelChanged.class)).filteredOn(e -> e.sku().equals(sku))
-                    .extracting(StockLevelChanged::available).containsExactly(8L, 6L, 5L, 4L);
+            // announced at most once per interval, so the quick changes may come as fewer announcements; whatever
+            // came is figures the SKU had, in the order it had them, ending with the last
+            List<Long> announced = stockEvents.events(StockLevelChanged.class).stream()
+                    .filter(e -> e.sku().equals(sku)).map(StockLevelChanged::available).toList();
+            assertThat(announced).isNotEmpty().isSubsetOf(8L, 6L, 5L, 4L).isSortedAccordingTo(Comparator.reverseOrder())
+                    .doesNotHaveDuplicates().endsWith(4L);
             JsonNode lowStock = http.get("/api/admin/inventory/low-stock?limit=200").body().get("items");
             assertThat(lowStock.valueStream().map(n -> n.get("sku").asString())).contains(sku);
         }

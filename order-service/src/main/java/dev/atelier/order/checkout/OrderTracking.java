@@ -17,7 +17,7 @@ public class OrderTracking {
 
     /**
      * An order as it stands: its facts, its status and how it got there. {@code version} is that of the status read
-     * (it grows with every transition); the timeline was read after it, so it is never older than the status.
+     * (it grows with every transition); the timeline is of the same snapshot.
      */
     public record OrderDetails(Order order, OrderStatus status, @Nullable String cancelReason,
             @Nullable String paymentRedirectUrl, @Nullable String attention, List<Orders.TimelineEntry> timeline,
@@ -34,13 +34,7 @@ public class OrderTracking {
         this.coordinator = coordinator;
     }
 
-    /**
-     * The order, if {@code token} is its token: two statements and no transaction around them. The order with its
-     * lines and state comes first, then its timeline, so that at READ COMMITTED the timeline is never older than the
-     * status: a transition that commits between the two shows in the timeline only, and its newer version is sent to
-     * a watcher afterwards (a read-only transaction would not make the two reads one snapshot at this isolation
-     * either, only cost two more round trips).
-     */
+    /** The order, if {@code token} is its token: one statement, the status and timeline of one snapshot. */
     public Optional<OrderDetails> find(UUID orderId, @Nullable String token) {
         if (!tokens.matches(orderId, token)) {
             return Optional.empty();
@@ -57,7 +51,7 @@ public class OrderTracking {
     private OrderDetails details(Orders.Tracked tracked) {
         SagaState state = tracked.state();
         return new OrderDetails(tracked.order(), state.status(), state.cancelReason(), state.paymentRedirectUrl(),
-                state.attention(), orders.timeline(tracked.order().id()), tracked.version());
+                state.attention(), tracked.timeline(), tracked.version());
     }
 
     /** Cancels the order for the shopper before payment; a paid order is a 409. */

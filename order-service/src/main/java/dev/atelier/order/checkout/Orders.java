@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The orders' tables. Plain JDBC rather than JPA: the saga's state is read with a row lock and written back with one
@@ -262,18 +264,50 @@ public class Orders {
      * (which grows with every transition), all from one row as one statement saw it, so that the version is exactly
      * that of the state read with it.
      */
-    public record Tracked(Order order, SagaState state, long version) {
+    /** An order as its shopper sees it: its state, and its timeline as of the same moment. */
+    public record Tracked(Order order, SagaState state, long version, List<TimelineEntry> timeline) {
     }
 
+    /**
+     * The order with its lines, state and timeline in ONE statement: one snapshot, so the timeline is exactly the one
+     * of the status read, and one round trip on the path every order's event stream takes several times.
+     */
     public Optional<Tracked> track(UUID id) {
-        return readWithLines("""
+        return jdbc.sql("""
                 SELECT o.*, l.line_id, l.sku, l.name AS line_name, l.quantity, l.unit_price, l.line_total,
                     l.image_url, l.attributes, l.personalisation, l.personalisation_labels, l.preview_url,
-                    FALSE AS parked_events
-                FROM orders o LEFT JOIN order_line l ON l.order_id = o.id
+                    FALSE AS parked_events, t.timeline
+                FROM orders o
+                CROSS JOIN LATERAL (
+                    SELECT json_agg(json_build_object('at', e.at, 'status', e.status, 'cause', e.cause,
+                        'eventId', e.event_id, 'note', e.note) ORDER BY e.id)::text AS timeline
+                    FROM order_timeline e WHERE e.order_id = o.id) t
+                LEFT JOIN order_line l ON l.order_id = o.id
                 WHERE o.id = ?
-                ORDER BY l.position""", id)
-                .map(read -> new Tracked(read.order(), read.state(), read.version()));
+                ORDER BY l.position""").param(id).query(rs -> {
+                    if (!rs.next()) {
+                        return Optional.<Tracked>empty();
+                    }
+                    List<TimelineEntry> timeline = timelineOf(rs.getString("timeline"));
+                    Read read = readOne(rs, new boolean[1]);
+                    return Optional.of(new Tracked(read.order(), read.state(), read.version(), timeline));
+                });
+    }
+
+    /** The timeline as {@link #track} aggregates it: JSON objects in the entries' order, or null for none. */
+    static List<TimelineEntry> timelineOf(@Nullable String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (JsonNode entry : EventJson.mapper().readTree(json)) {
+            JsonNode eventId = entry.get("eventId");
+            entries.add(new TimelineEntry(OffsetDateTime.parse(entry.get("at").asString()).toInstant(),
+                    entry.get("status").asString(), entry.get("cause").asString(),
+                    eventId == null || eventId.isNull() ? null : UUID.fromString(eventId.asString()),
+                    entry.get("note").asString()));
+        }
+        return entries;
     }
 
     private record Read(Order order, SagaState state, long version, boolean parkedEvents) {

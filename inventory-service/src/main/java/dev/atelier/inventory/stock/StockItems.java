@@ -61,6 +61,23 @@ class StockItems {
         }, FIGURES);
     }
 
+    /**
+     * Locks the rows of those SKUs that no other transaction holds, in SKU order, and reads them; the others are left
+     * out, without waiting for them.
+     */
+    List<StockFigures> lockUnlessBusy(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            var select = connection.prepareStatement(
+                    "SELECT * FROM stock_item WHERE location = ? AND sku = ANY(?) ORDER BY sku FOR UPDATE SKIP LOCKED");
+            select.setString(1, LOCATION);
+            select.setArray(2, connection.createArrayOf("text", skus.toArray()));
+            return select;
+        }, FIGURES);
+    }
+
     boolean exists(String sku) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM stock_item WHERE sku = ? AND location = ?)", Boolean.class, sku, LOCATION));

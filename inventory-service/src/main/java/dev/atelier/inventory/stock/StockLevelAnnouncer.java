@@ -18,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * built from the events ends equal to this service's figures. A busy SKU is announced once per interval instead of
  * once per transaction, which on the checkout's hot path was 1.6 events per order for catalog and cart to apply.
  * <p>
- * The SKUs' stock rows are locked (in SKU order, as every stock transaction locks them) before their marks are taken
- * off, so a change is either already committed and read here, or waits and marks its SKU again. Several replicas may
- * run this at once: a mark is taken off by one of them only, and only the replica that took it announces the SKU.
+ * The marked SKUs' stock rows are locked before their marks are taken off, so every change to them has committed and
+ * is read here; a change that comes after waits for the lock and marks its SKU again. Rows a transaction holds at
+ * this moment are skipped (their marks stay for the next run), so the announcer never waits for the checkout nor
+ * makes it wait longer than its own short transaction. Several replicas may run this at once: a mark is taken off by
+ * one of them only, and only the replica that took it announces the SKU.
  */
 @Component
 class StockLevelAnnouncer {
@@ -44,26 +46,33 @@ class StockLevelAnnouncer {
 
     @Scheduled(fixedDelayString = "${atelier.stock-levels.interval:250ms}")
     void announceDue() {
-        int found;
+        Batch batch;
         do {
-            found = announceBatch();
-        } while (found == properties.batchSize());
+            batch = announceBatch();
+        } while (batch.due() == properties.batchSize() && batch.announced() > 0);
     }
 
-    /** Announces up to a batch of due SKUs; returns how many were due. */
-    int announceBatch() {
+    /** How many SKUs a batch found due, and how many of them it announced (the others were busy). */
+    record Batch(int due, int announced) {
+    }
+
+    /** Announces up to a batch of due SKUs, those whose stock rows no transaction holds at this moment. */
+    Batch announceBatch() {
         List<String> due = jdbc.queryForList("SELECT sku FROM stock_level_due WHERE location = ? ORDER BY sku LIMIT ?",
                 String.class, StockItems.LOCATION, properties.batchSize());
         if (due.isEmpty()) {
-            return 0;
+            return new Batch(0, 0);
         }
         Integer announced = transactions.execute(status -> {
-            List<StockFigures> figures = items.lock(due);
+            List<StockFigures> figures = items.lockUnlessBusy(due);
+            if (figures.isEmpty()) {
+                return 0;
+            }
             Set<String> taken = new HashSet<>(jdbc.query(connection -> {
                 var delete = connection.prepareStatement(
                         "DELETE FROM stock_level_due WHERE location = ? AND sku = ANY(?) RETURNING sku");
                 delete.setString(1, StockItems.LOCATION);
-                delete.setArray(2, connection.createArrayOf("text", due.toArray()));
+                delete.setArray(2, connection.createArrayOf("text", figures.stream().map(StockFigures::sku).toArray()));
                 return delete;
             }, (rs, row) -> rs.getString(1)));
             int count = 0;
@@ -75,7 +84,8 @@ class StockLevelAnnouncer {
             }
             return count;
         });
-        log.debug("Announced the stock levels of {} of {} due SKU(s)", announced, due.size());
-        return due.size();
+        int count = announced == null ? 0 : announced;
+        log.debug("Announced the stock levels of {} of {} due SKU(s)", count, due.size());
+        return new Batch(due.size(), count);
     }
 }

@@ -35,30 +35,12 @@ class StockItems {
     }
 
     List<StockFigures> findAll(Collection<String> skus) {
-        if (skus.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(connection -> {
-            var select = connection.prepareStatement(
-                    "SELECT * FROM stock_item WHERE location = ? AND sku = ANY(?) ORDER BY sku");
-            select.setString(1, LOCATION);
-            select.setArray(2, connection.createArrayOf("text", skus.toArray()));
-            return select;
-        }, FIGURES);
+        return ofSkus(skus, "");
     }
 
     /** Reads and locks the rows of the SKUs in SKU order (the one order every transaction locks them in). */
     List<StockFigures> lock(Collection<String> skus) {
-        if (skus.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(connection -> {
-            var select = connection.prepareStatement(
-                    "SELECT * FROM stock_item WHERE location = ? AND sku = ANY(?) ORDER BY sku FOR UPDATE");
-            select.setString(1, LOCATION);
-            select.setArray(2, connection.createArrayOf("text", skus.toArray()));
-            return select;
-        }, FIGURES);
+        return ofSkus(skus, " FOR UPDATE");
     }
 
     /**
@@ -66,12 +48,17 @@ class StockItems {
      * out, without waiting for them.
      */
     List<StockFigures> lockUnlessBusy(Collection<String> skus) {
+        return ofSkus(skus, " FOR UPDATE SKIP LOCKED");
+    }
+
+    /** The rows of the SKUs, in SKU order, read with {@code locking} (a row-locking clause, or nothing). */
+    private List<StockFigures> ofSkus(Collection<String> skus, String locking) {
         if (skus.isEmpty()) {
             return List.of();
         }
         return jdbc.query(connection -> {
             var select = connection.prepareStatement(
-                    "SELECT * FROM stock_item WHERE location = ? AND sku = ANY(?) ORDER BY sku FOR UPDATE SKIP LOCKED");
+                    "SELECT * FROM stock_item WHERE location = ? AND sku = ANY(?) ORDER BY sku" + locking);
             select.setString(1, LOCATION);
             select.setArray(2, connection.createArrayOf("text", skus.toArray()));
             return select;

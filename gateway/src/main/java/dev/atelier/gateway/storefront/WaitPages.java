@@ -75,8 +75,11 @@ class WaitPages {
     @ResponseBody
     Flux<ServerSentEvent<Map<String, Object>>> events(@PathVariable String orderId,
             @RequestParam(required = false) @Nullable String token, ServerWebExchange exchange) {
+        // order-service ends its stream where this one ends (?until=payable): a stream cut off under its response
+        // would cost the pooled connection to order-service, and that service a write into the void
         Flux<ServerSentEvent<Map<String, Object>>> updates = services
-                .events("order", "/api/orders/" + CatalogPages.encode(orderId) + "/events", withToken(exchange, token))
+                .events("order", "/api/orders/" + CatalogPages.encode(orderId) + "/events?until=payable",
+                        withToken(exchange, token))
                 .filter(event -> "order".equals(event.event()) && event.data() instanceof Map<?, ?>)
                 .map(event -> update(asMap(event.data()), orderId, token))
                 .onErrorResume(e -> Flux.empty())

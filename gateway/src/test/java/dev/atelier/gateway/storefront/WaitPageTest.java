@@ -113,6 +113,7 @@ class WaitPageTest extends GatewayTest {
                 .contains("event:order\ndata:{\"status\":\"AWAITING_PAYMENT\",\"next\":\"" + PAY_URL + "\"}")
                 .doesNotContain("event:end");
         StandIns.ORDER.verify(getRequestedFor(urlPathEqualTo("/api/orders/" + ORDER_ID + "/events"))
+                .withQueryParam("until", equalTo("payable"))
                 .withHeader("X-Order-Token", equalTo("t1")));
     }
 

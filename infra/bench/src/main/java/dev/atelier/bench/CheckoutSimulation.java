@@ -33,11 +33,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Guest shoppers through the gateway, each a virtual user of its own (its own cookies, hence its own cart): add one
- * line to a cart, {@code POST /api/checkout}, follow the order's event stream ({@code GET /api/orders/{id}/events},
- * as the storefront's wait page does) until the saga asks for the payment (or cancels), open the sandbox's payment
- * page and press Pay, then, back on the order's page, follow a new stream until the order is PAID (or cancelled):
- * a browser leaves the wait page (closing its stream) for the provider's and is sent back to the order's page, which
- * opens its own. A stream that fails or ends before its order did is followed by one read of the order. What every
+ * line to a cart, {@code POST /api/checkout}, follow the order's event stream ({@code GET
+ * /api/orders/{id}/events?until=payable}, as the storefront's wait page does) until the saga asks for the payment (or
+ * cancels), when order-service ends it, open the sandbox's payment page and press Pay, then, back on the order's page,
+ * follow a new stream until the order is PAID (or cancelled): a browser leaves the wait page for the provider's and is
+ * sent back to the order's page, which opens its own. A stream that fails or ends before its order did is followed by one read of the order. What every
  * shopper ended with, and the time from sending {@code POST /api/checkout} to seeing the order PAID, go to the
  * plan's {@link Tally}; Gatling's report has every request's own figures.
  *
@@ -96,18 +96,19 @@ public class CheckoutSimulation extends Simulation {
                         jmesPath("cancelReason").optional().saveAs("reason"),
                         jmesPath("paymentRedirectUrl").optional().saveAs("payUrl")), 200));
 
-        // The wait page's stream until the saga asks for the payment; the shopper then leaves the page for the
-        // provider's (closing the stream, as a browser does), pays, and is sent back to the order's page, which opens
-        // a new stream: it sends the order as it stands at once, so a payment that completed before the page came
-        // back is seen, and nothing depends on which of the shopper and the saga was first.
-        ChainBuilder untilPayable = exec(sse("wait page").get("/api/orders/#{orderId}/events")
+        // The wait page's stream until the saga asks for the payment (?until=payable, as the storefront's wait page
+        // asks: order-service then ends the stream itself); the shopper then leaves the page for the provider's, pays,
+        // and is sent back to the order's page, which opens a new stream: it sends the order as it stands at once, so
+        // a payment that completed before the page came back is seen, and nothing depends on which of the shopper and
+        // the saga was first.
+        ChainBuilder untilPayable = exec(sse("wait page").get("/api/orders/#{orderId}/events?until=payable")
                         .header("X-Order-Token", "#{orderToken}")
                         .header("Accept", "text/event-stream")
                         .await(plan.deadline()).on(payableOrDone))
                 .exec(session -> streamed(tally, session, payable(session) || done(session)))
-                // the stream ends by itself once the order is done; otherwise the shopper leaves the page
-                .doIf(session -> !done(session)).then(exec(sse("wait page").close()))
-                .doIf(session -> !payable(session) && !done(session)).then(lookUp);
+                // the stream ends by itself once the order can be paid or is done; otherwise the shopper gives up on
+                // the page and reads the order
+                .doIf(session -> !payable(session) && !done(session)).then(exec(sse("wait page").close()).exec(lookUp));
         ChainBuilder pay = exec(session -> session.set("payPath", URI.create(session.getString("payUrl")).getPath()))
                 .exec(call(tally, "payment page", http("payment page").get("#{payPath}")
                         .header("Accept", "text/html"), 200))

@@ -47,16 +47,34 @@ class OrderWatchers {
     /** What a push after a change knows of the order's version: nothing, so the order is read. */
     private static final long UNKNOWN_VERSION = -1;
 
+    /** Where a stream ends. */
+    enum Until {
+        /** The order is paid, cancelled or refunded: the order page's stream. */
+        SETTLED,
+        /**
+         * Also once the order awaits payment and its payment page is known: the wait page, which sends the shopper
+         * there and has nothing more to wait for.
+         */
+        PAYABLE;
+
+        boolean reached(OrderResponse order) {
+            return FINAL.contains(order.status()) || this == PAYABLE && order.status().equals("AWAITING_PAYMENT")
+                    && order.paymentRedirectUrl() != null && !order.paymentRedirectUrl().isBlank();
+        }
+    }
+
     private final class Watcher {
         final SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
         final @Nullable String token;
+        final Until until;
         /** The version of the state sent last. */
         volatile long version;
         /** What was sent last, so that a read that finds the same order sends nothing. */
         volatile @Nullable OrderResponse sent;
 
-        Watcher(@Nullable String token, long version) {
+        Watcher(@Nullable String token, Until until, long version) {
             this.token = token;
+            this.until = until;
             this.version = version;
         }
     }
@@ -70,17 +88,21 @@ class OrderWatchers {
         this.tracking = tracking;
     }
 
-    /** A stream that starts with {@code current} (as read by the caller, however long ago) and sends every change. */
-    SseEmitter watch(UUID orderId, @Nullable String token, OrderDetails current) {
-        Watcher watcher = new Watcher(token, current.version());
+    /**
+     * A stream that starts with {@code current} (as read by the caller, however long ago) and sends every change until
+     * the order reaches {@code until}.
+     */
+    SseEmitter watch(UUID orderId, @Nullable String token, OrderDetails current, Until until) {
+        Watcher watcher = new Watcher(token, until, current.version());
         Runnable forget = () -> forget(orderId, watcher);
         watcher.emitter.onCompletion(forget);
         watcher.emitter.onTimeout(forget);
         watcher.emitter.onError(e -> forget.run());
-        if (!send(watcher, OrderResponse.of(current))) {
+        OrderResponse first = OrderResponse.of(current);
+        if (!send(watcher, first)) {
             return watcher.emitter;
         }
-        if (FINAL.contains(current.status().name())) {
+        if (until.reached(first)) {
             watcher.emitter.complete();
         } else {
             watchers.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(watcher);
@@ -152,7 +174,7 @@ class OrderWatchers {
                 if (order.equals(watcher.sent)) {
                     continue;
                 }
-                if (send(watcher, order) && FINAL.contains(order.status())) {
+                if (send(watcher, order) && watcher.until.reached(order)) {
                     watcher.emitter.complete();
                     forget(orderId, watcher);
                 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** The shopper's side of the checkout over real HTTP: placing, refusals, idempotency, tokens and live status. */
 @OrderTest
@@ -261,6 +262,50 @@ class CheckoutApiTest {
         streamEnds.get(30, TimeUnit.SECONDS);
         assertThat(seen.getFirst()).isEqualTo("PLACED");
         assertThat(seen.getLast()).as("the stream ends once the order is paid").isEqualTo("PAID");
+    }
+
+    @Test
+    void theWaitPagesStreamEndsOnceTheOrderCanBePaid() throws Exception {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+        HttpResponse<Stream<String>> stream = http.stream("/api/orders/" + placed.orderId() + "/events?until=payable"
+                + "&token=" + placed.token());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<JsonNode> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> streamEnds = CompletableFuture.runAsync(() -> stream.body()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> dev.atelier.events.EventJson.mapper().readTree(line.substring("data:".length())))
+                .forEach(seen::add));
+
+        try (EventPublisher others = EventPublisher.toSharedBroker();
+                EventProbe orderEvents = EventProbe.on(Topics.ORDER_ORDER)) {
+            others.publish(new StockReserved(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
+                    Instant.now().plusSeconds(600)));
+            orderEvents.awaitEvent(PaymentRequested.class, e -> e.orderId().equals(placed.orderId()),
+                    Duration.ofSeconds(30));
+            others.publish(new PaymentSessionCreated(placed.orderId(), UUID.randomUUID(), "sandbox", "cs_10",
+                    "http://localhost:8085/pay/sandbox/cs_10", Instant.now().plusSeconds(600)));
+        }
+
+        // the service ends the stream itself: the shopper is on their way to the payment page, nothing is left to wait
+        // for, and the connection is not torn down under a response
+        streamEnds.get(30, TimeUnit.SECONDS);
+        assertThat(seen.getFirst().get("status").asString()).isEqualTo("PLACED");
+        assertThat(seen.getLast().get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(seen.getLast().get("paymentRedirectUrl").asString())
+                .isEqualTo("http://localhost:8085/pay/sandbox/cs_10");
+        assertThat(shopper.order(placed).get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    @Test
+    void refusesAStreamThatShouldEndAtAnUnknownPoint() {
+        Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
+
+        Http.Answer answer = http.get("/api/orders/" + placed.orderId() + "/events?until=shipped&token="
+                + placed.token());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("until");
     }
 
     @Test

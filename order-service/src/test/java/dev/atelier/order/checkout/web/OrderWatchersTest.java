@@ -54,7 +54,7 @@ class OrderWatchersTest {
         shopper.awaitStatus(placed, "CANCELLED");
 
         // and only then does the watcher start, with what was read first
-        SseEmitter stream = watchers.watch(placed.orderId(), placed.token(), readFirst);
+        SseEmitter stream = watchers.watch(placed.orderId(), placed.token(), readFirst, OrderWatchers.Until.SETTLED);
 
         // a watcher ends its stream once it has sent the order's final state: until then the stream takes more
         Awaitility.await("the cancellation sent on the stream, which then ends").atMost(Duration.ofSeconds(10))
@@ -69,8 +69,8 @@ class OrderWatchersTest {
         Shopper shopper = new Shopper(new Http(port));
         Placed placed = shopper.pays(aCartWithTwoPersonalisedMugs());
         OrderDetails read = tracking.find(placed.orderId(), placed.token()).orElseThrow();
-        SseEmitter waitPage = watchers.watch(placed.orderId(), placed.token(), read);
-        SseEmitter orderPage = watchers.watch(placed.orderId(), placed.token(), read);
+        SseEmitter waitPage = watchers.watch(placed.orderId(), placed.token(), read, OrderWatchers.Until.PAYABLE);
+        SseEmitter orderPage = watchers.watch(placed.orderId(), placed.token(), read, OrderWatchers.Until.SETTLED);
 
         try (EventPublisher inventory = EventPublisher.toSharedBroker()) {
             inventory.publish(new StockRejected(placed.orderId(), List.of(new RejectedLine("MUG-XMAS-001", 2, 0))));

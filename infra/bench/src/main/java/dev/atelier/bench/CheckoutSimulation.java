@@ -19,6 +19,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.gatling.javaapi.http.Sse;
 import io.gatling.javaapi.http.SseMessageCheck;
 import java.net.URI;
 import java.time.Duration;
@@ -37,9 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  * /api/orders/{id}/events?until=payable}, as the storefront's wait page does) until the saga asks for the payment (or
  * cancels), when order-service ends it, open the sandbox's payment page and press Pay, then, back on the order's page,
  * follow a new stream until the order is PAID (or cancelled): a browser leaves the wait page for the provider's and is
- * sent back to the order's page, which opens its own. A stream that fails or ends before its order did is followed by one read of the order. What every
- * shopper ended with, and the time from sending {@code POST /api/checkout} to seeing the order PAID, go to the
- * plan's {@link Tally}; Gatling's report has every request's own figures.
+ * sent back to the order's page, which opens its own. A stream that fails or ends before its order did is followed by
+ * one read of the order. What every shopper ended with, and the time from sending {@code POST /api/checkout} to
+ * seeing the order PAID, go to the plan's {@link Tally}; Gatling's report has every request's own figures.
  *
  * <p>Three loads: {@link Load#CLOSED} keeps {@code users} shoppers checking out at all times for the duration (the
  * throughput), {@link Load#PACED} starts {@code users} new shoppers per second for the duration (the latency at a
@@ -101,14 +102,18 @@ public class CheckoutSimulation extends Simulation {
         // and is sent back to the order's page, which opens a new stream: it sends the order as it stands at once, so
         // a payment that completed before the page came back is seen, and nothing depends on which of the shopper and
         // the saga was first.
-        ChainBuilder untilPayable = exec(sse("wait page").get("/api/orders/#{orderId}/events?until=payable")
+        // (each stream under a name of its own: Gatling keeps a stream the server ended under its name, and would
+        // refuse to open the order page's under the same one)
+        Sse waitPage = sse("wait page").sseName("wait page");
+        Sse orderPage = sse("order page").sseName("order page");
+        ChainBuilder untilPayable = exec(waitPage.get("/api/orders/#{orderId}/events?until=payable")
                         .header("X-Order-Token", "#{orderToken}")
                         .header("Accept", "text/event-stream")
                         .await(plan.deadline()).on(payableOrDone))
                 .exec(session -> streamed(tally, session, payable(session) || done(session)))
                 // the stream ends by itself once the order can be paid or is done; otherwise the shopper gives up on
                 // the page and reads the order
-                .doIf(session -> !payable(session) && !done(session)).then(exec(sse("wait page").close()).exec(lookUp));
+                .doIf(session -> !payable(session) && !done(session)).then(exec(waitPage.close()).exec(lookUp));
         ChainBuilder pay = exec(session -> session.set("payPath", URI.create(session.getString("payUrl")).getPath()))
                 .exec(call(tally, "payment page", http("payment page").get("#{payPath}")
                         .header("Accept", "text/html"), 200))
@@ -116,12 +121,12 @@ public class CheckoutSimulation extends Simulation {
                         .header("Accept", "text/html")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .body(StringBody("")), 200, 302, 303));
-        ChainBuilder untilDone = exec(sse("order page").get("/api/orders/#{orderId}/events")
+        ChainBuilder untilDone = exec(orderPage.get("/api/orders/#{orderId}/events")
                         .header("X-Order-Token", "#{orderToken}")
                         .header("Accept", "text/event-stream")
                         .await(plan.deadline()).on(finished))
                 .exec(session -> streamed(tally, session, done(session)))
-                .doIf(session -> !done(session)).then(exec(sse("order page").close()).exec(lookUp));
+                .doIf(session -> !done(session)).then(exec(orderPage.close()).exec(lookUp));
 
         ChainBuilder shopper = exec(session -> session.set("sku", plan.skus().get(
                         ThreadLocalRandom.current().nextInt(plan.skus().size()))))

@@ -244,15 +244,9 @@ class CheckoutApiTest {
                 .map(line -> line.replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1"))
                 .forEach(seen::add));
 
-        try (EventPublisher others = EventPublisher.toSharedBroker();
-                EventProbe orderEvents = EventProbe.on(Topics.ORDER_ORDER)) {
-            others.publish(new StockReserved(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
-                    Instant.now().plusSeconds(600)));
-            orderEvents.awaitEvent(PaymentRequested.class, e -> e.orderId().equals(placed.orderId()),
-                    Duration.ofSeconds(30));
+        try (EventPublisher others = EventPublisher.toSharedBroker()) {
             UUID paymentId = UUID.randomUUID();
-            others.publish(new PaymentSessionCreated(placed.orderId(), paymentId, "sandbox", "cs_9",
-                    "http://localhost:8085/pay/sandbox/cs_9", Instant.now().plusSeconds(600)));
+            toAwaitingPayment(others, placed, paymentId, "cs_9");
             org.awaitility.Awaitility.await("AWAITING_PAYMENT on the stream").atMost(Duration.ofSeconds(30))
                     .until(() -> seen.contains("AWAITING_PAYMENT"));
             others.publish(new PaymentSucceeded(placed.orderId(), paymentId, "sandbox", Money.gbp(3393),
@@ -276,14 +270,8 @@ class CheckoutApiTest {
                 .map(line -> dev.atelier.events.EventJson.mapper().readTree(line.substring("data:".length())))
                 .forEach(seen::add));
 
-        try (EventPublisher others = EventPublisher.toSharedBroker();
-                EventProbe orderEvents = EventProbe.on(Topics.ORDER_ORDER)) {
-            others.publish(new StockReserved(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
-                    Instant.now().plusSeconds(600)));
-            orderEvents.awaitEvent(PaymentRequested.class, e -> e.orderId().equals(placed.orderId()),
-                    Duration.ofSeconds(30));
-            others.publish(new PaymentSessionCreated(placed.orderId(), UUID.randomUUID(), "sandbox", "cs_10",
-                    "http://localhost:8085/pay/sandbox/cs_10", Instant.now().plusSeconds(600)));
+        try (EventPublisher others = EventPublisher.toSharedBroker()) {
+            toAwaitingPayment(others, placed, UUID.randomUUID(), "cs_10");
         }
 
         // the service ends the stream itself: the shopper is on their way to the payment page, nothing is left to wait
@@ -294,6 +282,18 @@ class CheckoutApiTest {
         assertThat(seen.getLast().get("paymentRedirectUrl").asString())
                 .isEqualTo("http://localhost:8085/pay/sandbox/cs_10");
         assertThat(shopper.order(placed).get("status").asString()).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    /** Takes the order to AWAITING_PAYMENT as inventory and payment-service would: stock, then the payment page. */
+    private static void toAwaitingPayment(EventPublisher others, Placed placed, UUID paymentId, String sessionId) {
+        try (EventProbe orderEvents = EventProbe.on(Topics.ORDER_ORDER)) {
+            others.publish(new StockReserved(placed.orderId(), List.of(new StockLine("MUG-XMAS-001", 2)),
+                    Instant.now().plusSeconds(600)));
+            orderEvents.awaitEvent(PaymentRequested.class, e -> e.orderId().equals(placed.orderId()),
+                    Duration.ofSeconds(30));
+            others.publish(new PaymentSessionCreated(placed.orderId(), paymentId, "sandbox", sessionId,
+                    "http://localhost:8085/pay/sandbox/" + sessionId, Instant.now().plusSeconds(600)));
+        }
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.atelier.testing.EmbeddedPostgresServer;
-import dev.atelier.testing.SharedInfrastructure;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,23 +29,20 @@ class JdbcOffsetBackingStoreTest {
     private static final String RELAY = "offsets-test";
     private static final String SESSION = "atelier-relay-offsets " + RELAY;
 
+    private MessagingDatabase database;
     private String url;
-    private HikariDataSource dataSource;
     private JdbcTemplate jdbc;
 
     @BeforeAll
     void migrate() {
-        url = SharedInfrastructure.get().freshDatabase("offsets");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url);
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/atelier-messaging").load().migrate();
+        database = MessagingDatabase.fresh("offsets");
+        url = database.url;
+        jdbc = database.jdbc;
     }
 
     @AfterAll
     void close() {
-        dataSource.close();
+        database.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.atelier.events.EventHeaders;
 import dev.atelier.messaging.config.RelayConnection;
 import dev.atelier.testing.EmbeddedPostgresServer;
-import dev.atelier.testing.SharedInfrastructure;
 import com.zaxxer.hikari.HikariDataSource;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -28,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,25 +44,24 @@ class VisibilityGateTest {
     // generous: these machines run several builds at once; a deadline, never a sleep
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
+    private MessagingDatabase database;
     private String url;
     private HikariDataSource dataSource;
     private JdbcTemplate jdbc;
 
     @BeforeAll
     void migrate() {
-        url = SharedInfrastructure.get().freshDatabase("visibility");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(url);
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/atelier-messaging").load().migrate();
+        database = MessagingDatabase.fresh("visibility");
+        url = database.url;
+        dataSource = database.dataSource;
+        jdbc = database.jdbc;
     }
 
     @AfterAll
     void dropSlotAndClose() {
         jdbc.queryForList("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
                 + "WHERE database = current_database() AND NOT active");
-        dataSource.close();
+        database.close();
     }
 
     /** Opens a transaction that has an id, and returns the low 32 bits of it, as the write-ahead log names it. */

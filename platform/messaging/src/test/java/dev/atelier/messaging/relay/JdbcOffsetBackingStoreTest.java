@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On the embedded PostgreSQL: the relay's offsets survive a restart, every save of a running relay goes through one
@@ -30,14 +29,10 @@ class JdbcOffsetBackingStoreTest {
     private static final String SESSION = "atelier-relay-offsets " + RELAY;
 
     private MessagingDatabase database;
-    private String url;
-    private JdbcTemplate jdbc;
 
     @BeforeAll
     void migrate() {
         database = MessagingDatabase.fresh("offsets");
-        url = database.url;
-        jdbc = database.jdbc;
     }
 
     @AfterAll
@@ -73,13 +68,13 @@ class JdbcOffsetBackingStoreTest {
             save(store, "ended", "before");
             List<Integer> before = sessions();
             assertThat(before).hasSize(1);
-            jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, before.getFirst());
+            database.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, before.getFirst());
             await().atMost(DEADLINE).until(() -> !sessions().equals(before));
 
             save(store, "ended", "after");
 
             assertThat(sessions()).hasSize(1).doesNotContainAnyElementsOf(before);
-            assertThat(jdbc.queryForObject("SELECT convert_from(offset_value, 'UTF8') FROM outbox_relay_offset"
+            assertThat(database.jdbc.queryForObject("SELECT convert_from(offset_value, 'UTF8') FROM outbox_relay_offset"
                     + " WHERE relay = ? AND offset_key = ?", String.class, RELAY, bytes("ended")))
                     .isEqualTo("after");
         } finally {
@@ -94,7 +89,7 @@ class JdbcOffsetBackingStoreTest {
                 "key.converter", JsonConverter.class.getName(),
                 "value.converter", JsonConverter.class.getName(),
                 "offset.storage.file.filename", "unused",
-                JdbcOffsetBackingStore.URL, url,
+                JdbcOffsetBackingStore.URL, database.url,
                 JdbcOffsetBackingStore.USER, EmbeddedPostgresServer.USER,
                 JdbcOffsetBackingStore.RELAY, RELAY)));
         store.start();
@@ -102,7 +97,7 @@ class JdbcOffsetBackingStoreTest {
     }
 
     private List<Integer> sessions() {
-        return jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ? ORDER BY pid",
+        return database.jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ? ORDER BY pid",
                 Integer.class, SESSION);
     }
 

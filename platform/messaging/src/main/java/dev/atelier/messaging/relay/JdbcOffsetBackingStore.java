@@ -43,7 +43,7 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     private String user;
     private String password;
     private String relay;
-    /** The session the saves share; opened on first use, replaced when a save fails on it. */
+    /** The session the reads and saves share; opened on first use, replaced when it stops answering or a save fails. */
     private @Nullable Connection session;
 
     @Override
@@ -68,16 +68,19 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     public synchronized void start() {
         super.start();
         Map<ByteBuffer, ByteBuffer> loaded = new HashMap<>();
-        try (PreparedStatement select = session().prepareStatement(
-                "SELECT offset_key, offset_value FROM outbox_relay_offset WHERE relay = ?")) {
-            select.setString(1, relay);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    byte[] value = rows.getBytes(2);
-                    loaded.put(ByteBuffer.wrap(rows.getBytes(1)), value == null ? null : ByteBuffer.wrap(value));
+        try {
+            Connection connection = session();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT offset_key, offset_value FROM outbox_relay_offset WHERE relay = ?")) {
+                select.setString(1, relay);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        byte[] value = rows.getBytes(2);
+                        loaded.put(ByteBuffer.wrap(rows.getBytes(1)), value == null ? null : ByteBuffer.wrap(value));
+                    }
                 }
             }
-            session().commit();
+            connection.commit();
         } catch (SQLException e) {
             closeSession();
             throw new ConnectException("could not read the relay offsets of " + relay, e);

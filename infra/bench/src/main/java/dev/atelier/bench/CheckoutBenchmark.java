@@ -379,6 +379,7 @@ public final class CheckoutBenchmark {
         Map<String, Double> cpuBefore = cpuOf(processes, processes.keySet());
         // the launcher's own JVM (Kafka's broker), not its descendants: the services and PostgreSQL are its children
         launcher.ifPresent(pid -> cpuBefore.put("launcher JVM (Kafka)", CpuClock.ownMillis(pid)));
+        long switchesBefore = CpuClock.machineContextSwitches();
         CheckoutSimulation.Tally throughput = new CheckoutSimulation.Tally();
         Path throughputReport = GatlingRun.run(CheckoutSimulation.class, new CheckoutSimulation.Plan(LocalStore.BASE,
                 skus, CheckoutSimulation.Load.CLOSED, options.concurrency(), Duration.ofSeconds(options.seconds()),
@@ -386,6 +387,7 @@ public final class CheckoutBenchmark {
         String loadAfter = GatlingRun.loadAverage();
         Map<String, Double> cpuAfter = cpuOf(processes, processes.keySet());
         launcher.ifPresent(pid -> cpuAfter.put("launcher JVM (Kafka)", CpuClock.ownMillis(pid)));
+        long switches = CpuClock.machineContextSwitches() - switchesBefore;
         if (options.jfr()) {
             Path jfr = Files.createDirectories(OUT.resolve("jfr-" + run));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
@@ -406,6 +408,12 @@ public final class CheckoutBenchmark {
         String cpu = cpuPerUnit(cpuBefore, cpuAfter, paid);
         line(cpu + ".");
         out.println("Checkout CPU per order PAID: " + cpu);
+        // a count that does not move with the machine's speed: hand-overs between threads and processes (/proc/stat)
+        String perOrder = String.format("%.0f", switches / (double) Math.max(1, paid));
+        line("");
+        line("Context switches per order PAID in the window, the whole machine (/proc/stat's `ctxt`): " + perOrder
+                + ".");
+        out.println("Checkout context switches per order PAID: " + perOrder);
         return perSecond;
     }
 

@@ -76,6 +76,25 @@ final class CpuClock {
     }
 
     /**
+     * Context switches of the whole machine since boot (/proc/stat's {@code ctxt}: every core, every process and the
+     * kernel's threads); 0 where /proc cannot be read. A count, not a time: per PAID order it does not move with the
+     * machine's speed, and each switch is a hand-over between threads or processes that costs the kernel's
+     * scheduler and the caches.
+     */
+    static long machineContextSwitches() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("ctxt ")) {
+                    return Long.parseLong(line.substring(5).trim());
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
      * CPU milliseconds of a JVM's JIT compiler threads now (see {@link #jitAndGcMillis}); a compiler thread that has
      * ended (the JVM adds and removes them as needed) no longer counts, so this is a lower bound.
      */
